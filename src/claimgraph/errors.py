@@ -1,0 +1,22 @@
+"""The exception tree. Every error names the input it is about.
+
+ClaimgraphError
+├── InputError        an input (file, page, feed row) cannot be used: it is rejected, the batch goes on
+├── PackError         a domain pack is malformed (also a ValueError)
+├── GoldError         a gold file is malformed (also a ValueError)
+└── StoreError        the store cannot be opened or written
+"""
+
+from __future__ import annotations
+
+
+class ClaimgraphError(Exception):
+    """Base of every error claimgraph raises on purpose."""
+
+
+class InputError(ClaimgraphError):
+    """An input that cannot be used; the message is the reason stored with it."""
+
+
+class StoreError(ClaimgraphError):
+    """The store cannot be opened or written."""

@@ -1,0 +1,92 @@
+"""Records to rows and back: the one place that knows both shapes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from claimgraph.records import (
+    Claim,
+    ClaimGroup,
+    DateSource,
+    Document,
+    Entity,
+    Finding,
+    FindingKind,
+    Grade,
+    Modality,
+    Quantity,
+    TimeRef,
+)
+
+Row = dict[str, Any]
+
+
+def document_row(document: Document, ingested_at: str) -> Row:
+    return {
+        **asdict(document),
+        "published_how": str(document.published_how),
+        "ingested_at": ingested_at,
+    }
+
+
+def document_from_row(row: Any) -> Document:
+    values = dict(row._mapping)
+    values.pop("ingested_at", None)
+    values["published_how"] = DateSource(values["published_how"])
+    return Document(**values)
+
+
+def entity_row(entity: Entity) -> Row:
+    return {**asdict(entity), "aliases": list(entity.aliases)}
+
+
+def entity_from_row(row: Any) -> Entity:
+    values = dict(row._mapping)
+    return Entity(**{**values, "aliases": tuple(values["aliases"] or ())})
+
+
+def claim_row(claim: Claim) -> Row:
+    row = asdict(claim)
+    row["entities"] = list(claim.entities)
+    row["modality"] = str(claim.modality)
+    return row
+
+
+def claim_from_row(row: Any) -> Claim:
+    values = dict(row._mapping)
+    values["entities"] = tuple(values["entities"] or ())
+    values["modality"] = Modality(values["modality"])
+    values["quantity"] = Quantity(**values["quantity"]) if values["quantity"] else None
+    values["time"] = TimeRef(**values["time"]) if values["time"] else None
+    return Claim(**values)
+
+
+def group_row(group: ClaimGroup) -> Row:
+    return {
+        "id": group.id,
+        "key": group.key,
+        "claim_ids": list(group.claim_ids),
+        "reasons": list(group.reasons),
+        "origins": list(group.origins),
+        "findings": [
+            {"kind": str(f.kind), "reason": f.reason, "claim_ids": list(f.claim_ids)} for f in group.findings
+        ],
+        "grade": asdict(group.grade) if group.grade else None,
+    }
+
+
+def group_from_row(row: Any) -> ClaimGroup:
+    values = dict(row._mapping)
+    findings = tuple(
+        Finding(FindingKind(f["kind"]), f["reason"], tuple(f["claim_ids"])) for f in values["findings"]
+    )
+    return ClaimGroup(
+        id=values["id"],
+        key=values["key"],
+        claim_ids=tuple(values["claim_ids"]),
+        reasons=tuple(values["reasons"]),
+        origins=tuple(values["origins"]),
+        findings=findings,
+        grade=Grade(**values["grade"]) if values["grade"] else None,
+    )

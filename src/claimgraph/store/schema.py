@@ -1,0 +1,141 @@
+"""The store's tables (SQLAlchemy Core), one per record of DESIGN.md."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("title", Text),
+    Column("author", Text),
+    Column("outlet", Text),
+    Column("published", String(10)),
+    Column("published_how", String(16), nullable=False),
+    Column("language", String(8)),
+    Column("original_source", Text),
+    Column("near_duplicate_of", String(64)),
+    Column("body", Text, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("wikidata", String(20)),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", String(200), ForeignKey("entities.id"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("ix_mentions_entity", "entity_id"),
+    Index("ix_mentions_document", "document_id"),
+)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("low", Float, nullable=False),
+    Column("high", Float, nullable=False),
+    Column("unit", String(40), nullable=False),
+    Column("per", String(10)),
+    Column("qualifier", String(40)),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("ix_quantities_document", "document_id"),
+)
+
+times = Table(
+    "times",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", String(10)),
+    Column("resolution", String(10), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("ix_times_document", "document_id"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("predicate", String(60), nullable=False),
+    Column("subject", String(200)),
+    Column("object", String(200)),
+    Column("place", String(200)),
+    Column("entities", JSON, nullable=False),
+    Column("quantity", JSON),  # the Quantity record, as its fields
+    Column("time", JSON),  # the TimeRef record, as its fields
+    Column("speaker", Text),
+    Column("cue", String(40)),
+    Column("modality", String(16), nullable=False),
+    Column("negated", Boolean, nullable=False),
+    Column("opinion", Boolean, nullable=False),
+    Index("ix_claims_document", "document_id"),
+    Index("ix_claims_subject", "subject"),
+)
+
+claim_entities = Table(
+    "claim_entities",
+    metadata,
+    Column("claim_id", String(80), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", String(200), primary_key=True),
+    Index("ix_claim_entities_entity", "entity_id"),
+)
+
+claim_groups = Table(
+    "claim_groups",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("key", Text, nullable=False),
+    Column("claim_ids", JSON, nullable=False),
+    Column("reasons", JSON, nullable=False),
+    Column("origins", JSON, nullable=False),
+    Column("findings", JSON, nullable=False),
+    Column("grade", JSON),
+)

@@ -1,0 +1,97 @@
+"""The briefing: findings first, then who is named most, then the key figures and their sources."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from sqlalchemy import Engine
+
+from claimgraph.records import Claim, ClaimGroup, Document
+from claimgraph.store import read
+from claimgraph.views.text import format_quantity, plain, source_label
+
+
+def briefing(engine: Engine, top_entities: int = 12, top_figures: int = 25) -> RenderableType:
+    documents = {d.id: d for d in read.documents(engine)}
+    claims = read.claims(engine)
+    by_id = {c.id: c for c in claims}
+    rejected = read.rejections(engine)
+    header = plain(
+        f"{len(documents)} documents · {len(claims)} claims · {len(rejected)} rejected inputs",
+        "bold",
+    )
+    parts: list[RenderableType] = [header]
+    findings = findings_table(read.groups(engine), by_id, documents)
+    if findings is not None:
+        parts.append(findings)
+    parts.append(entities_table(engine, top_entities))
+    names = {e.id: e.name for e in read.entities(engine).values()}
+    parts.append(figures_table(claims, documents, names, top_figures))
+    return Panel(Group(*parts), title="claimgraph briefing", border_style="cyan")
+
+
+def findings_table(
+    groups: list[ClaimGroup], claims: dict[str, Claim], documents: dict[str, Document]
+) -> Table | None:
+    rows = [(g, f) for g in groups for f in g.findings]
+    if not rows:
+        return None
+    table = Table(title="Findings", show_lines=True, expand=True)
+    table.add_column("kind", style="bold magenta", no_wrap=True)
+    table.add_column("proposition")
+    table.add_column("why")
+    table.add_column("sources quoted", ratio=3)
+    for group, finding in rows:
+        quotes = [_quote(claims[i], documents) for i in finding.claim_ids if i in claims]
+        table.add_row(plain(finding.kind), plain(group.key), plain(finding.reason), plain("\n".join(quotes)))
+    return table
+
+
+def _quote(claim: Claim, documents: dict[str, Document]) -> str:
+    return f"“{claim.text.strip()}” — {source_label(documents[claim.document_id])}"
+
+
+def entities_table(engine: Engine, limit: int) -> Table:
+    table = Table(title="Main entities")
+    table.add_column("entity", style="bold")
+    table.add_column("kind")
+    table.add_column("mentions", justify="right")
+    table.add_column("documents", justify="right")
+    for row in read.entity_counts(engine, limit):
+        table.add_row(plain(row.entity.name), plain(row.entity.kind), str(row.mentions), str(row.documents))
+    return table
+
+
+def figures_table(
+    claims: list[Claim], documents: dict[str, Document], names: dict[str, str], limit: int
+) -> Table:
+    """Figures grouped by what they count, the most reported measures first."""
+    table = Table(title="Key figures", expand=True)
+    table.add_column("figure", style="bold green")
+    table.add_column("about")
+    table.add_column("how firm")
+    table.add_column("who says so")
+    table.add_column("report")
+    measures = Counter((c.quantity.unit, c.quantity.per) for c in claims if c.quantity and not c.opinion)
+    by_measure: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.quantity and not claim.opinion:
+            by_measure[(claim.quantity.unit, claim.quantity.per)].append(claim)
+    shown = 0
+    for measure, _ in measures.most_common():
+        for claim in by_measure[measure]:
+            if shown >= limit:
+                return table
+            assert claim.quantity is not None
+            table.add_row(
+                plain(format_quantity(claim.quantity)),
+                plain(", ".join(names.get(e, e) for e in claim.entities[:3])),
+                plain(claim.modality),
+                plain(names.get(claim.speaker, claim.speaker) if claim.speaker else "(the report itself)"),
+                plain(source_label(documents[claim.document_id])),
+            )
+            shown += 1
+    return table

@@ -1,0 +1,36 @@
+"""Shared fixtures: the language model loads once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+SEEDS_GOLD = SHARED / "eval" / "seeds.gold.yaml"
+EXAMPLES = ROOT / "examples" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def context():
+    from claimgraph.pipeline import make_context
+
+    return make_context()
+
+
+@pytest.fixture(scope="session")
+def nlp(context):
+    return context.nlp
+
+
+@pytest.fixture()
+def engine(tmp_path):
+    from claimgraph.store import open_engine
+
+    return open_engine(str(tmp_path / "test.db"))
+
+
+def needs_seeds() -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed corpus not found at {SEEDS}")

@@ -1,0 +1,89 @@
+"""Extract: quantities, times and claims from short sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract import extract_quantities, extract_times
+from claimgraph.records import Modality
+
+
+def quantities(nlp, text):
+    return [(q.low, q.high, q.unit, q.per, q.qualifier) for q in extract_quantities(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The plant makes around 2,000 drones per month.",
+            (2000, 2000, "drone", "month", "around"),
+        ),
+        ("Officials said 3,000 troops arrived.", (3000, 3000, "soldier", None, None)),
+        (
+            "The factory can build about 150 of these drones daily.",
+            (150, 150, "drone", "day", "about"),
+        ),
+        ("Tens of thousands of workers will travel north.", (10000, 99999, "worker", None, None)),
+        ("It sent over a hundred drones against the city.", (100, 100, "drone", None, "over")),
+        ("The strike wounded nine people.", (9, 9, "person", None, None)),
+        (
+            "At least 4,000 dead and wounded were counted.",
+            (4000, 4000, "casualty", None, "at least"),
+        ),
+        ("Between 10,000 and 12,000 soldiers crossed.", (10000, 12000, "soldier", None, None)),
+        ("The deal is worth $1.5 billion.", (1.5e9, 1.5e9, "USD", None, None)),
+        ("About 40 percent of parts are imported.", (0.4, 0.4, "share", None, "about")),
+    ],
+)
+def test_quantity_value_unit_rate_and_qualifier(nlp, text, expected):
+    assert expected in quantities(nlp, text)
+
+
+def test_a_bare_year_is_not_a_quantity(nlp):
+    assert quantities(nlp, "The pact was signed in 2024 after long talks.") == []
+
+
+def test_target_inherits_the_measure_of_the_figure_before_it(nlp):
+    found = quantities(nlp, "It makes 2,000 drones a month and aims to reach 5,000.")
+    assert (5000, 5000, "drone", "month", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "resolution"),
+    [
+        ("The treaty was signed on June 19, 2024.", None, "2024-06-19", "absolute"),
+        ("They met in October 2024 in the capital.", None, "2024-10", "absolute"),
+        ("The pact dates from 2023.", None, "2023", "absolute"),
+        ("Troops arrived last October.", "2025-06-20", "2024-10", "relative"),
+        ("The leaders met on June 4.", "2025-06-20", "2025-06-04", "relative"),
+        ("Strikes have stopped since March 25.", "2025-04-02", "2025-03-25", "relative"),
+        ("Last year the plant doubled output.", "2025-06-20", "2024", "relative"),
+        ("The leaders met on June 4.", None, None, "relative"),
+    ],
+)
+def test_time_expressions_normalise_against_publication_date(nlp, text, published, value, resolution):
+    refs = extract_times(nlp(text), published)
+    assert [(r.value, r.resolution) for r in refs] == [(value, resolution)]
+
+
+def test_claim_has_speaker_figure_and_modality(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = "According to NHK, 25,000 workers from North Korea are to be sent to Alabuga."
+    analysis = analyse_document(Document(id="d1", source="x.txt", body=body), context)
+    (claim,) = [c for c in analysis.claims if c.quantity]
+    assert claim.speaker == "nhk"
+    assert claim.quantity.low == 25000 and claim.quantity.unit == "worker"
+    assert claim.modality is Modality.PLANNED
+    assert "north-korea" in claim.entities and "alabuga-special-economic-zone" in claim.entities
+
+
+def test_commentary_is_opinion_not_claim(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = "Moscow's help to Pyongyang is a worrying escalation, and the West must respond decisively."
+    analysis = analyse_document(Document(id="d2", source="x.txt", body=body), context)
+    assert analysis.claims and all(c.opinion for c in analysis.claims)
