@@ -20,6 +20,7 @@ from claimgraph.domains import (
     load_pack,
     slugify,
 )
+from claimgraph.errors import ClaimgraphError
 
 DATA = Path(__file__).parent / "data" / "domains"
 MALFORMED = DATA / "malformed"
@@ -233,3 +234,8 @@ def test_pack_survives_pickling_for_worker_processes(red_sea: DomainPack) -> Non
     copy = pickle.loads(pickle.dumps(red_sea))
     assert copy == red_sea
     assert copy.resolve("CENTCOM") == red_sea.entity("us-central-command")
+
+
+def test_pack_error_is_a_claimgraph_error_and_a_value_error() -> None:
+    assert issubclass(PackError, ClaimgraphError)
+    assert issubclass(PackError, ValueError)

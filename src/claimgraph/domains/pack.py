@@ -32,10 +32,12 @@ military body, facility, place, weapon system, treaty, event.
 
 Names and aliases are compared without regard to case, curly apostrophes
 or spacing (``alias_key``), and each may belong to one entity only, so a
-match never has to choose between two entities. Aliases written in
-capitals of up to four letters (US, AP, GUR) are acronyms: match them only
-as written, so that "US" does not match "us". ``check_pack`` lists every
-problem in a pack with its line; ``load_pack`` refuses a pack that has any.
+match never has to choose between two entities. Short aliases written in
+capitals (US, AP, GUR) are acronyms: a matcher should take them only as
+written, so that "US" does not match "us". Unknown keys are errors, and a
+value YAML would read as other than a string (NO, 1.5, 2024-06-19) must be
+quoted. ``check_pack`` lists every problem in a pack with its line;
+``load_pack`` refuses a pack that has any.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from typing import Any
 import yaml
 
 from claimgraph.domains.check import PackProblem, alias_key, check_text, slugify
+from claimgraph.errors import ClaimgraphError
 from claimgraph.records import Entity
 
 DEFAULT_PACK = "russia_dprk_iran.yaml"
@@ -110,7 +113,7 @@ class DomainPack:
         return next((i for i in self.indicators if i.id == indicator_id), None)
 
 
-class PackError(ValueError):
+class PackError(ClaimgraphError, ValueError):
     """A pack that cannot be loaded; the message has one "FILE:LINE: message" per problem."""
 
     def __init__(self, path: Path | str, problems: list[PackProblem]) -> None:
