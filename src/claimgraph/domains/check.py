@@ -47,6 +47,8 @@ _ENTITY: Spec = {
     "name": (STR, True),
     "kind": (STR, True),
     "aliases": (STRS, False),
+    "metonyms": (STRS, False),
+    "ambiguous": (STRS, False),
     "wikidata": (STR, False),
 }
 _PROFILE: Spec = {"entity": (STR, True), "reliability": (STR, True), "rationale": (STR, True)}
@@ -216,7 +218,8 @@ def _check_entities(entities: list[dict[str, Node]], problems: _Problems) -> For
         _check_kind_and_wikidata(fields, problems)
         name_node = fields.get("name")
         if name_node is not None and _claim_id(name_node, ids, problems):
-            _claim_forms(name_node, list(_strings(fields.get("aliases"))), forms, problems)
+            others = [n for key in ("aliases", "metonyms", "ambiguous") for n in _strings(fields.get(key))]
+            _claim_forms(name_node, others, forms, problems)
     return forms
 
 

@@ -10,9 +10,14 @@ follows another story writes another pack. The format::
                                       #   slugify("North Korea") == "north-korea"
         kind: country                 # required: one of ENTITY_KINDS
         wikidata: Q423                # optional: the Wikidata id
-        aliases: [DPRK, North Korean, Pyongyang, "KOREA, NORTH"]
-                                      # optional: other names, demonyms, metonyms
-                                      #   (the capital or seat of power stands for the actor)
+        aliases: [DPRK, North Korean, "KOREA, NORTH"]
+                                      # optional: other names, spellings, acronyms, demonyms
+        metonyms: [Pyongyang]         # optional: places that stand for the actor (its capital,
+                                      #   its seat of power): "Pyongyang said" is North Korea,
+                                      #   "talks in Pyongyang" the city
+        ambiguous: [DIU]              # optional: names that also mean other things; taken
+                                      #   only when the document names the entity another
+                                      #   way or the sentence has words of its kind
     profiles:                         # optional: how reliable a source is
       - entity: Newsweek              # required: a name or alias of an entity above
         reliability: B                # required: A (completely reliable) .. F (cannot be judged)
@@ -30,9 +35,10 @@ follows another story writes another pack. The format::
 Entity kinds: country, person, organisation, media outlet, intelligence or
 military body, facility, place, weapon system, treaty, event.
 
-Names and aliases are compared without regard to case, curly apostrophes
-or spacing (``alias_key``), and each may belong to one entity only, so a
-match never has to choose between two entities. Short aliases written in
+Names, aliases, metonyms and ambiguous names are compared without regard to
+case, curly apostrophes or spacing (``alias_key``), and each may belong to
+one entity only, so a match never has to choose between two entities; all
+of them are the entity's ``aliases`` once loaded. Short aliases written in
 capitals (US, AP, GUR) are acronyms: a matcher should take them only as
 written, so that "US" does not match "us". Unknown keys are errors, and a
 value YAML would read as other than a string (NO, 1.5, 2024-06-19) must be
@@ -86,6 +92,8 @@ class DomainPack:
     entities: tuple[Entity, ...]
     profiles: tuple[Profile, ...] = ()
     indicators: tuple[IndicatorSpec, ...] = ()
+    metonyms: frozenset[str] = frozenset()  # alias keys of forms that stand for an actor
+    ambiguous: frozenset[str] = frozenset()  # alias keys of forms that need support in context
     _by_id: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _by_form: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _profiles: dict[str, Profile] = field(init=False, repr=False, compare=False)
@@ -107,6 +115,14 @@ class DomainPack:
     def resolve(self, form: str) -> Entity | None:
         """The entity a name or alias stands for (compared by ``alias_key``), or None."""
         return self._by_form.get(alias_key(form))
+
+    def is_metonym(self, form: str) -> bool:
+        """Whether a form names a place that stands for the actor (Kremlin -> Russia)."""
+        return alias_key(form) in self.metonyms
+
+    def is_ambiguous(self, form: str) -> bool:
+        """Whether a form also means other things and needs support in its document."""
+        return alias_key(form) in self.ambiguous
 
     def indicator(self, indicator_id: str) -> IndicatorSpec | None:
         """The indicator with this id, or None."""
@@ -148,6 +164,8 @@ def load_pack(path: Path | str) -> DomainPack:
 def _build(data: dict[str, Any]) -> DomainPack:
     """Records from a checked pack's data."""
     entities = tuple(_entity(item) for item in data["entities"])
+    metonyms = frozenset(alias_key(f) for item in data["entities"] for f in item.get("metonyms") or ())
+    ambiguous = frozenset(alias_key(f) for item in data["entities"] for f in item.get("ambiguous") or ())
     ids = {alias_key(f): e.id for e in entities for f in (e.name, *e.aliases)}
     profiles = tuple(
         Profile(ids[alias_key(p["entity"])], p["reliability"], p["rationale"].strip())
@@ -155,12 +173,13 @@ def _build(data: dict[str, Any]) -> DomainPack:
     )
     indicators = tuple(_indicator(item, ids) for item in data.get("indicators") or ())
     description = (data.get("description") or "").strip()
-    return DomainPack(data["name"], description, entities, profiles, indicators)
+    return DomainPack(data["name"], description, entities, profiles, indicators, metonyms, ambiguous)
 
 
 def _entity(item: dict[str, Any]) -> Entity:
     name = item["name"].strip()
-    aliases = tuple(a.strip() for a in item.get("aliases") or ())
+    forms = [*(item.get("aliases") or ()), *(item.get("metonyms") or ()), *(item.get("ambiguous") or ())]
+    aliases = tuple(dict.fromkeys(a.strip() for a in forms))
     return Entity(slugify(name), name, item["kind"], aliases, item.get("wikidata"))
 
 

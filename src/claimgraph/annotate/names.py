@@ -1,0 +1,101 @@
+"""Names as text: how a mention is tidied, keyed and compared before it is resolved."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz.distance import OSA
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Ranks, offices and honorifics written before a name; stripped so "Lt. Gen. Kyrylo
+# Budanov" and "Kyrylo Budanov" are one person. Offices, not names: never a whole name.
+_TITLES = re.compile(
+    r"^((the|president|vice|prime|minister|deputy|foreign|defen[cs]e|secretary|general|gen\.?|"
+    r"lieutenant|lt\.?|colonel|col\.?|major|maj\.?|admiral|adm\.?|captain|capt\.?|sergeant|sgt\.?|"
+    r"brigadier|brig\.?|marshal|commander|cmdr\.?|dr\.?|mr\.?|mrs\.?|ms\.?|sir|leader|chief|"
+    r"scholar|spokesman|spokeswoman|spokesperson|ambassador|senator|sen\.?|rep\.?|gov\.?|"
+    r"governor|chairman|chairwoman|king|queen|prince|ayatollah|supreme)\s+)+",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_EDGE_PUNCTUATION = " ,.;:\"“”'’‘()[]-–—"
+
+# Continents and the compass words that carve them up: a name made only of these is a
+# generic region ("Europe", "East Asia", "the West"), not an actor anyone follows.
+_CONTINENTS = _words("europe asia africa america americas oceania antarctica eurasia australasia arctic")
+_COMPASS = _words(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest north-east north-west south-east south-west far near middle the "
+    "sub-saharan continental"
+)
+
+# Romanisations of one name differ in a few letter groups (Sergei/Sergey, Zelenskyy/
+# Zelenskiy, Shoigu/Shoygu, Khamenei/Hamenei); folding them gives one key per name.
+_TRANSLIT = (("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("ph", "f"), ("ck", "k"))
+
+
+def normalise_name(text: str) -> str:
+    """A name as it would be filed: titles and possessives off, white space folded."""
+    name = " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+    name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s", "s'", "s’")) else name
+    return _TITLES.sub("", name).strip(_EDGE_PUNCTUATION)
+
+
+def plain_letters(text: str) -> str:
+    """Lower case, accents off, only letters and digits: "Kim Jong-un" -> "kimjongun"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^a-z0-9]", "", ascii_text)
+
+
+def translit_key(name: str) -> str:
+    """One key for the romanisations of a name: spacing, hyphens and common letter swaps folded."""
+    key = plain_letters(name)
+    for old, new in _TRANSLIT:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", key)  # doubled letters: Zelenskii / Zelenski
+
+
+def inverted(form: str) -> str | None:
+    """A listing form turned round: "KOREA, NORTH" -> "NORTH KOREA"; None if not one."""
+    parts = [p.strip() for p in form.split(",")]
+    if len(parts) != 2 or not all(parts):
+        return None
+    return f"{parts[1]} {parts[0]}"
+
+
+def is_acronym(token: str) -> bool:
+    """A short word written in capitals (US, GUR, NHK): compared only as written."""
+    letters = [c for c in token if c.isalpha()]
+    return 0 < len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+def is_plural_acronym(text: str) -> bool:
+    """ "UAVs", "ICBMs": a common noun written as an acronym, not a name."""
+    return bool(re.fullmatch(r"[A-Z]{2,}s", text))
+
+
+def is_generic_region(name: str) -> bool:
+    """A continent or a compass part of one: "Asia", "Eastern Europe", "the West"."""
+    words = [w for w in re.split(r"[\s/]+", name.casefold()) if w]
+    if not words or not any(w in _CONTINENTS or w in {"east", "west"} for w in words):
+        return False
+    return all(w in _CONTINENTS or w in _COMPASS for w in words)
+
+
+def spelling_distance(a: str, b: str) -> int:
+    """Edits between two spellings, a swap of neighbours counting one (NKH -> NHK is 1)."""
+    return int(OSA.distance(a.casefold(), b.casefold()))
+
+
+def near_spelling(form: str, name: str) -> bool:
+    """Whether ``form`` is a slip of ``name``: same first letter, one edit (two when longer)."""
+    if len(form) < 3 or form[:1].casefold() != name[:1].casefold() or form.casefold() == name.casefold():
+        return False
+    allowed = 1 if len(name) <= 5 else 2
+    return abs(len(form) - len(name)) <= allowed and spelling_distance(form, name) <= allowed
