@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 from claimgraph.clean import clean, content_hash
 from claimgraph.clean.decode import decode_bytes
 from claimgraph.clean.scrape import clean_scrape
 from claimgraph.errors import InputError
-from claimgraph.records import RawInput
+from claimgraph.records import DateSource, RawInput
 
 ARTICLE = (
     "Officials in Seoul said on Monday that the shipment of artillery shells had reached the port. "
@@ -100,3 +104,165 @@ def test_html_page_gives_article_and_metadata():
 def test_id_is_the_hash_of_the_body_with_white_space_folded():
     assert content_hash("a  b\nc") == content_hash("a b c")
     assert content_hash("a b c") != content_hash("a b d")
+
+
+def test_byline_names_the_author_and_the_bare_name_beside_it_the_outlet():
+    scrape = "\n".join(
+        ["Harbour Evening Times", "By Mara Lind", "0 Comments", "Shells Reach the Port", ARTICLE]
+    )
+    result = clean_scrape(scrape)
+    assert (result.author, result.outlet, result.title) == (
+        "Mara Lind",
+        "Harbour Evening Times",
+        "Shells Reach the Port",
+    )
+
+
+def test_without_a_byline_a_publication_name_is_not_taken_for_the_author():
+    scrape = "\n".join(["Tomas Vik", "Northern Ledger", "March 2, 2025", ARTICLE])
+    result = clean_scrape(scrape)
+    assert (result.author, result.outlet) == ("Tomas Vik", "Northern Ledger")
+    alone = clean_scrape("\n".join(["Coastal Daily Review", ARTICLE]))
+    assert alone.author is None and alone.outlet == "Coastal Daily Review"
+
+
+def test_dateline_gives_outlet_and_publication_date():
+    raw = RawInput(source="s.txt", content="\n".join(["Harbour Wire | March 2, 2025", ARTICLE]).encode())
+    document = clean(raw, today=date(2026, 1, 1))
+    assert document.outlet == "Harbour Wire"
+    assert (document.published, document.published_how) == ("2025-03-02", DateSource.TEXT)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            RawInput("a.txt", ARTICLE.encode(), published="Sun, 02 Mar 2025 10:00:00 GMT"),
+            ("2025-03-02", "metadata"),
+        ),
+        (
+            RawInput("b.txt", ARTICLE.encode(), url="https://x.example/world/2025/03/04/shells"),
+            ("2025-03-04", "url"),
+        ),
+        (
+            RawInput(
+                "c.txt",
+                f"{ARTICLE} The treaty was signed in June 2024, and talks resumed on 5 March 2025.".encode(),
+            ),
+            ("2025-03-05", "inferred"),
+        ),
+        (
+            RawInput(
+                "d.txt", f"{ARTICLE} Talks resumed in May 2025 and should end by December 2031.".encode()
+            ),
+            ("2025-05", "inferred"),
+        ),
+        (RawInput("e.txt", ARTICLE.encode()), (None, "unknown")),
+    ],
+)
+def test_publication_date_and_how_it_was_found(raw, expected):
+    document = clean(raw, today=date(2026, 1, 1))
+    assert (document.published, str(document.published_how)) == expected
+
+
+def test_html_dates_from_markup_then_url_then_text():
+    body = f"<article><h1>Shells Reach the Port</h1><p>{ARTICLE}</p><p>{ARTICLE}</p></article>"
+    meta = f'<html><head><meta property="article:published_time" content="2025-03-02"></head><body>{body}'
+    url = f'<html><head><link rel="canonical" href="https://x.example/2025/03/04/shells"></head><body>{body}'
+    text = f"<html><body><p>Posted on 6 March 2025</p>{body}</body></html>"
+    found = [
+        clean(RawInput(f"{n}.html", page.encode(), media_type="text/html"), today=date(2026, 1, 1))
+        for n, page in enumerate((meta, url, text))
+    ]
+    assert [(d.published, str(d.published_how)) for d in found] == [
+        ("2025-03-02", "metadata"),
+        ("2025-03-04", "url"),
+        ("2025-03-06", "text"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Original Source: www.harbour.example",
+        "Via: Harbour Wire",
+        "(citing Harbour Wire)",
+        "Source: Harbour Wire",
+    ],
+)
+def test_credited_source_is_kept_as_metadata_and_leaves_the_body(credit):
+    result = clean_scrape("\n".join([ARTICLE, credit]))
+    assert result.original_source in {"www.harbour.example", "Harbour Wire"}
+    assert result.body == ARTICLE
+
+
+def test_html_credits_from_markup_and_from_a_closing_line():
+    meta = '<meta name="original-source" content="https://harbour.example/story">'
+    page = f"<html><head>{meta}</head><body><article><p>{ARTICLE}</p></article></body></html>"
+    assert clean(RawInput("m.html", page.encode(), media_type="text/html")).original_source == (
+        "https://harbour.example/story"
+    )
+    credit = "<p>Originally published by Harbour Wire.</p>"
+    page = f"<html><body><article><p>{ARTICLE}</p>{credit}</article></body></html>"
+    document = clean(RawInput("l.html", page.encode(), media_type="text/html"))
+    assert document.original_source == "Harbour Wire" and "Originally" not in document.body
+
+
+def test_html_section_label_and_headline_are_not_body():
+    page = f"""<html><head><title>Shells Reach the Port | Harbour Wire</title>
+    <meta property="og:title" content="Shells Reach the Port"></head><body><article>
+    <p class="kicker">Security</p><h1>Shells Reach the Port</h1><p>{ARTICLE}</p><p>{ARTICLE}</p>
+    </article></body></html>"""
+    document = clean(RawInput("k.html", page.encode(), media_type="text/html"))
+    assert document.body.startswith("Officials in Seoul") and document.title == "Shells Reach the Port"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b'<html><head><title>Port news</title></head><body><div class="story"><p class="le', "broken HTML"),
+        (
+            b"<html><body><script>var a = 1;</script><nav><a href='/'>Home</a></nav></body></html>",
+            "no article",
+        ),
+    ],
+)
+def test_html_without_an_article_says_why(content, reason):
+    with pytest.raises(InputError, match=reason):
+        clean(RawInput(source="p.html", content=content, media_type="text/html"))
+
+
+GOOD = ARTICLE.encode()
+BAD_INPUTS = {
+    "binary": ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4),
+    "empty": ("blank.txt", b""),
+    "too large": ("huge.txt", GOOD * (5_000_001 // len(GOOD) + 1)),
+    "broken HTML": ("cut.html", b'<html><head><title>Port</title></head><body><div><p class="lead'),
+    "undecodable": ("latin1.txt", ("Caf\u00e9 owners said the port reopened. " * 10).encode("latin-1")),
+    "gzip bomb": ("bomb.txt.gz", gzip.compress(b"\0" * 6_000_000)),
+    "language not supported": (
+        "de.txt",
+        (
+            "Die Regierung hat am Montag neue Maßnahmen angekündigt, die im ganzen Land gelten sollen. " * 3
+        ).encode(),
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_INPUTS))
+def test_each_bad_input_is_rejected_with_its_reason_and_the_good_file_beside_it_is_ingested(
+    tmp_path, engine, context, kind
+):
+    from claimgraph.pipeline import ingest
+    from claimgraph.store import read
+
+    name, content = BAD_INPUTS[kind]
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / name).write_bytes(content)
+    (folder / "good.txt").write_bytes(GOOD)
+    report = ingest([folder], engine, context)
+    assert [Path(s).name for s in report.ingested] == ["good.txt"]
+    [rejection] = report.rejected
+    assert Path(rejection.source).name == name and rejection.reason.startswith(kind), rejection.reason
+    assert [(Path(r.source).name, r.reason) for r in read.rejections(engine)] == [(name, rejection.reason)]

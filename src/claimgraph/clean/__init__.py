@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date
 
+from claimgraph.clean.dates import parse_date, publication_date
 from claimgraph.clean.decode import decode_bytes
 from claimgraph.clean.html import extract_page
 from claimgraph.clean.language import require_english
@@ -19,25 +21,43 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
 
 
-def clean(raw: RawInput) -> Document:
-    """Decode, find the article, and gather metadata; raise InputError if unusable."""
+def clean(raw: RawInput, today: date | None = None) -> Document:
+    """Decode, find the article, and gather metadata; raise InputError if unusable.
+
+    ``today`` bounds the publication date (no report is from the future); it
+    defaults to the clock's date.
+    """
+    today = today or date.today()
     is_html = raw.media_type == "text/html" or _looks_like_html(raw.content)
     text = decode_bytes(raw.content, html=is_html)
+    stated = parse_date(raw.published, today)  # from a feed, a table row or the caller
     if is_html:
-        page = extract_page(text, url=raw.url)
-        body, title, author, outlet = page.body, page.title, page.author, page.site_name
-        published, original = page.published, None
+        page = extract_page(text, url=raw.url, today=today)
+        body, title, author, outlet, original = (
+            page.body,
+            page.title,
+            page.author,
+            page.site_name,
+            page.original_source,
+        )
+        head: list[str] = []
+        url = page.url
+        if not stated and page.published:
+            stated, how = page.published, page.published_how
+        else:
+            how = DateSource.METADATA
     else:
         scrape = clean_scrape(text)
-        body, title, author, original = (
+        body, title, author, outlet, original = (
             scrape.body,
             scrape.title,
             scrape.author,
+            scrape.outlet,
             scrape.original_source,
         )
-        outlet, published = None, None
+        head, url, how = list(scrape.head), raw.url, DateSource.METADATA
     language = require_english(body)
-    published = raw.published or published
+    published, published_how = publication_date(stated, how, head, url, body, today)
     return Document(
         id=content_hash(body),
         source=raw.source,
@@ -46,7 +66,7 @@ def clean(raw: RawInput) -> Document:
         author=author,
         outlet=raw.outlet or outlet,
         published=published,
-        published_how=DateSource.METADATA if published else DateSource.UNKNOWN,
+        published_how=published_how,
         language=language,
         original_source=original,
     )

@@ -1,10 +1,11 @@
-"""Find the article in a plain-text scrape: body, title, author, credited source.
+"""Find the article in a plain-text scrape: body, title, author, outlet, dateline, credited source.
 
 Each line is judged by its own features (length, closing punctuation, title
 case, capitals, list shape, repetition, position, web-interface cues), never
 by listing known strings of known sites. Lines are "prose", "heading" or
 "junk"; the body runs from the first prose line to the last one before a
-section that introduces other content.
+section that introduces other content. The lines above the body are read
+for the page's metadata: a byline, a dateline, the outlet's name, the title.
 """
 
 from __future__ import annotations
@@ -13,98 +14,32 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-# Words of web interfaces, not of news: a short line made of them is page furniture.
+from claimgraph.clean.credits import credited_source, is_credit_line
+
+# Words of web interfaces, not of news: a short line made only of them is page furniture.
 _UI_WORDS = frozenset(
     [
-        "comment",
-        "comments",
-        "post",
-        "reply",
-        "share",
-        "shares",
-        "tweet",
-        "like",
-        "likes",
-        "follow",
-        "subscribe",
-        "newsletter",
-        "sign",
-        "login",
-        "log",
-        "register",
-        "connect",
-        "us",
-        "read",
-        "more",
-        "original",
-        "article",
-        "here",
-        "continue",
-        "reading",
-        "advertisement",
-        "advert",
-        "sponsored",
-        "cookies",
-        "cookie",
-        "accept",
-        "privacy",
-        "policy",
-        "terms",
-        "menu",
-        "home",
-        "search",
-        "skip",
-        "content",
-        "published",
-        "updated",
-        "print",
-        "email",
-        "whatsapp",
-        "facebook",
-        "twitter",
-        "telegram",
-        "linkedin",
-        "copy",
-        "link",
-        "photo",
-        "photos",
-        "image",
-        "video",
-        "credit",
-        "credits",
-        "getty",
-        "reuters/",
-        "trending",
-        "tendenza",
-        "latest",
-        "news",
-        "related",
-        "stories",
-        "recommended",
-        "popular",
-        "most",
-        "top",
-        "headlines",
-        "tags",
-        "tag",
-        "categories",
-        "category",
-        "global",
-        "world",
-        "on",
-        "by",
-        "the",
-        "and",
-        "of",
-        "to",
-        "you",
-        "may",
-        "also",
-        "see",
-        "all",
-        "view",
+        "comment", "comments", "post", "reply", "share", "shares", "tweet", "like", "likes", "follow",
+        "subscribe", "newsletter", "sign", "login", "log", "register", "connect", "us", "read", "more",
+        "original", "article", "here", "continue", "reading", "advertisement", "advert", "sponsored",
+        "cookies", "cookie", "accept", "privacy", "policy", "terms", "menu", "home", "search", "skip",
+        "content", "published", "updated", "print", "email", "whatsapp", "facebook", "twitter", "telegram",
+        "linkedin", "copy", "link", "photo", "photos", "image", "video", "credit", "credits", "getty",
+        "reuters/", "trending", "tendenza", "latest", "news", "related", "stories", "recommended",
+        "popular", "most", "top", "headlines", "tags", "tag", "categories", "category", "global", "world",
+        "on", "by", "the", "and", "of", "to", "you", "may", "also", "see", "all", "view", "min", "minute",
+        "minutes", "ago",
     ]
-)
+)  # fmt: skip
+# Nouns that name publications rather than people: "… Times", "… Herald", "… Dispatch".
+_OUTLET_WORDS = frozenset(
+    [
+        "times", "news", "post", "herald", "journal", "review", "daily", "weekly", "wire", "monitor",
+        "observer", "dispatch", "gazette", "tribune", "press", "media", "ledger", "brief", "chronicle",
+        "telegraph", "express", "today", "agency", "network", "magazine", "bulletin", "courier", "insider",
+        "digest", "examiner", "inquirer", "sentinel", "broadcasting", "newswire", "report",
+    ]
+)  # fmt: skip
 # Labels that open a list of other content: the article has ended.
 _SECTION_BREAK = re.compile(
     r"^(the\s+)?(latest|related|recommended|trending|popular|most\s+(read|viewed|popular)|"
@@ -112,15 +47,12 @@ _SECTION_BREAK = re.compile(
     r"comments?|leave\s+a\s+(comment|reply)|post\s+comment|di\s+tendenza)\b",
     re.IGNORECASE,
 )
-_COUNTER = re.compile(r"^\d[\d,.]*\s*(comments?|shares?|views?|likes?|reactions?)$", re.IGNORECASE)
-_CREDIT = re.compile(r"^\(?\s*(photo|image|picture|video|credit|source image)\b.*[©:]", re.IGNORECASE)
-_SOURCE_LINE = re.compile(
-    r"^(original\s+source|source|originally\s+published\s+(?:by|at|on|in)|"
-    r"this\s+(?:article|story)\s+(?:first\s+)?appeared\s+(?:on|in|at))\s*:?\s*(?P<source>.+?)\.?$",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3})$")
-_NAME = re.compile(r"^[A-Z][a-z'\-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'\-]+){1,2}$")
+_COUNTER = re.compile(r"^\d[\d,.]*\s*(comments?|shares?|views?|likes?|reactions?|replies)$", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"^\(?\s*(photo|image|picture|video|credit|source image)\b.*[©:]", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:written\s+)?by\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
+_NAME = re.compile(r"^[A-Z][\w'’\-]+(?:\s+[A-Z]\.?)?(?:\s+(?:de|van|von|al|bin|da|di|[A-Z][\w'’\-]*)){1,3}$")
+_SEPARATORS = re.compile(r"\s*(?:[|·•–—]|\s-\s|,\s)\s*")
+_DATE_WORDS = re.compile(r"\b(published|updated|posted|on|at|last|modified)\b:?", re.IGNORECASE)
 _TERMINAL = tuple('.!?"”’)»')
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
@@ -132,7 +64,9 @@ class Scrape:
     body: str
     title: str | None = None
     author: str | None = None
+    outlet: str | None = None
     original_source: str | None = None
+    head: tuple[str, ...] = ()  # the lines above the body, where a dateline is looked for
 
 
 def clean_scrape(text: str) -> Scrape:
@@ -148,12 +82,14 @@ def clean_scrape(text: str) -> Scrape:
     last = _body_end(lines, kinds, first)
     body = [lines[i] for i in range(first, last + 1) if kinds[i] != "junk"]
     head = lines[:first]
-    tail = lines[last + 1 :]
+    names = read_head(head)
     return Scrape(
         body="\n".join(body),
-        title=_title(head, kinds[:first]),
-        author=_author(head),
-        original_source=_original_source(lines[first : last + 1] + tail),
+        title=_title(head, kinds[:first], names),
+        author=names.author,
+        outlet=names.outlet,
+        original_source=credited_source(lines[first : last + 1] + lines[last + 1 :]),
+        head=tuple(head),
     )
 
 
@@ -176,7 +112,7 @@ def _is_junk(line: str, words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
     if not words:
         return True
-    if _COUNTER.match(line) or _CREDIT.match(line) or _SOURCE_LINE.match(line):
+    if _COUNTER.match(line) or _PHOTO_CREDIT.match(line) or is_credit_line(line):
         return True
     if line.endswith(("...", "…")):  # a teaser cut short
         return True
@@ -217,27 +153,71 @@ def _body_end(lines: list[str], kinds: list[str], first: int) -> int:
     return last
 
 
-def _title(head: list[str], kinds: list[str]) -> str | None:
-    """The last heading of four or more words above the body."""
-    for line, kind in zip(reversed(head), reversed(kinds), strict=True):
-        if kind == "heading" and len(_words(line)) >= 4 and not _NAME.match(line):
-            return line
-    return None
+@dataclass(frozen=True, slots=True)
+class HeadNames:
+    """Who wrote the report and who published it, as the lines above the body say."""
+
+    author: str | None = None
+    outlet: str | None = None
+    used: frozenset[str] = frozenset()  # the lines that gave them: never the title
 
 
-def _author(head: list[str]) -> str | None:
+def read_head(head: list[str]) -> HeadNames:
+    """Byline, outlet and dateline lines above the body.
+
+    A "By …" byline names the author. Without one, the first bare name that
+    does not read as a publication is the author. The outlet is a name on a
+    dateline ("Baltic Wire | March 18, 2025"), a name made of publication
+    nouns ("… Times"), or a bare name beside the byline.
+    """
+    author: str | None = None
+    outlet: str | None = None
+    bare: list[str] = []
+    used: set[str] = set()
     for line in head:
+        if len(_words(line)) > 12:
+            continue
         byline = _BYLINE.match(line)
-        if byline:
-            return byline.group("name")
-        if _NAME.match(line) and not any(w.lower() in _UI_WORDS for w in _words(line)):
-            return line
-    return None
+        parts = [p for p in _SEPARATORS.split(byline.group("rest") if byline else line) if p]
+        names = [p for p in parts if _is_name(p)]
+        has_date = any(not _is_name(p) and _is_dateish(p) for p in parts)
+        if byline and names and author is None:
+            author, used = names[0], used | {line}
+            outlet = outlet or next((n for n in names[1:] if _is_outlet(n)), None)
+        elif has_date and names and outlet is None:
+            outlet, used = names[0], used | {line}
+        elif len(parts) == 1 and names:
+            bare.append(names[0])
+            used.add(line)
+    for name in bare:
+        if outlet is None and (_is_outlet(name) or author is not None):
+            outlet = name
+        elif author is None and not _is_outlet(name):
+            author = name
+    return HeadNames(author=author, outlet=outlet, used=frozenset(used))
 
 
-def _original_source(lines: list[str]) -> str | None:
-    for line in lines:
-        match = _SOURCE_LINE.match(line)
-        if match:
-            return match.group("source").strip()
+def _is_name(text: str) -> bool:
+    text = text.strip(" .")
+    return bool(_NAME.match(text)) and not any(w.lower() in _UI_WORDS for w in _words(text))
+
+
+def _is_outlet(name: str) -> bool:
+    return any(w.lower() in _OUTLET_WORDS for w in _words(name))
+
+
+def _is_dateish(text: str) -> bool:
+    """A part of a line that is a date with, at most, words like "Published" or "on" around it."""
+    rest = _DATE_WORDS.sub(" ", text)
+    return bool(re.search(r"\b(19|20)\d\d\b", rest)) and len(_words(rest)) <= 3
+
+
+def _title(head: list[str], kinds: list[str], names: HeadNames) -> str | None:
+    """The last heading of four or more words above the body that is not a byline or dateline."""
+    for line, kind in zip(reversed(head), reversed(kinds), strict=True):
+        if kind != "heading" or line in names.used or len(_words(line)) < 4:
+            continue
+        if _is_name(line) or _is_dateish(line):
+            continue
+        return line
     return None

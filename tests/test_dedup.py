@@ -1,0 +1,129 @@
+"""Duplicates: an exact copy is stored once; a near copy is stored and linked to what it copies."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sqlalchemy import delete
+from typer.testing import CliRunner
+
+from claimgraph.clean.dedup import NearDuplicateIndex, signature
+from claimgraph.cli import app
+from claimgraph.pipeline import ingest
+from claimgraph.store import read, schema
+
+PARAGRAPHS = [
+    "The harbour authority in Varna said on Tuesday that two cargo ships carrying grain had been held at "
+    "anchor for a third day while inspectors checked their papers.",
+    "Port officials blamed a new paperwork rule that came into force at the start of the month, and said "
+    "the backlog should clear by the weekend if the weather held.",
+    "Shipping agents said the delay was costing each vessel several thousand euros a day, and that some "
+    "owners had begun to send cargoes to other ports along the coast instead.",
+    "The transport ministry said it would review the rule next week and meet the port's largest customers "
+    "before deciding whether to change it.",
+]
+STORY = "\n".join(PARAGRAPHS)
+OTHER = (
+    "Farmers in the north of the country began the barley harvest early this year after a dry spring, "
+    "the agriculture ministry said, and expected yields to fall by about a tenth compared with last year. "
+    "Prices at the regional exchange rose on the news, while millers said their stocks would last."
+)
+
+
+def as_scrape(story: str) -> str:
+    return "\n".join(
+        ["SHIPPING, PORTS, GRAIN, VARNA", "By Ilse Marin", "Varna Harbour Post", "2 Comments", story]
+    )
+
+
+def as_page(story: str, note: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in story.splitlines())
+    return (
+        "<html><head><title>Grain ships wait at Varna</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Grain ships wait at Varna</h1>{paragraphs}<p>{note}</p></article>"
+        "<footer>Copyright Coastal Media</footer></body></html>"
+    )
+
+
+def test_index_finds_a_near_copy_and_not_another_story():
+    index = NearDuplicateIndex()
+    index.add("story", signature(STORY))
+    trimmed = "\n".join([*PARAGRAPHS[:3], "Updated: adds the ministry's comment."])
+    assert index.find(signature(trimmed)).document_id == "story"
+    assert index.find(signature(OTHER)) is None
+
+
+def test_a_copy_of_a_copy_points_at_the_first():
+    index = NearDuplicateIndex()
+    index.add("first", signature(STORY))
+    index.add("second", signature(STORY + "\nUpdated at noon."), near_duplicate_of="first")
+    index.remove("first")  # even when only the copy is a candidate, the link goes to the first
+    assert index.find(signature(STORY + "\nCorrected a name.")).document_id == "first"
+
+
+def test_the_same_story_saved_twice_with_different_boilerplate_is_stored_once_plus_a_link(
+    tmp_path, engine, context
+):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a_scrape.txt").write_text(as_scrape(STORY))
+    (inbox / "b_page.html").write_text(as_page(STORY, "Updated on Wednesday with the ministry's plans."))
+    (inbox / "c_other.txt").write_text(OTHER)
+    report = ingest([inbox], engine, context)
+    assert len(report.ingested) == 3
+    [link] = report.near_duplicates
+    assert (Path(link.source).name, Path(link.copies).name) == ("b_page.html", "a_scrape.txt")
+    stored = {Path(d.source).name: d for d in read.documents(engine)}
+    assert stored["b_page.html"].near_duplicate_of == stored["a_scrape.txt"].id
+    assert (
+        stored["a_scrape.txt"].near_duplicate_of is None and stored["c_other.txt"].near_duplicate_of is None
+    )
+
+
+def test_links_are_found_across_ingests_and_exact_copies_add_nothing(tmp_path, engine, context):
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    (first / "scrape.txt").write_text(as_scrape(STORY))
+    ingest([first], engine, context)
+    (later / "page.html").write_text(as_page(STORY, "Updated on Wednesday."))
+    (later / "same.txt").write_text(as_scrape(STORY))  # the same body: an exact duplicate
+    report = ingest([later], engine, context)
+    assert [Path(s).name for s in report.ingested] == ["page.html"]
+    assert [Path(s).name for s in report.duplicates] == ["same.txt"]
+    assert [Path(link.copies).name for link in report.near_duplicates] == ["scrape.txt"]
+
+
+def test_documents_stored_without_a_signature_get_one_when_the_index_loads(tmp_path, engine, context):
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "scrape.txt").write_text(as_scrape(STORY))
+    ingest([first], engine, context)
+    with engine.begin() as conn:
+        conn.execute(delete(schema.document_signatures))
+    (tmp_path / "page.html").write_text(as_page(STORY, "Updated on Wednesday."))
+    report = ingest([tmp_path / "page.html"], engine, context)
+    assert len(report.near_duplicates) == 1
+
+
+def test_cli_shows_the_link_in_the_summary_and_in_docs(tmp_path, monkeypatch):
+    from rich.console import Console
+
+    from claimgraph import cli
+
+    monkeypatch.setattr(cli, "console", Console(width=250))  # wide enough that no cell wraps
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a_scrape.txt").write_text(as_scrape(STORY))
+    (inbox / "b_page.html").write_text(as_page(STORY, "Updated on Wednesday."))
+    db = str(tmp_path / "x.db")
+    runner = CliRunner()
+    result = runner.invoke(app, ["--db", db, "ingest", str(inbox)])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"near-duplicates \(stored, linked\)\s+│?\s*1", result.output)
+    assert "b_page.html copies" in " ".join(result.output.split())
+    docs = runner.invoke(app, ["--db", db, "docs"], terminal_width=250)
+    assert re.search(
+        r"b_page\.html.*Varna Harbour Post \(a_scrape\.txt\)|b_page\.html.*a_scrape\.txt", docs.output
+    )
