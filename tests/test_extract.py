@@ -87,3 +87,28 @@ def test_commentary_is_opinion_not_claim(context):
     body = "Moscow's help to Pyongyang is a worrying escalation, and the West must respond decisively."
     analysis = analyse_document(Document(id="d2", source="x.txt", body=body), context)
     assert analysis.claims and all(c.opinion for c in analysis.claims)
+
+
+def test_the_example_corpus_shows_every_modality(context):
+    from claimgraph.pipeline import analyse_paths
+    from claimgraph.records import Analysis
+    from tests.conftest import EXAMPLES
+
+    seen = {
+        claim.modality
+        for result in analyse_paths([EXAMPLES], context)
+        if isinstance(result, Analysis)
+        for claim in result.claims
+    }
+    assert seen == set(Modality)
+
+
+def test_a_demonstrative_subject_carries_the_entities_before_it(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = "Russia and North Korea signed a pact. This cooperation was deepened in 2023."
+    analysis = analyse_document(Document(id="d3", source="x.txt", body=body), context)
+    last = analysis.claims[-1]
+    assert last.time is not None and last.time.value == "2023"
+    assert {"russia", "north-korea"} <= set(last.entities)

@@ -1,95 +1,453 @@
-"""Who a sentence is attributed to, and by what cue."""
+"""Who a sentence's claims are attributed to, through what, and by what cue.
+
+Read from the dependency parse: the subject of a verb of saying ("X said that
+…"), "according to X", "X is concerned that …", "X, citing Y" (speaker Y, via
+X), "according to a report from X, Y revealed …" (speaker Y, via X), a
+statement made to an outlet ("told Newsweek": via Newsweek), passives ("it was
+announced", "are said to": reported, no speaker), pronouns and definite
+descriptions ("he", "the agency") resolved to the speaker named before, and
+quotations that run on from an earlier sentence. Each attribution covers a
+scope: the tokens of what is claimed, so a sentence can hold several.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from claimgraph.extract.lexicons import (
+    ATTITUDE_ADJECTIVES,
+    DENIAL_VERBS,
+    ESTIMATE_VERBS,
+    EVIDENCE_VERBS,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+    SPEECH_VERBS,
+    UNNAMED_SPEAKERS,
+    VAGUE_MODIFIERS,
+)
 from claimgraph.records import Mention
 
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "state",
-        "warn",
-        "confirm",
-        "report",
-        "tell",
-        "reveal",
-        "claim",
-        "announce",
-        "add",
-        "note",
-        "explain",
-        "insist",
-        "estimate",
-        "assert",
-        "allege",
-        "deny",
-        "acknowledge",
-        "admit",
-        "suggest",
-        "indicate",
-        "highlight",
-        "point",
-        "show",
-        "disclose",
-        "describe",
-        "express",
-        "argue",
-        "write",
-        "believe",
-    ]
+SPEAKING_KINDS = frozenset(
+    ["person", "organisation", "media outlet", "intelligence or military body", "country", "place"]
 )
+_OUTLET_KINDS = frozenset(["media outlet"])
+_SPEAKER_PREPS = frozenset(["of", "from", "at", "in", "for", "with", "by"])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Attribution:
-    speaker: str  # an entity id when resolved, else the words used
-    cue: str
-    start: int
+    """One speaker and what they are credited with in a sentence."""
+
+    speaker: str | None  # an entity id when resolved, else the words used; None: unnamed ("reports say")
+    cue: str  # "according to", "said", "citing", "quote" …
+    start: int  # the speaker's words in the body (start == end when not in this sentence)
     end: int
+    via: str | None = None  # who passed it on: the outlet a statement was made to, the one citing
+    denial: bool = False
+    estimate: bool = False
+    verb: Token | None = None  # the verb of saying, when there is one
+    scope: frozenset[int] = frozenset()  # token indices of what is attributed
+    framing: frozenset[int] = frozenset()  # token indices of speaker, via and cue words
 
 
-def find_attribution(sent: Span, mentions: Sequence[Mention]) -> Attribution | None:
-    """ "according to X", "X said …", "…, X warned", "X, citing Y" (the speaker is X)."""
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
-            phrase = _subtree_span(sent.doc[token.i + 1])
-            return _speaker(phrase, mentions, "according to")
-    for token in sent:
-        if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
-            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if token.dep_ == "relcl" or subject is None or subject.lower_ in _PRONOUNS:
-                continue
-            return _speaker(_subtree_span(subject), mentions, token.lemma_.lower())
-    for token in sent:
-        if token.lower_ == "citing":
-            return _speaker(_subtree_span(token), mentions, "citing")
+@dataclass(slots=True)
+class Discourse:
+    """What earlier sentences said that later ones point back to."""
+
+    last_person: str | None = None
+    last_group: str | None = None
+    quotes: dict[int, Attribution] = field(default_factory=dict)  # quotation start -> its speaker
+
+
+class _Mentions:
+    """The sentence's mentions by token, with their entities' kinds."""
+
+    def __init__(self, sent: Span, mentions: Sequence[Mention], kinds: Mapping[str, str]) -> None:
+        self.kinds = kinds
+        self.sent = sent
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            for token in sent:
+                if mention.start <= token.idx < mention.end:
+                    self.by_token[token.i] = mention
+
+    def entity(self, token: Token) -> str | None:
+        mention = self.by_token.get(token.i)
+        if mention is None or self.kinds.get(mention.entity_id, "person") not in SPEAKING_KINDS:
+            return None
+        return mention.entity_id
+
+
+def find_attributions(
+    sent: Span,
+    mentions: Sequence[Mention],
+    kinds: Mapping[str, str],
+    discourse: Discourse | None = None,
+    quote_start: int | None = None,
+) -> list[Attribution]:
+    """Every attribution in the sentence; ``quote_start`` is where a quotation open at its start began."""
+    discourse = discourse or Discourse()
+    named = _Mentions(sent, mentions, kinds)
+    found = [a for token in sent if (a := _verb_attribution(token, named, discourse)) is not None]
+    according = _according_to(sent, named, discourse)
+    if according is not None:
+        main = next((a for a in found if a.verb is not None and a.verb.i == according.verb_head), None)
+        if main is not None and main.speaker is not None:
+            main.via, main.framing = according.speaker, main.framing | according.framing
+        else:
+            found = [a for a in found if a is not main]
+            found.insert(0, according.attribution)
+    _apply_citing(sent, found, named, discourse)
+    if not found and quote_start is not None and quote_start in discourse.quotes:
+        earlier = discourse.quotes[quote_start]
+        found.append(Attribution(earlier.speaker, "quote", sent.start_char, sent.start_char, earlier.via))
+    _set_scopes(sent, found)
+    return found
+
+
+def remember(
+    sent: Span,
+    found: Sequence[Attribution],
+    kinds: Mapping[str, str],
+    discourse: Discourse,
+    subjects: Iterable[str] = (),
+    quotes: Sequence[tuple[int, int]] = (),
+) -> None:
+    """Note the speakers and subjects a later "he" or "the agency" may point back to,
+    and who speaks in quotations that open here and run on."""
+    for entity_id in subjects:
+        if kinds.get(entity_id) == "person":
+            discourse.last_person = entity_id
+    for attribution in found:  # only a body that spoke is "the agency" or "it" later
+        kind = kinds.get(attribution.speaker or "")
+        if kind == "person":
+            discourse.last_person = attribution.speaker
+        elif kind in SPEAKING_KINDS:
+            discourse.last_group = attribution.speaker
+    speaker = next((a for a in found if a.speaker is not None), None)
+    for start, end in quotes:
+        if speaker is not None and sent.start_char <= start < sent.end_char < end:
+            discourse.quotes[start] = speaker
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Where quotations run in a body: curly pairs, and straight quotes taken two by two."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for index, char in enumerate(text):
+        if char == "“" or (char == '"' and opened is None):
+            opened = index if opened is None else opened
+        elif char in '”"' and opened is not None:
+            spans.append((opened, index + 1))
+            opened = None
+        elif char == "\n" and opened is not None and text[index + 1 : index + 2] == "\n":
+            opened = None  # a paragraph ends an unclosed quotation
+    return spans
+
+
+def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> Attribution | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("ADJ",) and lemma in ATTITUDE_ADJECTIVES and token.dep_ == "acomp":
+        if not any(c.dep_ == "ccomp" for c in token.children):
+            return None
+        subject = _line_subject(token.head, named)
+        cue = f"{token.head.lemma_.lower()} {token.lower_}" if token.head.lemma_ == "be" else token.lower_
+        return _from_subject(subject, token, cue, named, discourse) if subject is not None else None
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound", "acl", "csubj"):
+        return None
+    if not _has_content(token):
+        return None  # "adds to the instability", "if confirmed": nothing is said
+    if lemma not in SPEECH_VERBS and lemma not in EVIDENCE_VERBS and lemma not in DENIAL_VERBS:
+        return None
+    if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return None
+    if lemma in ("cite", "quote"):
+        return None  # "citing Y" passes a claim on; see _apply_citing
+    if _is_passive(token):
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if by is not None:
+            return _from_subject(by, token, lemma, named, discourse)
+        return Attribution(None, f"{lemma} (passive)", token.idx, token.idx, verb=token, framing=frozenset())
+    subject = _line_subject(token, named)
+    if subject is None or any(c.dep_ == "case" for c in subject.children):
+        return None  # "Russia's reported plan": a possessor, not a speaker
+    if lemma in EVIDENCE_VERBS and (subject.pos_ == "PRON" or not _can_speak(subject, named)):
+        return None  # "the involvement suggests": evidence, not a speaker
+    if _is_demonstrative(subject) and named.entity(subject) is None:
+        return None  # "this uptick emphasizes": a fact pointing back, not a speaker
+    return _from_subject(subject, token, lemma, named, discourse)
+
+
+def _from_subject(
+    subject: Token, verb: Token, cue: str, named: _Mentions, discourse: Discourse
+) -> Attribution | None:
+    speaker, phrase = resolve_speaker(subject, named, discourse)
+    if speaker is _NOT_A_SPEAKER:
+        return None
+    framing = {t.i for t in phrase} | {verb.i}
+    via = None
+    for child in verb.children:  # "told Newsweek", "expressed concern to Newsweek"
+        target = child if child.dep_ in ("dative", "dobj") else None
+        if child.dep_ == "prep" and child.lower_ == "to":
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if target is not None and named.kinds.get(named.entity(target) or "") in _OUTLET_KINDS:
+            via = named.entity(target)
+            framing |= {t.i for t in target.subtree} | {child.i}
+    lemma = verb.lemma_.lower()
+    return Attribution(
+        speaker=speaker if isinstance(speaker, str) else None,
+        cue=cue,
+        start=phrase[0].idx if phrase else verb.idx,
+        end=phrase[-1].idx + len(phrase[-1]) if phrase else verb.idx,
+        via=via,
+        denial=lemma in DENIAL_VERBS,
+        estimate=lemma in ESTIMATE_VERBS,
+        verb=verb,
+        framing=frozenset(framing),
+    )
+
+
+_NOT_A_SPEAKER = object()
+
+
+def resolve_speaker(head: Token, named: _Mentions, discourse: Discourse) -> tuple[object, list[Token]]:
+    """The speaker a noun phrase names: an entity id, words, None (unnamed) or _NOT_A_SPEAKER.
+
+    Also returns the phrase's tokens (without its conjuncts, which are co-speakers
+    whose entities the claim keeps).
+    """
+    phrase = _phrase(head)
+    entity = _named_entity(head, named, depth=0)
+    if entity is not None:
+        return entity, phrase
+    lowered = head.lower_
+    if lowered in PERSON_PRONOUNS:
+        earlier = [named.entity(t) for t in head.sent if t.i < head.i and t.ent_type_ == "PERSON"]
+        person = next((e for e in reversed(earlier) if e and named.kinds.get(e) == "person"), None)
+        return person or discourse.last_person or head.text, phrase
+    if lowered in GROUP_PRONOUNS:
+        return (discourse.last_group, phrase) if discourse.last_group else (_NOT_A_SPEAKER, phrase)
+    if head.pos_ == "PRON":
+        return _NOT_A_SPEAKER, phrase
+    lemma = head.lemma_.lower()
+    determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+    if determiner in ("the", "this", "that") and lemma in ROLE_NOUNS and discourse.last_group:
+        return discourse.last_group, phrase  # "the agency said": the body named before
+    words = [t for t in phrase if t.dep_ not in ("det", "punct", "case")]
+    if (lowered in UNNAMED_SPEAKERS or lemma in UNNAMED_SPEAKERS or lemma in SOURCE_NOUNS) and all(
+        t.i == head.i or t.lower_ in VAGUE_MODIFIERS for t in words
+    ):
+        return None, phrase
+    text = head.doc[phrase[0].i : phrase[-1].i + 1].text if phrase else head.text
+    for article in ("the ", "a ", "an ", "The ", "A ", "An "):
+        text = text.removeprefix(article)
+    return text.strip(" ,"), phrase
+
+
+def _named_entity(head: Token, named: _Mentions, depth: int) -> str | None:
+    """The entity a phrase names: its head's, an apposition's, its owner's, the body it belongs to."""
+    if depth > 3:
+        return None
+    entity = named.entity(head)
+    if entity is not None:
+        return entity
+    lemma = head.lemma_.lower()
+    speaks_for = lemma in ROLE_NOUNS or lemma in UNNAMED_SPEAKERS or lemma in SOURCE_NOUNS
+    order = {"appos": 0, "compound": 1, "poss": 2, "prep": 3, "amod": 4, "nmod": 1}
+    for child in sorted(head.children, key=lambda c: (order.get(c.dep_, 9), c.i)):
+        if child.dep_ == "appos" or (child.dep_ in ("compound", "nmod", "poss") and speaks_for):
+            found = _named_entity(child, named, depth + 1)
+        elif child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS and speaks_for:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            found = _named_entity(pobj, named, depth + 1) if pobj is not None else None
+        elif child.dep_ == "amod" and speaks_for and lemma not in SOURCE_NOUNS:
+            found = named.entity(child)  # "South Korean officials" speak for South Korea
+        else:
+            found = None
+        if found is not None:
+            return found
     return None
 
 
-_PRONOUNS = frozenset(["it", "this", "that", "which", "who", "what", "there", "i", "we", "you"])
+def _has_content(verb: Token) -> bool:
+    """A verb of saying with something said: a clause, an object, a quotation beside it."""
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd") for c in verb.children):
+        return True
+    if _inverted(verb):
+        return True
+    if verb.dep_ in ("parataxis", "ccomp", "relcl") or any(
+        c.dep_ == "prep" and c.lower_ == "that" for c in verb.children
+    ):
+        return True
+    sent = verb.sent
+    return any(t.text in '“”"' for t in sent)
 
 
-def _subtree_span(token: Token) -> Span:
-    tokens = list(token.subtree)
-    return token.doc[tokens[0].i : tokens[-1].i + 1]
+def _inverted(verb: Token) -> bool:
+    """ "X will send workers, NHK has reported": the report comes after what it reports."""
+    return (
+        verb.dep_ in ("conj", "parataxis")
+        and verb.i > verb.head.i
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
-def _speaker(phrase: Span, mentions: Sequence[Mention], cue: str) -> Attribution:
-    """The last entity named in the phrase ("the Japanese news agency NHK" -> NHK)."""
-    inside = [m for m in mentions if phrase.start_char <= m.start and m.end <= phrase.end_char]
-    organisations = [m for m in inside if not _is_modifier(phrase, m)]
-    chosen = (organisations or inside or [None])[-1]
-    if chosen is not None:
-        return Attribution(chosen.entity_id, cue, phrase.start_char, phrase.end_char)
-    return Attribution(phrase.text.strip(" ,"), cue, phrase.start_char, phrase.end_char)
+def _can_speak(subject: Token, named: _Mentions) -> bool:
+    """Whether a subject can say something: a named actor, a role, a source, a person, a pronoun."""
+    if subject.pos_ == "PRON":
+        return (
+            subject.lower_ in PERSON_PRONOUNS
+            or subject.lower_ in GROUP_PRONOUNS
+            or subject.lower_ in ("i", "we")
+        )
+    lemma = subject.lemma_.lower()
+    return (
+        named.entity(subject) is not None
+        or lemma in ROLE_NOUNS
+        or lemma in UNNAMED_SPEAKERS
+        or lemma in SOURCE_NOUNS
+        or subject.lower_ in PERSON_PRONOUNS
+        or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    )
 
 
-def _is_modifier(phrase: Span, mention: Mention) -> bool:
-    """ "Japanese" in "the Japanese news agency NHK" describes; it does not speak."""
-    span = phrase.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("amod", "compound") and span.root.head.i < phrase.end
+def is_root(token: Token, sent: Span) -> bool:
+    """The root of a sentence, or of a line the parser joined to its neighbour."""
+    return token.dep_ == "ROOT" or not sent.start <= token.head.i < sent.end
+
+
+def _line_subject(verb: Token, named: _Mentions) -> Token | None:
+    """The verb's subject within the line; the parser may take a heading above for it."""
+    sent = named.sent
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and sent.start <= c.i < sent.end), None)
+    subject = subject or _subject(verb)
+    if subject is not None and not sent.start <= subject.i < sent.end:
+        subject = _subject_in_line(verb, sent, named)
+    return subject
+
+
+def _subject_in_line(verb: Token, sent: Span, named: _Mentions) -> Token | None:
+    """The last named speaker before the verb, when the parsed subject lies outside the line."""
+    before = [t for t in sent if t.i < verb.i and named.entity(t) is not None]
+    return before[-1] if before else None
+
+
+def _is_demonstrative(subject: Token) -> bool:
+    return subject.lower_ in ("this", "that", "these", "those") or any(
+        c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in subject.children
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; a relative clause's noun; a participle's or conjunct's governing subject."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if verb.dep_ == "relcl" and (subject is None or subject.tag_ in ("WP", "WDT")):
+        return verb.head
+    participle = verb.tag_ == "VBG" or verb.dep_ in ("conj", "xcomp")  # "…, stating", "said and added"
+    if subject is None and participle and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head) if verb.head.i != verb.i else None
+    if subject is not None and subject.pos_ == "PRON" and subject.lower_ in ("that", "which", "who"):
+        return None
+    return subject
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The head's subtree without its conjuncts and relative clauses."""
+    skipped: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("conj", "cc", "relcl", "acl"):
+            skipped |= {t.i for t in child.subtree}
+    tokens = [t for t in head.subtree if t.i not in skipped]
+    while tokens and tokens[-1].dep_ == "punct":
+        tokens.pop()
+    return tokens
+
+
+@dataclass(slots=True)
+class _According:
+    attribution: Attribution
+    verb_head: int  # the token "according to" attaches to
+
+    @property
+    def speaker(self) -> str | None:
+        return self.attribution.speaker
+
+    @property
+    def framing(self) -> frozenset[int]:
+        return self.attribution.framing
+
+
+def _according_to(sent: Span, named: _Mentions, discourse: Discourse) -> _According | None:
+    for token in sent:
+        if token.lower_ != "according" or token.i + 1 >= sent.end or sent.doc[token.i + 1].lower_ != "to":
+            continue
+        to = sent.doc[token.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((t for t in sent.doc[to.i + 1 : sent.end] if t.pos_ in ("NOUN", "PROPN")), None)
+        if pobj is None:
+            return None
+        speaker, phrase = resolve_speaker(pobj, named, discourse)
+        if speaker is _NOT_A_SPEAKER:
+            speaker = pobj.text
+        framing = {token.i, to.i} | {t.i for t in pobj.subtree}
+        attribution = Attribution(
+            speaker=speaker if isinstance(speaker, str) else None,
+            cue="according to",
+            start=phrase[0].idx if phrase else pobj.idx,
+            end=phrase[-1].idx + len(phrase[-1]) if phrase else pobj.idx + len(pobj),
+            framing=frozenset(framing),
+        )
+        return _According(attribution, token.head.i)
+    return None
+
+
+def _apply_citing(sent: Span, found: list[Attribution], named: _Mentions, discourse: Discourse) -> None:
+    """ "X reported, citing Y": the claim is Y's, passed on by X."""
+    for token in sent:
+        if token.lemma_.lower() != "cite" or token.tag_ != "VBG":
+            continue
+        cited = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if cited is None:
+            continue
+        speaker, phrase = resolve_speaker(cited, named, discourse)
+        if speaker is _NOT_A_SPEAKER:
+            continue
+        name = speaker if isinstance(speaker, str) else cited.doc[phrase[0].i : phrase[-1].i + 1].text
+        framing = frozenset({token.i} | {t.i for t in cited.subtree})
+        passer = next((a for a in found if a.speaker is not None), None)
+        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        if passer is None:
+            found.append(Attribution(name, "citing", start, end, framing=framing))
+            continue
+        passer.via, passer.speaker = passer.speaker, name
+        passer.cue, passer.start, passer.end = "citing", start, end
+        passer.framing = passer.framing | framing
+
+
+def _set_scopes(sent: Span, found: list[Attribution]) -> None:
+    """What each attribution covers: its verb's clause, less speakers and nested attributions."""
+    framing = frozenset().union(*(a.framing for a in found)) if found else frozenset()
+    verbs = {a.verb.i for a in found if a.verb is not None}
+    for attribution in found:
+        verb = attribution.verb
+        if verb is None or is_root(verb, sent) or _inverted(verb) or attribution.cue == "citing":
+            tokens = {t.i for t in sent}
+        else:
+            tokens = {t.i for t in verb.subtree}
+        for other in found:
+            if other is attribution or other.verb is None or other.verb.i not in tokens:
+                continue
+            if verb is None or other.verb.i != verb.i:
+                tokens -= {t.i for t in other.verb.subtree} - ({verb.i} if verb is not None else set())
+        attribution.scope = frozenset(tokens - framing - verbs)

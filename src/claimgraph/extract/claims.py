@@ -1,18 +1,51 @@
-"""Claims: one per figure in a sentence, or one per sentence that names an entity."""
+"""Claims: what each sentence claims, about whom, how much, when, who says so, how firmly.
+
+One claim per figure in a sentence; a sentence without a figure gives one claim
+per attribution in it (or one of its own) when it names an entity, is
+commentary, or points back with a demonstrative ("This cooperation …") to the
+entities of the sentence before.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.attribution import SPEECH_VERBS, Attribution, find_attribution
-from claimgraph.extract.modality import is_opinion, sentence_modality
+from claimgraph.extract.attribution import (
+    Attribution,
+    Discourse,
+    find_attributions,
+    is_root,
+    quotation_spans,
+    remember,
+)
+from claimgraph.extract.modality import claim_modality
+from claimgraph.extract.opinion import is_opinion
+from claimgraph.extract.predicates import (
+    content_verb,
+    governing_verb,
+    is_negated,
+    normalise_predicate,
+    place_entity,
+    role_entities,
+)
 from claimgraph.records import Claim, Entity, Mention, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)
-_PLACE_KINDS = frozenset({"place", "facility"})
+_DEMONSTRATIVES = frozenset(["this", "these", "that", "those", "such"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """A sentence with what lies in it."""
+
+    span: Span
+    mentions: list[Mention]
+    figures: list[Quantity]
+    times: list[TimeRef]
 
 
 def extract_claims(
@@ -24,87 +57,153 @@ def extract_claims(
     times: Sequence[TimeRef],
 ) -> tuple[Claim, ...]:
     kinds = {e.id: e.kind for e in entities}
+    discourse = Discourse()
+    quotes = quotation_spans(doc.text)
     claims: list[Claim] = []
-    for sent in doc.sents:
-        inside = _within(mentions, sent)
-        figures = _within(quantities, sent)
-        if not inside and not figures:
-            continue
-        attribution = find_attribution(sent, inside)
-        speaker_ids = {attribution.speaker} if attribution else set()
-        about = [m for m in inside if not _in_attribution(m, attribution)] or inside
-        predicate, verb = _predicate(sent)
-        subject = _role_entity(about, verb, ("nsubj", "nsubjpass"))
-        obj = _role_entity(about, verb, ("dobj", "pobj", "attr", "dative"), exclude=subject)
-        place = next((m.entity_id for m in about if kinds.get(m.entity_id) in _PLACE_KINDS), None)
-        entity_ids = tuple(dict.fromkeys(m.entity_id for m in about if m.entity_id not in speaker_ids))
-        sentence_times = _within(times, sent)
-        modality = sentence_modality(sent, attribution is not None)
-        opinion = is_opinion(sent, attribution is not None, bool(figures))
-        for n, figure in enumerate(figures or [None]):
-            claims.append(
-                Claim(
-                    id=f"{document_id[:16]}-{sent.start_char}-{n}",
-                    document_id=document_id,
-                    start=sent.start_char,
-                    end=sent.end_char,
-                    text=sent.text,
-                    predicate=predicate,
-                    subject=subject,
-                    object=obj,
-                    place=place,
-                    entities=entity_ids,
-                    quantity=figure,
-                    time=_nearest_time(sentence_times, figure),
-                    speaker=attribution.speaker if attribution else None,
-                    cue=attribution.cue if attribution else None,
-                    modality=modality,
-                    negated=any(t.dep_ == "neg" for t in sent),
-                    opinion=opinion,
-                )
-            )
+    previous_entities: tuple[str, ...] = ()
+    for sent in sentences(doc):
+        here = _Sentence(sent, _within(mentions, sent), _within(quantities, sent), _within(times, sent))
+        quote_start = next((s for s, e in quotes if s < sent.start_char < e), None)
+        found = find_attributions(sent, here.mentions, kinds, discourse, quote_start)
+        made = _sentence_claims(document_id, here, found, kinds, previous_entities)
+        claims.extend(made)
+        subjects = [c.subject for c in made if c.subject]
+        remember(sent, found, kinds, discourse, subjects, quotes)
+        named = tuple(dict.fromkeys(e for c in made for e in (c.subject, c.object, *c.entities) if e))
+        previous_entities = named or previous_entities
     return tuple(claims)
+
+
+def _sentence_claims(
+    document_id: str,
+    here: _Sentence,
+    found: list[Attribution],
+    kinds: Mapping[str, str],
+    previous_entities: tuple[str, ...],
+) -> list[Claim]:
+    sent = here.span
+    everything = frozenset(t.i for t in sent)
+    opinion = is_opinion(sent, any(a.speaker for a in found), bool(here.figures))
+    inherited = previous_entities if _points_back(sent) else ()
+    if not here.mentions and not here.figures and not inherited and not opinion:
+        return []
+    plans: list[tuple[Attribution | None, Quantity | None]] = []
+    if here.figures:
+        plans = [(_owner(found, figure, sent), figure) for figure in here.figures]
+    elif found:
+        plans = [(attribution, None) for attribution in found]
+    else:
+        plans = [(None, None)]
+    claims = []
+    for n, (attribution, figure) in enumerate(plans):
+        scope = attribution.scope if attribution is not None and attribution.scope else everything
+        verb = content_verb(sent, attribution.verb if attribution else None, scope)
+        anchor: Token = verb
+        if figure is not None:
+            figure_token = _token_at(sent, figure.start, figure.end)
+            anchor = figure_token
+            verb = governing_verb(figure_token, scope) or verb
+        framing = attribution.framing if attribution else frozenset()
+        about = [m for m in here.mentions if not _inside(m, sent, framing)]
+        subject, obj = role_entities(verb, about)
+        entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *inherited]))
+        claims.append(
+            Claim(
+                id=f"{document_id[:16]}-{sent.start_char}-{n}",
+                document_id=document_id,
+                start=sent.start_char,
+                end=sent.end_char,
+                text=sent.text,
+                predicate=normalise_predicate(verb),
+                subject=subject,
+                object=obj,
+                place=place_entity(verb, scope, about, kinds),
+                entities=entity_ids,
+                quantity=figure,
+                time=_claim_time(here.times, verb, figure, scope),
+                speaker=attribution.speaker if attribution else None,
+                via=attribution.via if attribution else None,
+                cue=attribution.cue if attribution else None,
+                modality=claim_modality(anchor, scope, attribution, figure.qualifier if figure else None),
+                negated=is_negated(verb),
+                opinion=opinion,
+            )
+        )
+    return claims
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, split again at line breaks: a heading is not part of the next line."""
+    found: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in [*sent, None]:
+            if token is not None and not (token.is_space and "\n" in token.text):
+                continue
+            end = token.i if token is not None else sent.end
+            while start < end and doc[start].is_space:
+                start += 1
+            if start < end:
+                found.append(doc[start:end])
+            start = end + 1
+    return found
 
 
 def _within(items: Sequence[_Located], sent: Span) -> list[_Located]:
     return [item for item in items if sent.start_char <= item.start and item.end <= sent.end_char]
 
 
-def _in_attribution(mention: Mention, attribution: Attribution | None) -> bool:
-    return attribution is not None and attribution.start <= mention.start and mention.end <= attribution.end
+def _token_at(sent: Span, start: int, end: int) -> Token:
+    """The syntactic head of the tokens between two body offsets."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else sent.root
 
 
-def _predicate(sent: Span) -> tuple[str, Token]:
-    """The main verb's lemma; past a speech verb to the reported clause ("said X sent" -> send)."""
-    verb = sent.root
-    if verb.lemma_.lower() in SPEECH_VERBS or verb.lower_ == "according":
-        inner = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
-        if inner is not None:
-            verb = inner
-    if verb.pos_ == "AUX":
-        inner = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp", "attr")), None)
-        verb = inner or verb
-    return verb.lemma_.lower(), verb
+def _inside(mention: Mention, sent: Span, framing: frozenset[int]) -> bool:
+    """Whether a mention lies in the words that frame a claim (speaker, via, cue)."""
+    if not framing:
+        return False
+    return any(t.i in framing for t in sent if mention.start <= t.idx < mention.end)
 
 
-def _role_entity(
-    mentions: Sequence[Mention], verb: Token, deps: tuple[str, ...], exclude: str | None = None
-) -> str | None:
-    """The first entity inside the verb's argument of the given dependency."""
-    for child in verb.children:
-        if child.dep_ not in deps and not (child.dep_ == "prep" and "pobj" in deps):
-            continue
-        tokens = list(child.subtree)
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        for mention in mentions:
-            if start <= mention.start and mention.end <= end and mention.entity_id != exclude:
-                return mention.entity_id
-    return None
+def _owner(found: Sequence[Attribution], figure: Quantity, sent: Span) -> Attribution | None:
+    """The attribution whose scope holds the figure; else the sentence-wide one."""
+    token = _token_at(sent, figure.start, figure.end)
+    for attribution in found:
+        if token.i in attribution.scope:
+            return attribution
+    if any(token.i in a.framing for a in found):
+        return None  # the figure describes the speaker ("a force of 11,000, the agency said")
+    return next((a for a in found if a.verb is None or is_root(a.verb, sent)), None)
 
 
-def _nearest_time(times: Sequence[TimeRef], figure: Quantity | None) -> TimeRef | None:
+def _points_back(sent: Span) -> bool:
+    """ "This cooperation was strengthened …": a demonstrative subject refers to what came before."""
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            return token.lower_ in _DEMONSTRATIVES or any(
+                c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children
+            )
+    return False
+
+
+def _claim_time(
+    times: Sequence[TimeRef], verb: Token, figure: Quantity | None, scope: frozenset[int]
+) -> TimeRef | None:
+    """The time attached to the claim's verb; else the nearest in its scope; else in its sentence."""
     if not times:
         return None
-    if figure is None:
-        return times[0]
-    return min(times, key=lambda t: abs(t.start - figure.start))
+    doc = verb.doc
+    attached, in_scope = [], []
+    for time in times:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None:
+            continue
+        governor = governing_verb(span.root, scope | {t.i for t in span})
+        if governor is not None and governor.i == verb.i:
+            attached.append(time)
+        if span.root.i in scope:
+            in_scope.append(time)
+    pool = attached or in_scope or list(times)
+    point = figure.start if figure is not None else verb.idx
+    return min(pool, key=lambda t: abs(t.start - point))

@@ -1,79 +1,106 @@
-"""How firmly a sentence puts its claim, and whether it is opinion."""
+"""How firmly a claim is put: the cues on the path from what is claimed up to its clause.
+
+The path is the claim's anchor token (its figure, or its verb) and every head
+above it within the attributed scope, with their auxiliaries, adverbs and
+complements: "aims to reach 5,000" puts 5,000 under "aim" (target) while
+"produces 2,000" beside it stays asserted. The strongest cue wins, in the order
+of ``modality_from_cues``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Collection
 
+from spacy.tokens import Token
+
+from claimgraph.extract.attribution import Attribution
+from claimgraph.extract.lexicons import (
+    ESTIMATE_WORDS,
+    FUTURE_AUX,
+    HEDGE_WORDS,
+    PLANNED_VERBS,
+    REPORTED_WORDS,
+    SPECULATIVE_AUX,
+    SPECULATIVE_WORDS,
+    TARGET_CUES,
+)
 from claimgraph.records import Modality
 
-_DENIED = frozenset({"deny", "denial", "reject", "dismiss", "refute"})
-_TARGET = frozenset({"aim", "ambition", "target", "goal", "seek", "ramp"})
-_PLANNED = frozenset({"will", "plan", "prepare", "intend", "schedule", "set", "expect", "agree"})
-_SPECULATIVE = frozenset({"could", "might", "may", "would"})
-_HEDGED = frozenset({"likely", "probably", "possibly", "apparently", "appear", "seem", "suggest", "believe"})
-_ESTIMATED = frozenset({"estimate", "estimated", "estimates", "approximately", "roughly"})
-_REPORTED = frozenset({"reportedly", "allegedly", "report", "according", "claim", "say", "cite"})
-_EVALUATIVE = frozenset(
-    [
-        "worrying",
-        "worried",
-        "troubling",
-        "concerning",
-        "alarming",
-        "dangerous",
-        "deeply",
-        "undoubtedly",
-        "clearly",
-        "must",
-        "should",
-        "ought",
-        "need",
-        "necessitate",
-        "dire",
-        "catastrophic",
-        "unpredictable",
-        "desperation",
-        "morally",
-        "arguably",
-        "shameful",
-        "disgraceful",
-        "welcome",
-        "laudable",
-        "regrettable",
-        "escalation",
-    ]
-)
+_PATH_CHILDREN = frozenset(["aux", "auxpass", "advmod", "acomp", "neg", "mark", "prt", "npadvmod", "amod"])
+_REPORTING_PAST = frozenset(["VBD", "VBN"])
 
 
-def sentence_modality(sent: Span, attributed: bool) -> Modality:
-    """The strongest cue in the sentence wins, in the order below."""
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    if lemmas & _DENIED:
+def claim_modality(
+    anchor: Token,
+    scope: Collection[int],
+    attribution: Attribution | None,
+    qualifier: str | None = None,
+) -> Modality:
+    """The modality of the claim whose figure or verb is ``anchor``."""
+    cues = path_cues(anchor, scope)
+    would_is_future = (
+        attribution is not None
+        and attribution.verb is not None
+        and (attribution.verb.tag_ in _REPORTING_PAST)
+    )
+    return modality_from_cues(
+        cues,
+        denied=attribution is not None and attribution.denial,
+        estimated=(attribution is not None and attribution.estimate)
+        or qualifier in ("estimated", "an estimated"),
+        reported=attribution is not None,
+        would_is_future=would_is_future,
+    )
+
+
+def path_cues(anchor: Token, scope: Collection[int]) -> list[Token]:
+    """The anchor, the heads above it in scope, and the modifiers that hang on them."""
+    path: list[Token] = []
+    current = anchor
+    for _ in range(12):
+        path.append(current)
+        if current.head.i == current.i or current.head.i not in scope:
+            break
+        current = current.head
+    found = list(path)
+    for token in path:
+        found.extend(c for c in token.children if c.dep_ in _PATH_CHILDREN or _is_to_be(token, c))
+    return found
+
+
+def modality_from_cues(
+    cues: Collection[Token],
+    denied: bool = False,
+    estimated: bool = False,
+    reported: bool = False,
+    would_is_future: bool = False,
+) -> Modality:
+    lemmas = {t.lemma_.lower() for t in cues} | {t.lower_ for t in cues}
+    if denied or lemmas & {"deny", "denial", "refute"}:
         return Modality.DENIED
-    if lemmas & _TARGET:
+    if lemmas & TARGET_CUES:
         return Modality.TARGET
-    if lemmas & _HEDGED:
+    if lemmas & HEDGE_WORDS:
         return Modality.HEDGED
-    if lemmas & _SPECULATIVE:
+    if lemmas & SPECULATIVE_AUX or lemmas & SPECULATIVE_WORDS or ("would" in lemmas and not would_is_future):
         return Modality.SPECULATIVE
-    if lemmas & _PLANNED or _is_to_be(sent):
+    if lemmas & FUTURE_AUX or lemmas & PLANNED_VERBS or "would" in lemmas or _has_to_be(cues):
         return Modality.PLANNED
-    if lemmas & _ESTIMATED:
+    if estimated or lemmas & ESTIMATE_WORDS:
         return Modality.ESTIMATED
-    if attributed or lemmas & _REPORTED:
+    if reported or lemmas & REPORTED_WORDS or lemmas & {"say", "said"}:
         return Modality.REPORTED
     return Modality.ASSERTED
 
 
-def _is_to_be(sent: Span) -> bool:
-    """ "are to be dispatched": a plan put as an obligation."""
-    words = [t.lower_ for t in sent]
-    return any(words[i : i + 3] in (["is", "to", "be"], ["are", "to", "be"]) for i in range(len(words)))
+def _is_to_be(head: Token, child: Token) -> bool:
+    """ "are to be dispatched", "is set to open": a plan put as an arrangement."""
+    return (
+        child.dep_ == "xcomp"
+        and head.lemma_ in ("be", "set")
+        and any(c.lower_ == "to" for c in child.children)
+    )
 
 
-def is_opinion(sent: Span, attributed: bool, has_quantity: bool) -> bool:
-    """Commentary: evaluative or prescriptive words, in the outlet's own voice, with no figure."""
-    if attributed or has_quantity:
-        return False
-    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-    return len(words & _EVALUATIVE) >= 1
+def _has_to_be(cues: Collection[Token]) -> bool:
+    return any(t.dep_ == "xcomp" and t.head.lemma_ in ("be", "set") for t in cues)

@@ -1,4 +1,10 @@
-"""Quantities in a parsed document: amount, qualifier, what is counted, and rate."""
+"""Quantities in a parsed document: amount, qualifier, what is counted, and rate.
+
+Numbers in digits or words, ranges ("10,000 to 12,000"), vague amounts read
+as ranges ("tens of thousands"), qualifiers ("at least"), the counted noun
+normalised ("troops" -> soldier), currencies and shares, and rates normalised
+to day, week, month or year ("170 daily", "2,000 per month", "a month").
+"""
 
 from __future__ import annotations
 
@@ -125,6 +131,8 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
     if number is None:
         return None
     j, value = number
+    if value == 1 and j + 1 < end and doc[j].lower_ == "of" and doc[i].lower_ == "one":
+        return None  # "one of the largest": a member picked out, not a count
     low, high = value, value
     second = _number_at(doc, j + 1, end) if j + 1 < end and doc[j].lower_ in _RANGE_WORDS else None
     if second and (doc[j].lower_ != "and" or (i > 0 and doc[i - 1].lower_ == "between")):

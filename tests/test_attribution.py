@@ -1,0 +1,113 @@
+"""Attribution: who a claim is credited to, through whom, by what cue; sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.records import Document
+
+
+def claims_of(context, body):
+    from claimgraph.pipeline import analyse_document
+
+    return analyse_document(Document(id="att", source="t.txt", body=body), context).claims
+
+
+def attributed(context, body):
+    return [(c.speaker, c.via, c.cue) for c in claims_of(context, body) if c.speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue"),
+    [
+        ("According to NHK, North Korea will send workers to Russia.", "nhk", "according to"),
+        ("Kyrylo Budanov said that Russia is helping North Korea build drones.", "kyrylo-budanov", "say"),
+        ("The Kremlin denied that North Korean troops are fighting in Ukraine.", "russia", "deny"),
+        ("Seoul confirmed that North Korea sent more troops to Russia.", "south-korea", "confirm"),
+        ("The Pentagon warned that Iran could send missiles to Russia.", None, "warn"),
+        (
+            "The United States is concerned that Russia may give satellites to North Korea.",
+            "united-states",
+            None,
+        ),
+    ],
+)
+def test_reporting_cues_name_the_speaker(context, body, speaker, cue):
+    (found,) = attributed(context, body)[:1]
+    if speaker is not None:
+        assert found[0] == speaker
+    else:
+        assert found[0]  # a speaker outside the pack keeps the words used
+    if cue is not None:
+        assert found[2] == cue
+
+
+def test_according_to_a_report_from_an_outlet_reaches_the_speaker_via_the_outlet(context):
+    body = (
+        "According to a report from Newsweek on Monday, Kyrylo Budanov revealed that Russia will "
+        "help North Korea build drones."
+    )
+    assert attributed(context, body) == [("kyrylo-budanov", "newsweek", "reveal")]
+
+
+def test_citing_makes_the_cited_source_the_speaker_via_the_one_citing(context):
+    body = "North Korea will send 25,000 workers to Russia, NHK reported, citing diplomatic sources."
+    (claim,) = [c for c in claims_of(context, body) if c.quantity]
+    assert (claim.speaker, claim.via, claim.cue) == ("diplomatic sources", "nhk", "citing")
+
+
+def test_a_statement_to_an_outlet_passes_through_it(context):
+    body = "Kyrylo Budanov told Newsweek that Russia will help North Korea."
+    assert attributed(context, body) == [("kyrylo-budanov", "newsweek", "tell")]
+
+
+def test_pronoun_and_definite_description_point_back_to_the_speaker(context):
+    body = (
+        "Kyrylo Budanov said that Russia is short of workers. He warned that North Korea could send more. "
+        "NHK reported that the plan is advanced. According to the broadcaster, Russia will pay North Korea."
+    )
+    speakers = [c.speaker for c in claims_of(context, body) if c.speaker]
+    assert speakers == ["kyrylo-budanov", "kyrylo-budanov", "nhk", "nhk"]
+
+
+def test_a_quotation_running_on_keeps_its_speaker(context):
+    body = (
+        'Kyrylo Budanov warned that "Russia will train North Korean crews. '
+        'North Korea will then build the drones itself."'
+    )
+    speakers = [c.speaker for c in claims_of(context, body)]
+    assert speakers == ["kyrylo-budanov", "kyrylo-budanov"]
+
+
+def test_unnamed_sources_are_reported_without_a_speaker(context):
+    (claim,) = claims_of(context, "Reports suggest that North Korea sent 3,000 soldiers to Russia.")
+    assert claim.speaker is None and claim.cue == "suggest" and str(claim.modality) == "reported"
+
+
+def test_facts_doing_the_suggesting_are_not_speakers(context):
+    claims = claims_of(context, "The involvement of North Korea suggests that the war in Ukraine may spread.")
+    assert all(c.speaker is None and c.cue is None for c in claims)
+
+
+def test_an_outlet_voice_claim_has_no_speaker(context):
+    (claim,) = claims_of(context, "North Korea sent 3,000 soldiers to Russia in January.")
+    assert claim.speaker is None and claim.cue is None and str(claim.modality) == "asserted"
+
+
+def test_two_speakers_in_one_sentence_give_two_claims(context):
+    body = (
+        "While the Kremlin denied reports of North Korean troops, South Korean officials insist "
+        "that they are fighting in Ukraine."
+    )
+    claims = claims_of(context, body)
+    assert {(c.speaker, str(c.modality)) for c in claims} == {
+        ("russia", "denied"),
+        ("south-korea", "reported"),
+    }
+
+
+def test_reported_speech_reaches_the_claim_inside_it(context):
+    (claim,) = claims_of(context, "Kyrylo Budanov said that Russia dispatched drones to North Korea.")
+    assert claim.predicate == "send"
+    assert claim.subject == "russia" and claim.object == "north-korea"
+    assert "kyrylo-budanov" not in claim.entities

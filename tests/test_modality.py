@@ -1,0 +1,91 @@
+"""Modality, polarity and opinion: each cue family pinned with short sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.records import Document, Modality
+
+
+def claims_of(context, body):
+    from claimgraph.pipeline import analyse_document
+
+    return analyse_document(Document(id="mod", source="t.txt", body=body), context).claims
+
+
+def modality_of(context, body):
+    claims = claims_of(context, body)
+    figures = [c for c in claims if c.quantity]
+    return (figures or claims)[0].modality
+
+
+@pytest.mark.parametrize(
+    ("body", "modality"),
+    [
+        ("North Korea sent 3,000 soldiers to Russia.", Modality.ASSERTED),
+        ("North Korea reportedly sent soldiers to Russia.", Modality.REPORTED),
+        ("NHK said North Korea sent soldiers to Russia.", Modality.REPORTED),
+        ("North Korea will send 25,000 workers to Russia.", Modality.PLANNED),
+        ("Russia plans to open two factories in Iran.", Modality.PLANNED),
+        ("25,000 workers from North Korea are to be sent to Russia.", Modality.PLANNED),
+        ("Kim Jong Un is expected to travel to Russia.", Modality.PLANNED),
+        ("The Alabuga plant aims to reach 5,000 drones a month.", Modality.TARGET),
+        ("Analysts estimate the output of the Alabuga plant at 2,000 drones a month.", Modality.ESTIMATED),
+        ("Iran has shipped an estimated 2,500 drones to Russia.", Modality.ESTIMATED),
+        ("It is highly likely that North Korean officers are helping Russia.", Modality.HEDGED),
+        ("North Korean troops will probably fight in Ukraine.", Modality.HEDGED),
+        ("North Korea appears to have sent shells to Russia.", Modality.HEDGED),
+        ("Russia could give North Korea satellite technology.", Modality.SPECULATIVE),
+        ("North Korea may send more troops to Russia.", Modality.SPECULATIVE),
+        ("The Kremlin denied that North Korea sent troops to Russia.", Modality.DENIED),
+        ("Moscow dismissed the report as untrue.", Modality.DENIED),
+    ],
+)
+def test_each_cue_family_gives_its_modality(context, body, modality):
+    assert modality_of(context, body) is modality
+
+
+def test_a_target_beside_a_current_figure_keeps_each_its_own_modality(context):
+    claims = claims_of(context, "The Alabuga plant builds 2,000 drones a month and aims to reach 5,000.")
+    by_value = {c.quantity.low: c.modality for c in claims if c.quantity}
+    assert by_value == {2000: Modality.ASSERTED, 5000: Modality.TARGET}
+
+
+@pytest.mark.parametrize(
+    ("body", "negated"),
+    [
+        ("Russia and Ukraine have not struck each other's power plants since March.", True),
+        ("North Korea has never sent pilots to Russia.", True),
+        ("Production in North Korea has yet to begin.", True),
+        ("Russia struck power plants in Ukraine.", False),
+    ],
+)
+def test_polarity_follows_negation_of_the_claimed_verb(context, body, negated):
+    assert claims_of(context, body)[0].negated is negated
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Moscow's help to Pyongyang is a worrying escalation.",  # evaluative adjective
+        "The international community must respond decisively.",  # prescriptive, no entity named
+        "The West should stop Iran's drone shipments.",  # prescriptive
+        "Seoul's silence could be viewed as a form of appeasement.",  # framing
+        "Kim Jong Un's help for Russia is not only a gesture of loyalty but also a strategic move.",
+    ],
+)
+def test_commentary_is_flagged_as_opinion_and_kept(context, body):
+    claims = claims_of(context, body)
+    assert claims and all(c.opinion for c in claims)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "North Korea sent 3,000 soldiers to Russia, a worrying escalation.",  # a figure: a claim
+        "Kyrylo Budanov said the escalation is worrying for Ukraine.",  # someone's words, reported
+        "North Korea sent soldiers to Russia in October.",
+    ],
+)
+def test_figures_reported_words_and_facts_are_not_opinion(context, body):
+    assert not any(c.opinion for c in claims_of(context, body))
