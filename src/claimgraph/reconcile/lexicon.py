@@ -1,0 +1,147 @@
+"""Words reconciliation reads: predicate families, increment cues, rate periods, generic speakers.
+
+General English, not any one topic's: a family gathers the verbs (and their
+nouns) that report the same kind of act, so "sent", "dispatched" and
+"deployment" are one proposition, while "produced" and "launched" are two.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Family -> lemmas. A lemma belongs to one family only.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "produce": ("produce", "manufacture", "make", "build", "assemble", "fabricate", "output"),
+    "launch": ("launch", "fire", "unleash"),
+    "intercept": ("intercept", "destroy", "down", "neutralise", "neutralize", "shoot"),
+    "send": (
+        "send", "dispatch", "deploy", "contribute", "transfer", "station", "commit",
+        "deliver", "ship", "supply", "export", "hand", "arrive", "redeploy",
+    ),
+    "help": ("help", "assist", "aid", "support", "bolster", "enhance", "facilitate"),
+    "agree": ("agree", "pledge", "promise"),
+    "sign": ("sign", "conclude", "ink"),
+    "ratify": ("ratify",),
+    "fight": ("fight", "battle", "engage"),
+    "kill": ("kill", "wound", "die", "lose", "suffer"),
+    "pay": ("pay", "spend", "fund", "finance", "invest", "earn"),
+    "train": ("train", "drill"),
+    "begin": ("begin", "start", "commence"),
+    "employ": ("employ", "hire", "recruit", "work"),
+}  # fmt: skip
+
+# Irregular forms and nouns of the act, which suffix rules below do not reach.
+_EXTRA_FORMS: dict[str, tuple[str, ...]] = {
+    "produce": ("production", "producer", "made", "built", "manufacturing", "assembly", "outputs"),
+    "launch": ("fired", "launches"),
+    "intercept": ("shot", "interception", "interceptions", "downed"),
+    "send": ("sent", "handed", "stationed", "committed", "deployment", "deployments", "shipment",
+             "shipments", "delivery", "deliveries", "supplies", "arrival", "arrivals", "contribution",
+             "transfers", "dispatches"),
+    "help": ("assistance", "aid", "support", "help"),
+    "agree": ("agreement", "agreements", "agreed"),
+    "sign": ("signed", "signing", "concluded", "inked"),
+    "ratify": ("ratified", "ratification"),
+    "fight": ("fought", "fighting", "combat"),
+    "kill": ("killed", "wounded", "died", "dead", "lost", "losses", "casualties"),
+    "pay": ("paid", "spent", "payment", "payments", "funding", "earned"),
+    "train": ("training", "trained"),
+    "begin": ("began", "begun", "started", "start"),
+    "employ": ("employment", "hired", "recruited", "worked", "working"),
+}  # fmt: skip
+
+# Families whose figures are flows: a count over a named month is a monthly rate.
+FLOW_FAMILIES = frozenset({"produce", "launch", "pay"})
+# Flows of one thing through one chain: a factory's output and the launches it feeds are set side by side.
+RELATED_FLOWS = frozenset({"produce", "launch"})
+# Counts keep these acts apart; any other act ("sent", "training", "fighting") counts one contingent.
+DISTINCT_COUNT_FAMILIES = frozenset({"produce", "launch", "intercept", "pay", "kill"})
+# Families of one-off acts that date a unique thing (a treaty is signed once).
+DATED_ACTS = {"sign": frozenset({"treaty"}), "ratify": frozenset({"treaty"}), "begin": frozenset({"event"})}
+
+# Words right before or after a figure that make it an addition to an earlier one.
+INCREMENT_BEFORE = frozenset({"additional", "another", "further", "extra", "new", "more"})
+INCREMENT_AFTER = frozenset({"more", "additional", "new", "further", "extra"})
+
+RATE_ADJECTIVES = {
+    "hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
+    "quarterly": "quarter", "annual": "year", "annually": "year", "yearly": "year",
+}  # fmt: skip
+DAYS_PER = {
+    "hour": 1 / 24,
+    "day": 1.0,
+    "night": 1.0,
+    "week": 7.0,
+    "month": 30.44,
+    "quarter": 91.31,
+    "year": 365.25,
+}
+
+# Speaker words that name no one in particular: the report's own unnamed sourcing.
+GENERIC_SPEAKERS = frozenset(
+    {
+        "report", "reports", "estimate", "estimates", "official", "officials", "source", "sources",
+        "analyst", "analysts", "expert", "experts", "observer", "observers", "media", "outlets",
+        "diplomat", "diplomats", "insider", "insiders", "people", "data", "images", "imagery",
+        "picture", "pictures", "documents", "it", "they",
+    }
+)  # fmt: skip
+# A definite description ("the agency", "the broadcaster") points back to a named speaker.
+ANAPHORS = frozenset(
+    {"agency", "broadcaster", "service", "ministry", "directorate", "outlet", "newspaper", "paper",
+     "network", "office", "officer", "official", "spokesman", "spokeswoman", "spokesperson", "chief",
+     "head", "minister", "intelligence", "command", "military", "government", "station"}
+)  # fmt: skip
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular forms of a verb or noun: -s, -ed, -ing, with the usual spelling changes."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    ies = lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else None
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ied", ies or ""}
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", lemma):  # ship -> shipped, commit -> committing
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms - {""}
+
+
+# Forms that are as often nouns or particles of another sense ("navy ships", "on the other hand"):
+# read as acts only when they are a claim's predicate lemma, never when scanning its words.
+_AMBIGUOUS_FORMS = frozenset(
+    {"ship", "ships", "hand", "hands", "station", "stations", "work", "works", "back"}
+)
+
+
+def _form_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for family, lemmas in FAMILIES.items():
+        for lemma in lemmas:
+            for form in _inflections(lemma):
+                table.setdefault(form, family)
+        for form in _EXTRA_FORMS.get(family, ()):
+            table.setdefault(form, family)
+    return table
+
+
+FORMS = _form_table()
+LEMMAS = {lemma: family for family, lemmas in FAMILIES.items() for lemma in lemmas}
+
+
+def family_of_lemma(lemma: str) -> str | None:
+    """The family a predicate lemma reports, or None."""
+    word = lemma.lower()
+    return LEMMAS.get(word) or FORMS.get(word)
+
+
+def family_of_word(word: str) -> str | None:
+    """The family a word of running text reports, or None; ambiguous forms are skipped."""
+    word = word.lower()
+    return None if word in _AMBIGUOUS_FORMS else FORMS.get(word)
+
+
+def words_with_offsets(text: str) -> list[tuple[str, int]]:
+    """Lower-cased words of a text with their character offsets."""
+    return [(m.group(), m.start()) for m in _WORD.finditer(text.lower())]

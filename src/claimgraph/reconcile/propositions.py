@@ -1,0 +1,333 @@
+"""Propositions: what one claim asserts, in a form claims from other reports can be compared in.
+
+A proposition is one of four kinds:
+
+- count: how many of a thing an actor has, sent or lost ("North Korea · soldier");
+- rate: how many of a thing per period, by any actor ("drone · rate"), so that a
+  country's daily figure and a factory's monthly one meet and can be set side by side;
+- date: when a one-off act happened to a unique thing ("treaty · sign · date");
+- statement: an actor's act, without a figure ("Russia · help"), its object (when named) the scope.
+
+Its key is what makes two claims one group; the rest (scope, value, period,
+basis) is what findings compare within the group. Opinion, questions and
+speculation make no proposition: they are never weighed against anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import pairwise
+
+from claimgraph.reconcile.lexicon import (
+    DATED_ACTS,
+    DAYS_PER,
+    DISTINCT_COUNT_FAMILIES,
+    FLOW_FAMILIES,
+    INCREMENT_AFTER,
+    INCREMENT_BEFORE,
+    RATE_ADJECTIVES,
+    family_of_lemma,
+    family_of_word,
+    words_with_offsets,
+)
+from claimgraph.records import Claim, Entity, Modality, Quantity
+
+ACTOR_KINDS = frozenset({"country", "organisation", "person", "intelligence or military body", "facility"})
+PLACE_KINDS = frozenset({"place", "facility"})
+# What a statement is about besides its actors: "sent KN-23 missiles" is not "sent troops".
+THING_KINDS = frozenset({"weapon system", "treaty", "event"})
+# How far a qualifier widens a figure: "about 11,000" and "over 11,000" agree, "3,000" and "11,000" do not.
+_WIDEN: dict[str, tuple[float, float]] = {
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
+    "some": (0.9, 1.1), "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1), "close to": (0.9, 1.05),
+    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "over": (1.0, 1.2), "more than": (1.0, 1.2),
+    "at least": (1.0, 1.3), "up to": (0.6, 1.0), "as many as": (0.7, 1.0), "under": (0.8, 1.0),
+    "less than": (0.8, 1.0), "fewer than": (0.8, 1.0),
+}  # fmt: skip
+_EXACT = (0.98, 1.02)
+_NUMBER_WORDS = frozenset(
+    {
+        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
+        "thousand", "thousands", "million", "millions", "billion", "some", "several", "dozen",
+        "dozens", "tens", "of",
+    }
+)  # fmt: skip
+_VAGUE_WIDTH = 0.4  # a range wider than 40% of its top ("several thousand") is a vague figure
+_NOT_A_PERIOD = re.compile(r"\b(since|from|by|until|till|through|between|before|after)\s*$", re.IGNORECASE)
+
+
+class Basis(StrEnum):
+    """What a claim's modality makes of it for comparison."""
+
+    FACT = "fact"  # asserted, reported, estimated, hedged: a statement of what is
+    PLAN = "plan"  # planned, target: what someone intends; never weighed against what is
+    DENIAL = "denial"
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition:
+    """One claim's proposition: its group key, and what findings compare."""
+
+    claim_id: str
+    document_id: str
+    kind: str  # count, rate, date or statement
+    key: str  # entity ids: equal keys, one group
+    words: str  # the key in names, for people
+    reason: str  # why the claim belongs to its group
+    basis: Basis
+    family: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    unit: str | None = None
+    per: str | None = None
+    low: float = 0.0  # the figure widened by its qualifier, per `per` for rates
+    high: float = 0.0
+    date: str | None = None  # the claim's own ISO time: the event date for a date proposition
+    increment: bool = False  # "an additional 3,000": adds to an earlier figure
+    vague: bool = False  # "several thousand": a wide range
+    things: tuple[str, ...] = ()  # weapon systems, treaties, events the claim names
+
+    @property
+    def group_id(self) -> str:
+        return group_id(self.key)
+
+    def per_day(self) -> tuple[float, float]:
+        """The widened figure per day (rates) or as it is (counts)."""
+        days = DAYS_PER.get(self.per or "", 1.0) if self.kind == "rate" else 1.0
+        return self.low / days, self.high / days
+
+
+def group_id(key: str) -> str:
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def basis_of(claim: Claim) -> Basis | None:
+    """The claim's basis for comparison; None when it is not weighed at all."""
+    if claim.opinion or claim.modality == Modality.SPECULATIVE or claim.text.rstrip(" ”\"'").endswith("?"):
+        return None
+    if claim.modality == Modality.DENIED:
+        return Basis.DENIAL
+    if claim.modality in (Modality.PLANNED, Modality.TARGET):
+        return Basis.PLAN
+    return Basis.FACT
+
+
+def propose(claim: Claim, entities: Mapping[str, Entity]) -> Proposition | None:
+    """The claim's proposition, or None when it is opinion, speculation, a question or too vague."""
+    basis = basis_of(claim)
+    if basis is None:
+        return None
+    if claim.quantity is not None:
+        if claim.negated and basis != Basis.PLAN:  # "did not reach 5,000" still states the target
+            return None
+        return _figure(claim, claim.quantity, basis, entities)
+    return _dated_act(claim, basis, entities) or _statement(claim, basis, entities)
+
+
+def _figure(
+    claim: Claim, quantity: Quantity, basis: Basis, entities: Mapping[str, Entity]
+) -> Proposition | None:
+    unit = normalise_unit(quantity.unit)
+    family, word = act_of(claim, quantity.start)
+    per, per_note = rate_of(claim, quantity, family)
+    actor = _actor(claim, entities)
+    place = _place(claim, entities, actor)
+    lf, hf = _WIDEN.get((quantity.qualifier or "").lower(), _EXACT)
+    low, high = min(quantity.low, quantity.high) * lf, max(quantity.low, quantity.high) * hf
+    vague = quantity.high > 0 and (quantity.high - quantity.low) / quantity.high > _VAGUE_WIDTH
+    increment = _is_increment(claim, quantity)
+    date = claim.time.value if claim.time else None
+    name = _namer(entities)
+    amount = describe_amount(quantity)
+    if per is not None:
+        key = f"{unit} · rate"
+        words = f"{unit} per period"
+        act = f"{family} " if family else ""
+        reason = f"a rate of {unit}: {act}{amount} per {per}{per_note}"
+    else:
+        if actor is None:
+            return None  # a count of nobody's things cannot be compared
+        kept = family if family in DISTINCT_COUNT_FAMILIES else None
+        key = f"{actor} · {unit}" + (f" · {kept}" if kept else "")
+        words = f"{name(actor)} · {unit}" + (f" · {kept}" if kept else "")
+        reason = f"counts {unit} of {name(actor)}: {amount}"
+    if actor is not None and per is not None:
+        reason += f"; scope {name(actor)}"
+    if place is not None:
+        reason += f" in {name(place)}"
+    if increment:
+        reason += "; an addition to an earlier figure"
+    if date:
+        reason += f"; dated {date}"
+    if word:
+        reason += f"; the act read from “{word}”"
+    return Proposition(
+        claim.id, claim.document_id, "rate" if per else "count", key, words, reason, basis,
+        family=family, actor=actor, place=place, unit=unit, per=per, low=low, high=high,
+        date=date, increment=increment, vague=vague,
+    )  # fmt: skip
+
+
+def _dated_act(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Proposition | None:
+    """ "signed in 2023": a one-off act on a unique thing, whose value is a date."""
+    if claim.time is None or not claim.time.value or basis == Basis.DENIAL:
+        return None
+    family, word = act_of(claim, claim.time.start, prefer_predicate=False)
+    if family not in DATED_ACTS:
+        family, word = family_of_lemma(claim.predicate), claim.predicate
+    kinds = DATED_ACTS.get(family or "")
+    if not kinds:
+        return None
+    candidates = [claim.object, claim.subject, *claim.entities]
+    thing = next((e for e in candidates if e and e in entities and entities[e].kind in kinds), None)
+    if thing is None:
+        return None
+    name = _namer(entities)(thing)
+    reason = (
+        f"dates the {family} of {name}: {claim.time.value} (“{claim.time.text}”), the act read from “{word}”"
+    )
+    return Proposition(
+        claim.id, claim.document_id, "date", f"{thing} · {family} · date", f"{name} · {family} · date",
+        reason, basis, family=family, actor=thing, date=claim.time.value,
+    )  # fmt: skip
+
+
+def _statement(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Proposition | None:
+    """ "North Korean troops are fighting in Ukraine": an actor's act; its object, if named, is its scope."""
+    if claim.negated and basis != Basis.DENIAL:
+        return None  # "has not commented", "not only … but": no act asserted to compare
+    actor, obj = claim.subject, claim.object
+    if not actor or actor == obj or actor == claim.speaker:
+        return None
+    family = family_of_lemma(claim.predicate) or claim.predicate
+    name = _namer(entities)
+    words = f"{name(actor)} · {family}"
+    how = {Basis.DENIAL: "denies that", Basis.PLAN: "plans that"}.get(basis, "says")
+    target = f" · {name(obj)}" if obj else ""
+    reason = f"{how} {words}{target} (predicate “{claim.predicate}”)"
+    return Proposition(
+        claim.id, claim.document_id, "statement", f"{actor} · {family}", words, reason, basis,
+        family=family, actor=actor, place=obj, things=_things(claim, entities),
+    )  # fmt: skip
+
+
+def act_of(claim: Claim, offset: int, prefer_predicate: bool = True) -> tuple[str | None, str | None]:
+    """The act a figure or date reports: the predicate's family, else the nearest act word in the sentence."""
+    if prefer_predicate:
+        family = family_of_lemma(claim.predicate)
+        if family:
+            return family, claim.predicate
+    at = offset - claim.start
+    near = [
+        (abs(pos - at), family, word)
+        for word, pos in words_with_offsets(claim.text)
+        if (family := family_of_word(word))
+    ]
+    if not near:
+        return None, None
+    _, family, word = min(near)
+    return family, word
+
+
+def rate_of(claim: Claim, quantity: Quantity, family: str | None) -> tuple[str | None, str]:
+    """The figure's rate period; a flow counted over one named month or day is read as that rate."""
+    if quantity.per:
+        per = quantity.per.lower()
+        return ("day" if per == "night" else per), ""
+    if family not in FLOW_FAMILIES:
+        return None, ""
+    words = [w for w, _ in words_with_offsets(claim.text)]
+    for adjective, noun in pairwise(words):
+        if adjective in RATE_ADJECTIVES and family_of_word(noun) == family:
+            return RATE_ADJECTIVES[adjective], f" (“{adjective} {noun}”)"  # "the plant's monthly output"
+    time = claim.time
+    if time is None or not time.value:
+        return None, ""
+    before = claim.text[: max(0, time.start - claim.start)]
+    if _NOT_A_PERIOD.search(before):
+        return None, ""  # "since 2023" is a running total, not a period's output
+    period = {4: "year", 7: "month", 10: "day"}.get(len(time.value))
+    return period, (f" (counted over {time.value}, “{time.text}”)" if period else "")
+
+
+def _is_increment(claim: Claim, quantity: Quantity) -> bool:
+    """ "an additional 3,000", "3,000 more": a figure added to an earlier one."""
+    at, end = quantity.start - claim.start, quantity.end - claim.start
+    before = [w for w, _ in words_with_offsets(claim.text[max(0, at - 30) : at])][-2:]
+    # The figure's own words after its number ("three thousand new arrivals"), then what follows it.
+    inside = [w for w, _ in words_with_offsets(claim.text[at:end])]
+    after = [w for w in inside if w not in _NUMBER_WORDS][-2:] + [
+        w for w, _ in words_with_offsets(claim.text[end : end + 20])
+    ][:2]
+    after = [w for i, w in enumerate(after) if not (w == "more" and after[i + 1 : i + 2] == ["than"])]
+    return bool(set(before) & INCREMENT_BEFORE - {"more"}) or bool(set(after[:3]) & INCREMENT_AFTER)
+
+
+def _actor(claim: Claim, entities: Mapping[str, Entity]) -> str | None:
+    def acts(entity_id: str | None) -> bool:
+        return (
+            bool(entity_id)
+            and entity_id != claim.speaker
+            and _kind(entity_id, entities) in ACTOR_KINDS | {None}
+        )
+
+    for candidate in (claim.subject, claim.object, *claim.entities):
+        if acts(candidate):
+            return candidate
+    return None
+
+
+def _place(claim: Claim, entities: Mapping[str, Entity], actor: str | None) -> str | None:
+    for candidate in (claim.place, *claim.entities):
+        if candidate and candidate != actor and _kind(candidate, entities) in PLACE_KINDS:
+            return candidate
+    return None
+
+
+def _things(claim: Claim, entities: Mapping[str, Entity]) -> tuple[str, ...]:
+    return tuple(e for e in claim.entities if _kind(e, entities) in THING_KINDS)
+
+
+def _kind(entity_id: str | None, entities: Mapping[str, Entity]) -> str | None:
+    entity = entities.get(entity_id or "")
+    return entity.kind if entity else None
+
+
+def _namer(entities: Mapping[str, Entity]) -> Callable[[str | None], str]:
+    def name(entity_id: str | None) -> str:
+        entity = entities.get(entity_id or "")
+        return entity.name if entity else (entity_id or "?")
+
+    return name
+
+
+def normalise_unit(unit: str) -> str:
+    """ "Soldiers" -> "soldier": what is counted, singular and lower case (currencies stay upper)."""
+    unit = unit.strip()
+    if unit.isupper():
+        return unit
+    unit = unit.lower()
+    if unit.endswith("ies") and len(unit) > 4:
+        return unit[:-3] + "y"
+    if unit.endswith("s") and not unit.endswith("ss") and len(unit) > 3:
+        return unit[:-1]
+    return unit
+
+
+def describe_amount(quantity: Quantity) -> str:
+    """ "about 11,000", "2,000–9,999": the figure as words, with its qualifier."""
+    amount = format_number(quantity.low)
+    if quantity.high != quantity.low:
+        amount = f"{amount}–{format_number(quantity.high)}"
+    return f"{quantity.qualifier} {amount}" if quantity.qualifier else amount
+
+
+def format_number(value: float) -> str:
+    if 0 < value < 1:
+        return f"{value:.0%}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"

@@ -1,0 +1,162 @@
+"""Findings and indicators for the terminal: each finding a block with its reason and every side quoted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from sqlalchemy import Engine
+
+from claimgraph.domains import DomainPack
+from claimgraph.reconcile import track_indicators
+from claimgraph.records import Claim, ClaimGroup, Document, Finding, FindingKind, Indicator, Membership
+from claimgraph.store import read
+from claimgraph.views.text import format_number, format_quantity, highlight, plain, source_label
+
+# What an analyst must see first: disputes, then figures to read with care, then confirmations.
+ORDER = (
+    FindingKind.CONTRADICTION,
+    FindingKind.TENSION,
+    FindingKind.UPDATE,
+    FindingKind.CORROBORATION,
+    FindingKind.REPEAT,
+)
+STYLE = {
+    FindingKind.CONTRADICTION: "bold red",
+    FindingKind.TENSION: "bold yellow",
+    FindingKind.UPDATE: "bold cyan",
+    FindingKind.CORROBORATION: "bold green",
+    FindingKind.REPEAT: "bold magenta",
+}
+QUOTES_SHOWN = 6
+
+
+def findings_view(
+    engine: Engine, kinds: Iterable[FindingKind] | None = None, limit: int | None = None
+) -> RenderableType:
+    """Every finding in the store (of the given kinds), most pressing first, each as a block."""
+    blocks, total = finding_blocks(engine, kinds, limit)
+    if not blocks:
+        return plain("No findings yet: ingest reports that speak of the same things.", "dim")
+    if limit is not None and total > len(blocks):
+        more = f"{total - len(blocks)} more findings: claimgraph findings lists them all."
+        blocks.append(plain(more, "dim"))
+    return Group(*blocks)
+
+
+def finding_blocks(
+    engine: Engine, kinds: Iterable[FindingKind] | None = None, limit: int | None = None
+) -> tuple[list[RenderableType], int]:
+    """The blocks of the most pressing findings (up to ``limit``), and how many findings there are."""
+    wanted = set(kinds) if kinds is not None else set(ORDER)
+    groups = [g for g in read.groups(engine) if any(f.kind in wanted for f in g.findings)]
+    rows = sorted(
+        ((g, f) for g in groups for f in g.findings if f.kind in wanted),
+        key=lambda gf: (ORDER.index(gf[1].kind), gf[0].key, gf[1].claim_ids),
+    )
+    shown = rows[:limit] if limit is not None else rows
+    claims, memberships = read.group_members(engine, {g.id for g, _ in shown})
+    by_id = {c.id: c for c in claims}
+    documents = {d.id: d for d in read.documents(engine, {c.document_id for c in claims})}
+    return [finding_block(g, f, by_id, documents, memberships) for g, f in shown], len(rows)
+
+
+def finding_block(
+    group: ClaimGroup,
+    finding: Finding,
+    claims: Mapping[str, Claim],
+    documents: Mapping[str, Document],
+    memberships: Mapping[str, Membership],
+) -> Panel:
+    """One finding: what kind, about what, why, and each claim quoted in its sentence with its source."""
+    title = Text.assemble((finding.kind.value.upper(), STYLE[finding.kind]), " · ", plain(group.key))
+    lines: list[RenderableType] = [Text.assemble(("Why: ", "bold"), plain(finding.reason))]
+    quoted = [claims[i] for i in finding.claim_ids if i in claims]
+    for claim in quoted[:QUOTES_SHOWN]:
+        lines.append(Text(""))
+        lines.extend(_quote(claim, documents.get(claim.document_id), memberships.get(claim.id)))
+    if len(quoted) > QUOTES_SHOWN:
+        lines.append(plain(f"… and {len(quoted) - QUOTES_SHOWN} more claims", "dim"))
+    grade = f"grade {group.grade}" if group.grade else ""
+    return Panel(
+        Group(*lines), title=title, title_align="left", subtitle=plain(grade), subtitle_align="right"
+    )
+
+
+def _quote(claim: Claim, document: Document | None, membership: Membership | None) -> list[Text]:
+    spans = []
+    if claim.quantity:
+        spans.append((claim.quantity.start, claim.quantity.end, "bold green"))
+    if claim.time:
+        spans.append((claim.time.start, claim.time.end, "bold cyan"))
+    sentence = highlight(claim.text.strip(), claim.start + _leading_space(claim.text), spans)
+    quote = Text.assemble("  “", sentence, "”")
+    facts = [source_label(document) if document else claim.document_id[:12]]
+    if document and document.published:
+        facts.append(f"published {document.published}")
+    if claim.quantity:
+        facts.append(format_quantity(claim.quantity))
+    if claim.time and claim.time.value:
+        facts.append(f"time {claim.time.value}")
+    facts.append("opinion" if claim.opinion else str(claim.modality))
+    if membership:
+        facts.append(f"origin {membership.origin.label}")
+    return [quote, plain("    — " + " · ".join(facts), "dim")]
+
+
+def _leading_space(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def indicators_view(engine: Engine, pack: DomainPack) -> RenderableType:
+    """The pack's tracked figures, each a table of reported values in date order with their source."""
+    if not pack.indicators:
+        return plain(f"The domain pack {pack.name} tracks no indicators.", "dim")
+    claims = [c for c in read.claims(engine) if c.quantity is not None]
+    documents = {d.id: d for d in read.documents(engine, {c.document_id for c in claims})}
+    by_id = {c.id: c for c in claims}
+    series = track_indicators(pack.indicators, claims, documents)
+    return Group(*(indicator_table(i, by_id, documents) for i in series))
+
+
+def indicator_table(
+    indicator: Indicator, claims: Mapping[str, Claim], documents: Mapping[str, Document]
+) -> Table:
+    rate = f" per {indicator.per}" if indicator.per else ""
+    table = Table(title=f"{indicator.name} ({indicator.unit}{rate})", expand=True, show_lines=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("value", style="bold green", no_wrap=True)
+    table.add_column("how firm")
+    table.add_column("report", ratio=1)
+    table.add_column("sentence", ratio=3)
+    if not indicator.points:
+        table.add_row("", "", "", "", plain("no reported value yet", "dim"))
+    for point in indicator.points:
+        claim = claims.get(point.claim_id)
+        document = documents.get(point.document_id)
+        value = format_number(point.low)
+        if point.high != point.low:
+            value = f"{value}–{format_number(point.high)}"
+        table.add_row(
+            plain(point.date or "undated"),
+            plain(value),
+            plain(point.modality),
+            plain(source_label(document) if document else point.document_id[:12]),
+            plain(claim.text.strip() if claim else ""),
+        )
+    return table
+
+
+def kinds_from(names: Sequence[str]) -> list[FindingKind]:
+    """Finding kinds from their names ("contradiction", "repeat" …); ValueError naming a bad one."""
+    kinds = []
+    for name in names:
+        try:
+            kinds.append(FindingKind(name.strip().lower()))
+        except ValueError:
+            allowed = ", ".join(k.value for k in FindingKind)
+            raise ValueError(f"unknown finding kind {name!r}; one of: {allowed}") from None
+    return kinds
