@@ -14,7 +14,9 @@ from claimgraph.records import (
     Finding,
     FindingKind,
     Grade,
+    Membership,
     Modality,
+    Origin,
     Quantity,
     TimeRef,
 )
@@ -90,3 +92,23 @@ def group_from_row(row: Any) -> ClaimGroup:
         findings=findings,
         grade=Grade(**values["grade"]) if values["grade"] else None,
     )
+
+
+def membership_row(membership: Membership) -> Row:
+    origin = membership.origin
+    return {
+        "claim_id": membership.claim_id,
+        "document_id": membership.document_id,
+        "group_id": membership.group_id,
+        "key": membership.key,
+        "reason": membership.reason,
+        "origin_id": origin.id,
+        "origin_label": origin.label,
+        "origin_reason": origin.reason,
+        "date": membership.date,
+    }
+
+
+def membership_from_row(row: Any) -> Membership:
+    origin = Origin(row.origin_id, row.origin_label, row.origin_reason)
+    return Membership(row.claim_id, row.document_id, row.group_id, row.key, row.reason, origin, row.date)

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, or_, select
 
-from claimgraph.records import Claim, ClaimGroup, Document, Entity, Rejection
+from claimgraph.records import Claim, ClaimGroup, Document, Entity, Membership, Rejection
 from claimgraph.store import schema
 from claimgraph.store.convert import (
     claim_from_row,
     document_from_row,
     entity_from_row,
     group_from_row,
+    membership_from_row,
 )
 
 
@@ -24,10 +25,13 @@ class EntityCount:
     documents: int
 
 
-def documents(engine: Engine) -> list[Document]:
+def documents(engine: Engine, ids: Iterable[str] | None = None) -> list[Document]:
+    """Documents by source; only those with the given ids, when asked."""
+    query = select(schema.documents).order_by(schema.documents.c.source)
+    if ids is not None:
+        query = query.where(schema.documents.c.id.in_(list(ids)))
     with engine.connect() as conn:
-        rows = conn.execute(select(schema.documents).order_by(schema.documents.c.source))
-        return [document_from_row(r) for r in rows]
+        return [document_from_row(r) for r in conn.execute(query)]
 
 
 def rejections(engine: Engine) -> list[Rejection]:
@@ -85,21 +89,44 @@ def find_entity(engine: Engine, name: str) -> Entity | None:
 def entity_aliases_seen(engine: Engine, entity_id: str) -> list[str]:
     m = schema.mentions
     with engine.connect() as conn:
-        return sorted(set(conn.scalars(select(m.c.text).where(m.c.entity_id == entity_id))))
+        return sorted(conn.scalars(select(m.c.text).where(m.c.entity_id == entity_id).distinct()))
 
 
-def entity_documents(engine: Engine, entity_id: str) -> list[Document]:
-    m, d = schema.mentions, schema.documents
+def entity_mention_counts(engine: Engine, entity_id: str) -> list[tuple[str, str, int]]:
+    """How often each document names the entity by each name: (document id, name, mentions)."""
+    m = schema.mentions
+    query = (
+        select(m.c.document_id, m.c.text, func.count(m.c.id))
+        .where(m.c.entity_id == entity_id)
+        .group_by(m.c.document_id, m.c.text)
+        .order_by(m.c.document_id, m.c.text)
+    )
     with engine.connect() as conn:
-        ids = select(m.c.document_id).where(m.c.entity_id == entity_id).distinct()
-        rows = conn.execute(select(d).where(d.c.id.in_(ids)).order_by(d.c.source))
-        return [document_from_row(r) for r in rows]
+        return [(r[0], r[1], int(r[2])) for r in conn.execute(query)]
 
 
-def claims(engine: Engine, entity_id: str | None = None, ids: Iterable[str] | None = None) -> list[Claim]:
-    """Claims in document order; about one entity, or with the given ids, when asked."""
+def entity_documents(
+    engine: Engine, entity_id: str, limit: int | None = None, offset: int = 0
+) -> list[Document]:
+    """Documents naming the entity, by source; a page of them when a limit is given."""
+    m, d = schema.mentions, schema.documents
+    # EXISTS walks documents in source order and stops at the page's end; IN would sort them all.
+    names = select(m.c.id).where(m.c.document_id == d.c.id, m.c.entity_id == entity_id).exists()
+    query = select(d).where(names).order_by(d.c.source, d.c.id).limit(limit).offset(offset or None)
+    with engine.connect() as conn:
+        return [document_from_row(r) for r in conn.execute(query)]
+
+
+def claims(
+    engine: Engine,
+    entity_id: str | None = None,
+    ids: Iterable[str] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Claim]:
+    """Claims in document order; about one entity, or with the given ids, when asked; a page when limited."""
     c = schema.claims
-    query = select(c).order_by(c.c.document_id, c.c.start, c.c.id)
+    query = select(c).order_by(c.c.document_id, c.c.start, c.c.id).limit(limit).offset(offset or None)
     if entity_id is not None:
         links = schema.claim_entities
         query = query.where(c.c.id.in_(select(links.c.claim_id).where(links.c.entity_id == entity_id)))
@@ -117,7 +144,61 @@ def entities(engine: Engine, ids: Iterable[str] | None = None) -> dict[str, Enti
         return {r.id: entity_from_row(r) for r in conn.execute(query)}
 
 
-def groups(engine: Engine) -> list[ClaimGroup]:
+def groups(engine: Engine, ids: Iterable[str] | None = None) -> list[ClaimGroup]:
+    """Claim groups by key; only those with the given ids, when asked."""
+    query = select(schema.claim_groups).order_by(schema.claim_groups.c.key, schema.claim_groups.c.id)
+    if ids is not None:
+        query = query.where(schema.claim_groups.c.id.in_(list(ids)))
     with engine.connect() as conn:
-        rows = conn.execute(select(schema.claim_groups).order_by(schema.claim_groups.c.key))
-        return [group_from_row(r) for r in rows]
+        return [group_from_row(r) for r in conn.execute(query)]
+
+
+def unreconciled_documents(engine: Engine) -> list[str]:
+    """Ids of documents with claims reconcile has not filed yet (after a crash, or from an older store)."""
+    c, m = schema.claims, schema.claim_memberships
+    query = (
+        select(c.c.document_id)
+        .outerjoin(m, m.c.claim_id == c.c.id)
+        .where(m.c.claim_id.is_(None))
+        .distinct()
+        .order_by(c.c.document_id)
+    )
+    with engine.connect() as conn:
+        return list(conn.scalars(query))
+
+
+def document_claims(engine: Engine, document_ids: Iterable[str]) -> list[Claim]:
+    """The claims of the given documents, in document order."""
+    c = schema.claims
+    query = (
+        select(c)
+        .where(c.c.document_id.in_(list(document_ids)))
+        .order_by(c.c.document_id, c.c.start, c.c.id)
+    )
+    with engine.connect() as conn:
+        return [claim_from_row(r) for r in conn.execute(query)]
+
+
+def group_members(
+    engine: Engine, group_ids: Iterable[str], latest: int | None = None
+) -> tuple[list[Claim], dict[str, Membership]]:
+    """The claims filed under the given groups (each group's ``latest`` only, newest first), with their
+    memberships."""
+    c, m = schema.claims, schema.claim_memberships
+    filed: dict[str, Membership] = {}
+    with engine.connect() as conn:
+        for group_id in sorted(set(group_ids)):
+            query = (
+                select(m)
+                .where(m.c.group_id == group_id)
+                .order_by(m.c.date.desc().nulls_last(), m.c.claim_id.desc())
+                .limit(latest)
+            )
+            filed.update({r.claim_id: membership_from_row(r) for r in conn.execute(query)})
+        ids = list(filed)
+        rows = [
+            r
+            for start in range(0, len(ids), 500)
+            for r in conn.execute(select(c).where(c.c.id.in_(ids[start : start + 500])))
+        ]
+        return [claim_from_row(r) for r in rows], filed

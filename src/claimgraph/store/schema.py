@@ -10,10 +10,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
+    func,
 )
 
 metadata = MetaData()
@@ -33,6 +35,7 @@ documents = Table(
     Column("near_duplicate_of", String(64)),
     Column("body", Text, nullable=False),
     Column("ingested_at", String(32), nullable=False),
+    Index("ix_documents_source", "source"),
 )
 
 rejections = Table(
@@ -53,6 +56,7 @@ entities = Table(
     Column("aliases", JSON, nullable=False),
     Column("wikidata", String(20)),
 )
+Index("ix_entities_name_lower", func.lower(entities.c.name))  # find_entity is case-blind
 
 mentions = Table(
     "mentions",
@@ -63,9 +67,12 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
-    Index("ix_mentions_entity", "entity_id"),
+    # An entity page reads its documents and the names it went by from these indexes alone.
+    Index("ix_mentions_entity_document", "entity_id", "document_id"),
+    Index("ix_mentions_entity_text", "entity_id", "text"),
     Index("ix_mentions_document", "document_id"),
 )
+Index("ix_mentions_text_lower", func.lower(mentions.c.text))
 
 quantities = Table(
     "quantities",
@@ -113,6 +120,7 @@ claims = Table(
     Column("time", JSON),  # the TimeRef record, as its fields
     Column("speaker", Text),
     Column("cue", String(40)),
+    Column("via", Text),
     Column("modality", String(16), nullable=False),
     Column("negated", Boolean, nullable=False),
     Column("opinion", Boolean, nullable=False),
@@ -125,7 +133,7 @@ claim_entities = Table(
     metadata,
     Column("claim_id", String(80), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
     Column("entity_id", String(200), primary_key=True),
-    Index("ix_claim_entities_entity", "entity_id"),
+    Index("ix_claim_entities_entity_claim", "entity_id", "claim_id"),
 )
 
 claim_groups = Table(
@@ -138,4 +146,34 @@ claim_groups = Table(
     Column("origins", JSON, nullable=False),
     Column("findings", JSON, nullable=False),
     Column("grade", JSON),
+)
+
+# A MinHash signature per document, so near-duplicates are found across ingests
+# without re-reading bodies; `scheme` names how it was made, so a change of recipe recomputes.
+document_signatures = Table(
+    "document_signatures",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("scheme", String(40), nullable=False),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+# How reconcile filed each claim: its group (NULL when it makes no comparable proposition),
+# why, and whose word it is. New claims find the groups they touch through ix_claim_memberships_group,
+# so reconciling a batch reads those groups only, however large the store.
+claim_memberships = Table(
+    "claim_memberships",
+    metadata,
+    Column("claim_id", String(80), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("group_id", String(64)),
+    Column("key", Text),
+    Column("reason", Text, nullable=False),
+    Column("origin_id", Text, nullable=False),
+    Column("origin_label", Text, nullable=False),
+    Column("origin_reason", Text, nullable=False),
+    Column("date", String(10)),
+    # A group is assessed on its latest claims: read newest first, by this index alone.
+    Index("ix_claim_memberships_group_date", "group_id", "date", "claim_id"),
+    Index("ix_claim_memberships_document", "document_id"),
 )

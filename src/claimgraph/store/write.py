@@ -1,16 +1,18 @@
-"""The only writer: one transaction per document, keyed by content hash."""
+"""The only writer: each document all or nothing, keyed by content hash."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import asdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from sqlalchemy import Connection, Engine, Table, delete, insert, select
+from sqlalchemy.exc import DataError, IntegrityError
 
-from claimgraph.records import Analysis, ClaimGroup, Entity, Rejection
+from claimgraph.records import Analysis, ClaimGroup, Entity, Membership, Rejection
 from claimgraph.store import schema
-from claimgraph.store.convert import claim_row, document_row, entity_row, group_row
+from claimgraph.store.convert import claim_row, document_row, entity_row, group_row, membership_row
 
 
 def now() -> str:
@@ -18,27 +20,72 @@ def now() -> str:
 
 
 def save_analysis(engine: Engine, analysis: Analysis) -> bool:
-    """Save a document and all extracted from it; False when it was already stored."""
-    document = analysis.document
+    """Save a document and all extracted from it, in one transaction; False when already stored."""
     with engine.begin() as conn:
-        if conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == document.id)).first():
-            return False
-        conn.execute(insert(schema.documents), [document_row(document, now())])
-        _save_entities(conn, analysis.entities)
-        _insert(
-            conn,
-            schema.mentions,
-            [{**asdict(m), "document_id": document.id} for m in analysis.mentions],
-        )
-        _insert(
-            conn,
-            schema.quantities,
-            [{**asdict(q), "document_id": document.id} for q in analysis.quantities],
-        )
-        _insert(conn, schema.times, [{**asdict(t), "document_id": document.id} for t in analysis.times])
-        _insert(conn, schema.claims, [claim_row(c) for c in analysis.claims])
-        links = {(c.id, e) for c in analysis.claims for e in (*c.entities, c.subject, c.object) if e}
-        _insert(conn, schema.claim_entities, [{"claim_id": c, "entity_id": e} for c, e in sorted(links)])
+        return _save_document(conn, analysis)
+
+
+class Outcome(StrEnum):
+    INGESTED = "ingested"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What became of one result of a batch."""
+
+    source: str
+    outcome: Outcome
+    rejection: Rejection | None = None  # the input's own, or why its document could not be stored
+
+
+def save_batch(engine: Engine, results: Sequence[Analysis | Rejection]) -> list[Saved]:
+    """Save many results in one transaction, each document under its own savepoint.
+
+    A document the store refuses (a constraint, a value the backend cannot hold) is
+    rolled back alone and recorded as a rejection with the reason; the others are kept.
+    """
+    saved: list[Saved] = []
+    with engine.begin() as conn:
+        for result in results:
+            if isinstance(result, Rejection):
+                _insert(conn, schema.rejections, [{**asdict(result), "at": now()}])
+                saved.append(Saved(result.source, Outcome.REJECTED, result))
+                continue
+            try:
+                with conn.begin_nested():
+                    stored = _save_document(conn, result)
+            except (IntegrityError, DataError) as error:
+                reason = str(error.orig or error).strip().splitlines()[0]
+                rejection = Rejection(result.document.source, f"cannot store: {reason}")
+                _insert(conn, schema.rejections, [{**asdict(rejection), "at": now()}])
+                saved.append(Saved(rejection.source, Outcome.REJECTED, rejection))
+                continue
+            saved.append(Saved(result.document.source, Outcome.INGESTED if stored else Outcome.DUPLICATE))
+    return saved
+
+
+def _save_document(conn: Connection, analysis: Analysis) -> bool:
+    document = analysis.document
+    if conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == document.id)).first():
+        return False
+    conn.execute(insert(schema.documents), [document_row(document, now())])
+    _save_entities(conn, analysis.entities)
+    _insert(
+        conn,
+        schema.mentions,
+        [{**asdict(m), "document_id": document.id} for m in analysis.mentions],
+    )
+    _insert(
+        conn,
+        schema.quantities,
+        [{**asdict(q), "document_id": document.id} for q in analysis.quantities],
+    )
+    _insert(conn, schema.times, [{**asdict(t), "document_id": document.id} for t in analysis.times])
+    _insert(conn, schema.claims, [claim_row(c) for c in analysis.claims])
+    links = {(c.id, e) for c in analysis.claims for e in (*c.entities, c.subject, c.object) if e}
+    _insert(conn, schema.claim_entities, [{"claim_id": c, "entity_id": e} for c, e in sorted(links)])
     return True
 
 
@@ -55,6 +102,32 @@ def replace_groups(engine: Engine, groups: Iterable[ClaimGroup], stale: Iterable
         if drop:
             conn.execute(delete(schema.claim_groups).where(schema.claim_groups.c.id.in_(drop)))
         _insert(conn, schema.claim_groups, rows)
+
+
+def save_reconciliation(
+    engine: Engine, memberships: Iterable[Membership], groups: Iterable[ClaimGroup], stale: Iterable[str] = ()
+) -> None:
+    """File claims under their groups and put the re-assessed groups in place, in one transaction,
+    so a crash never leaves claims filed under groups that were not re-assessed."""
+    rows = [membership_row(m) for m in memberships]
+    group_rows = [group_row(g) for g in groups]
+    drop = list({r["id"] for r in group_rows} | set(stale))
+    filed, kept = schema.claim_memberships, schema.claim_groups
+    with engine.begin() as conn:
+        for start in range(0, len(rows), 500):
+            chunk = rows[start : start + 500]
+            conn.execute(delete(filed).where(filed.c.claim_id.in_([r["claim_id"] for r in chunk])))
+            _insert(conn, filed, chunk)
+        for start in range(0, len(drop), 500):
+            conn.execute(delete(kept).where(kept.c.id.in_(drop[start : start + 500])))
+        _insert(conn, kept, group_rows)
+
+
+def clear_reconciliation(engine: Engine) -> None:
+    """Forget every membership and group, so the next reconcile starts from scratch."""
+    with engine.begin() as conn:
+        conn.execute(delete(schema.claim_memberships))
+        conn.execute(delete(schema.claim_groups))
 
 
 def _save_entities(conn: Connection, entities: Iterable[Entity]) -> None:
