@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= claimgraph.db
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench bench-clean clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 1; }
@@ -24,11 +24,18 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/mypy src/claimgraph/records.py src/claimgraph/store src/claimgraph/reconcile
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src/claimgraph/records.py src/claimgraph/store src/claimgraph/reconcile src/claimgraph/scale
 
+# Writes bench/results.md and bench/results.json; QUICK=1 runs a smaller version (under five minutes).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(if $(QUICK),--quick,)
+
+# The read/clean stages: near-duplicate detection on 10,000 generated documents, and main-text
+# extraction on ../shared/datasets/article-extraction-benchmark (ours against plain trafilatura).
+bench-clean: $(STAMP)
+	$(BIN)/python benchmarks/near_duplicates.py
+	$(BIN)/python benchmarks/extraction.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

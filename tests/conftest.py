@@ -25,8 +25,24 @@ def nlp(context):
     return context.nlp
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path):
+    """A fresh store on each backend; PostgreSQL skips with a reason without a server (tests/postgres.py)."""
+    from claimgraph.store import open_engine
+
+    if request.param == "sqlite":
+        yield open_engine(str(tmp_path / "test.db"))
+        return
+    from tests.postgres import scratch_schema
+
+    with scratch_schema() as url:
+        store = open_engine(url)
+        yield store
+        store.dispose()
+
+
 @pytest.fixture()
-def engine(tmp_path):
+def sqlite_engine(tmp_path):
     from claimgraph.store import open_engine
 
     return open_engine(str(tmp_path / "test.db"))

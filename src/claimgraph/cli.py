@@ -6,19 +6,38 @@ import json
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from claimgraph import settings
-from claimgraph.read import iter_files
+from claimgraph.read import single_documents
 from claimgraph.records import Analysis, Rejection
 from claimgraph.views.text import plain
 
 app = typer.Typer(help="claimgraph: sourced, cross-checked claims from news reports.", no_args_is_help=True)
 domain_app = typer.Typer(help="Domain packs: the topic's entities, profiles and indicators.")
 app.add_typer(domain_app, name="domain")
+
+
+class _CorpusByDefault(TyperGroup):
+    """`claimgraph eval --gold FILE CORPUS` means `claimgraph eval corpus --gold FILE CORPUS`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["corpus", *args]
+        return super().parse_args(ctx, args)
+
+
+eval_app = typer.Typer(
+    cls=_CorpusByDefault,
+    no_args_is_help=True,
+    help="Score the pipeline: against a gold file (the default), or main-text extraction on a benchmark.",
+)
+app.add_typer(eval_app, name="eval")
 console = Console()
 
 
@@ -30,9 +49,23 @@ class Options:
         self.domain = domain
 
     def engine(self):
+        from claimgraph.errors import StoreError
         from claimgraph.store import open_engine
 
-        return open_engine(self.db)
+        try:
+            return open_engine(self.db)
+        except StoreError as error:  # unreachable server, bad URL, missing driver: say which, no traceback
+            console.print(plain(str(error), "red"))
+            raise typer.Exit(2) from error
+
+    def pack(self):
+        from claimgraph.domains import PackError, default_pack_path, load_pack
+
+        try:
+            return load_pack(self.domain or default_pack_path())
+        except PackError as error:
+            console.print(plain(str(error), "red"))
+            raise typer.Exit(2) from error
 
     def context(self):
         from claimgraph.pipeline import make_context
@@ -57,16 +90,35 @@ def main(
 @app.command()
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders to ingest (folders recursively).")],
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SOURCE...",
+            help="Files and folders (recursively), http(s) URLs of pages or RSS/Atom feeds, JSONL or CSV "
+            "corpora, WARC archives, or - for standard input.",
+        ),
+    ],
+    follow: Annotated[
+        bool, typer.Option("--follow", help="For feeds: fetch each entry's page instead of the feed's text.")
+    ] = False,
+    workers: Annotated[int, typer.Option(help="Processes analysing reports at once.")] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS|local",
+            help="Analyse on a Dask cluster: its scheduler's address, or 'local' for one on this machine.",
+        ),
+    ] = None,
 ) -> None:
     """Read, analyse and store reports; duplicates are skipped, bad inputs rejected with a reason."""
+    from claimgraph.errors import RunnerError
     from claimgraph.pipeline import ingest as run_ingest
+    from claimgraph.read import Reader, ReadOptions
+    from claimgraph.scale import open_runner
 
     options: Options = ctx.obj
-    missing = [p for p in paths if not p.exists()]
-    for path in missing:
-        console.print(plain(f"not found: {path}", "red"))
-    files = list(iter_files(p for p in paths if p.exists()))
+    total = single_documents(sources)  # None when only reading tells (URLs, feeds, tables, archives)
+    reader = Reader(ReadOptions(follow=follow), stdin=typer.get_binary_stream("stdin"))
     engine, context = options.engine(), options.context()
     columns = (
         TextColumn("{task.description}"),
@@ -74,19 +126,30 @@ def ingest(
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("Ingesting", total=len(files))
+    try:
+        with (
+            open_runner(context, workers, dask) as runner,
+            Progress(*columns, console=console, transient=True) as progress,
+        ):
+            task = progress.add_task("Ingesting", total=total)
 
-        def advance(_: Analysis | Rejection) -> None:
-            progress.advance(task)
+            def advance(_: Analysis | Rejection) -> None:
+                progress.advance(task)
 
-        report = run_ingest(files, engine, context, on_result=advance)
+            report = run_ingest(sources, engine, context, on_result=advance, runner=runner, reader=reader)
+    except RunnerError as error:
+        console.print(plain(str(error), "red"))
+        raise typer.Exit(2) from error
     summary = Table(title="Ingest summary", show_header=False)
     summary.add_row("ingested", str(len(report.ingested)))
     summary.add_row("duplicates (already stored)", str(len(report.duplicates)))
-    summary.add_row("rejected", str(len(report.rejected) + len(missing)))
-    summary.add_row("claim groups", str(report.groups))
+    summary.add_row("near-duplicates (stored, linked)", str(len(report.near_duplicates)))
+    summary.add_row("rejected", str(len(report.rejected)))
+    summary.add_row("claim groups re-assessed", str(report.groups))
     console.print(summary)
+    for link in report.near_duplicates:
+        alike = f"{link.similarity:.0%} alike"
+        console.print(plain(f"near-duplicate {link.source} copies {link.copies} ({alike})"))
     for rejection in report.rejected:
         console.print(plain(f"rejected {rejection.source}: {rejection.reason}", "yellow"))
 
@@ -97,6 +160,37 @@ def brief(ctx: typer.Context) -> None:
     from claimgraph.views import briefing
 
     console.print(briefing(ctx.obj.engine()))
+
+
+@app.command()
+def findings(
+    ctx: typer.Context,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Only findings of this kind: contradiction, tension, update, corroboration or repeat "
+            "(repeat the option for several)."
+        ),
+    ] = None,
+) -> None:
+    """Cross-report findings, each with its reason, grade and every side quoted with its source."""
+    from claimgraph.views.findings import findings_view, kinds_from
+
+    try:
+        kinds = kinds_from(kind) if kind else None
+    except ValueError as error:
+        console.print(plain(str(error), "red"))
+        raise typer.Exit(2) from error
+    console.print(findings_view(ctx.obj.engine(), kinds))
+
+
+@app.command()
+def indicators(ctx: typer.Context) -> None:
+    """The domain pack's tracked figures as time series: each reported value, how firm, and its report."""
+    from claimgraph.views.findings import indicators_view
+
+    options: Options = ctx.obj
+    console.print(indicators_view(options.engine(), options.pack()))
 
 
 @app.command()
@@ -130,7 +224,18 @@ def entities(ctx: typer.Context) -> None:
     console.print(entities_table(ctx.obj.engine()))
 
 
-@app.command(name="eval")
+@app.command()
+def entity(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The entity's name, id, or any name it was mentioned by.")],
+) -> None:
+    """One entity: its kind and names, how often each report names it and by which names."""
+    from claimgraph.views.lists import entity_view
+
+    console.print(entity_view(ctx.obj.engine(), name))
+
+
+@eval_app.command("corpus")
 def evaluate(
     ctx: typer.Context,
     corpus: Annotated[Path, typer.Argument(help="Folder of the documents the gold describes.", exists=True)],
@@ -149,6 +254,77 @@ def evaluate(
         typer.echo(json.dumps(report_json(scores), indent=2, ensure_ascii=False))
     else:
         console.print(format_table(scores))
+
+
+@eval_app.command("ner")
+def eval_ner(
+    ctx: typer.Context,
+    dataset: Annotated[
+        Path,
+        typer.Argument(help="An NER gold set's folder (re3d or MEANTIME).", exists=True),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score entity recognition on a public gold set: span P/R/F1, exact and by overlap, per type."""
+    from claimgraph.errors import ClaimgraphError
+    from claimgraph.evaluate.datasets_ner import ner_table, score_ner_dataset
+
+    context = ctx.obj.context()
+    try:
+        score = score_ner_dataset(dataset, context.nlp, context.resolver)
+    except ClaimgraphError as error:
+        console.print(plain(str(error), "red"))
+        raise typer.Exit(2) from error
+    if as_json:
+        typer.echo(json.dumps(score.as_dict(), indent=2))
+    else:
+        console.print(ner_table(score))
+
+
+@eval_app.command("claims")
+def eval_claims(
+    ctx: typer.Context,
+    datasets: Annotated[
+        Path,
+        typer.Argument(help="Folder holding meantime/ and measeval/.", exists=True, file_okay=False),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score time expressions (MEANTIME) and figures (MEANTIME values, MeasEval) on public gold sets."""
+    from claimgraph.evaluate import format_table, report_json
+    from claimgraph.evaluate.datasets_claims import score_claim_datasets
+
+    scores = score_claim_datasets(datasets, ctx.obj.context().nlp)
+    if not scores:
+        console.print(plain(f"{datasets}: neither meantime/ nor measeval/ found", "red"))
+        raise typer.Exit(2)
+    if as_json:
+        typer.echo(json.dumps(report_json(scores), indent=2, ensure_ascii=False))
+    else:
+        console.print(format_table(scores))
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    dataset: Annotated[
+        Path,
+        typer.Argument(help="The benchmark's folder (html/, ground-truth.json).", exists=True),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score main-text extraction from HTML, ours and plain trafilatura's, with the benchmark's metric."""
+    from claimgraph.errors import ClaimgraphError
+    from claimgraph.evaluate.score_extraction import extraction_table, score_extraction
+
+    try:
+        scores = score_extraction(dataset)
+    except ClaimgraphError as error:
+        console.print(plain(str(error), "red"))
+        raise typer.Exit(2) from error
+    if as_json:
+        typer.echo(json.dumps({s.system: s.as_dict() for s in scores}, indent=2))
+    else:
+        console.print(extraction_table(scores))
 
 
 @domain_app.command("check")

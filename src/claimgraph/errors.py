@@ -4,7 +4,8 @@ ClaimgraphError
 ├── InputError        an input (file, page, feed row) cannot be used: it is rejected, the batch goes on
 ├── PackError         a domain pack is malformed (also a ValueError)
 ├── GoldError         a gold file is malformed (also a ValueError)
-└── StoreError        the store cannot be opened or written
+├── StoreError        the store cannot be opened or written
+└── RunnerError       a process pool or Dask cluster cannot be started or reached
 """
 
 from __future__ import annotations
@@ -20,3 +21,7 @@ class InputError(ClaimgraphError):
 
 class StoreError(ClaimgraphError):
     """The store cannot be opened or written."""
+
+
+class RunnerError(ClaimgraphError):
+    """A process pool or Dask cluster cannot be started or reached."""

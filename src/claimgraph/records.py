@@ -104,6 +104,19 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class PageMention:
+    """An entity named around the article rather than in its body: no span.
+
+    ``where`` is "tags" (the page's tag line), "original source" (the source
+    the report credits) or "outlet".
+    """
+
+    entity_id: str
+    text: str
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A reported amount: a point (low == high) or a range, of a counted unit."""
 
@@ -127,7 +140,7 @@ class TimeRef:
 
     text: str
     value: str | None
-    resolution: str  # "absolute" or "relative"
+    resolution: str  # "absolute", "relative" (to publication) or "inferred" (to a date read in the text)
     start: int
     end: int
 
@@ -150,6 +163,7 @@ class Claim:
     time: TimeRef | None = None
     speaker: str | None = None  # entity id when resolved, else the words used
     cue: str | None = None  # "according to", "said", "citing" …
+    via: str | None = None  # who passed it on ("X, citing Y": Y speaks via X); id or words
     modality: Modality = Modality.ASSERTED
     negated: bool = False
     opinion: bool = False
@@ -165,6 +179,29 @@ class Analysis:
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeRef, ...] = ()
     claims: tuple[Claim, ...] = ()
+    page_mentions: tuple[PageMention, ...] = ()  # entities named by tag line, credit or outlet
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a claim's word comes from, traced through relays ("citing", "according to", credits)."""
+
+    id: str  # an entity id, "outlet:…" or "document:…": equal ids, one origin
+    label: str
+    reason: str  # how it was traced, in words
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """How reconcile filed one claim: its group (None when it makes no comparable proposition) and origin."""
+
+    claim_id: str
+    document_id: str
+    group_id: str | None
+    key: str | None  # the group's proposition, as words
+    reason: str  # why the claim belongs to the group
+    origin: Origin
+    date: str | None = None  # when the claim holds: its own time, else its report's publication date
 
 
 @dataclass(frozen=True, slots=True)

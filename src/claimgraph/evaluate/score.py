@@ -67,17 +67,20 @@ def score_corpus(
     analyses: Mapping[str, Analysis],
     groups: Sequence[ClaimGroup] = (),
     kinds: Collection[str] | None = None,
+    known_entities: Collection[str] = (),
 ) -> dict[str, KindScore]:
     """Score analyses (keyed by file name) and claim groups against the gold, per kind.
 
     ``kinds`` picks kinds from KINDS; by default every kind the gold has data for.
+    ``known_entities`` are the domain pack's entity ids (see ``score_entities``).
     A gold document absent from ``analyses`` is scored as found-nothing, not skipped.
     """
     wanted = gold_kinds(gold) if kinds is None else tuple(kinds)
     unknown = sorted(set(wanted) - set(KINDS))
     if unknown:
         raise ValueError(f"unknown kind(s) {', '.join(unknown)}; known: {', '.join(KINDS)}")
-    return {kind: _SCORERS[kind](gold, analyses, groups) for kind in KINDS if kind in wanted}
+    scorers = {**_SCORERS, "entities": lambda g, a, _: score_entities(g, a, known_entities)}
+    return {kind: scorers[kind](gold, analyses, groups) for kind in KINDS if kind in wanted}
 
 
 def report_json(scores: Mapping[str, KindScore]) -> dict[str, object]:

@@ -19,6 +19,7 @@ class KindScore:
     missed: tuple[str, ...] = ()
     extra: tuple[str, ...] = ()
     per_document: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    notes: dict[str, object] = field(default_factory=dict)  # further figures a kind reports
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -27,6 +28,7 @@ class KindScore:
             "f1": round(self.f1, 4),
             "missed": list(self.missed),
             "extra": list(self.extra),
+            **self.notes,
         }
 
 

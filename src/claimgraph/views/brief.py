@@ -6,52 +6,37 @@ from collections import Counter, defaultdict
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
+from rich.rule import Rule
 from rich.table import Table
 from sqlalchemy import Engine
 
-from claimgraph.records import Claim, ClaimGroup, Document
+from claimgraph.records import Claim, Document
 from claimgraph.store import read
+from claimgraph.views.findings import finding_blocks
 from claimgraph.views.text import format_quantity, plain, source_label
 
 
-def briefing(engine: Engine, top_entities: int = 12, top_figures: int = 25) -> RenderableType:
+def briefing(
+    engine: Engine, top_entities: int = 12, top_figures: int = 25, top_findings: int = 20
+) -> RenderableType:
     documents = {d.id: d for d in read.documents(engine)}
     claims = read.claims(engine)
-    by_id = {c.id: c for c in claims}
     rejected = read.rejections(engine)
     header = plain(
         f"{len(documents)} documents · {len(claims)} claims · {len(rejected)} rejected inputs",
         "bold",
     )
     parts: list[RenderableType] = [header]
-    findings = findings_table(read.groups(engine), by_id, documents)
-    if findings is not None:
-        parts.append(findings)
+    blocks, total = finding_blocks(engine, limit=top_findings)
+    if blocks:
+        parts.append(Rule(f"Findings ({total}): each with its reason and every side quoted", style="cyan"))
+        parts.extend(blocks)
+        if total > len(blocks):
+            parts.append(plain(f"{total - len(blocks)} more: claimgraph findings lists them all.", "dim"))
     parts.append(entities_table(engine, top_entities))
     names = {e.id: e.name for e in read.entities(engine).values()}
     parts.append(figures_table(claims, documents, names, top_figures))
     return Panel(Group(*parts), title="claimgraph briefing", border_style="cyan")
-
-
-def findings_table(
-    groups: list[ClaimGroup], claims: dict[str, Claim], documents: dict[str, Document]
-) -> Table | None:
-    rows = [(g, f) for g in groups for f in g.findings]
-    if not rows:
-        return None
-    table = Table(title="Findings", show_lines=True, expand=True)
-    table.add_column("kind", style="bold magenta", no_wrap=True)
-    table.add_column("proposition")
-    table.add_column("why")
-    table.add_column("sources quoted", ratio=3)
-    for group, finding in rows:
-        quotes = [_quote(claims[i], documents) for i in finding.claim_ids if i in claims]
-        table.add_row(plain(finding.kind), plain(group.key), plain(finding.reason), plain("\n".join(quotes)))
-    return table
-
-
-def _quote(claim: Claim, documents: dict[str, Document]) -> str:
-    return f"“{claim.text.strip()}” — {source_label(documents[claim.document_id])}"
 
 
 def entities_table(engine: Engine, limit: int) -> Table:
