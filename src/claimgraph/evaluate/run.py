@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from claimgraph.annotate import EntityRegistry, alias_resolver
 from claimgraph.clean.dedup import NearDuplicateIndex
 from claimgraph.dedupe import NearDuplicateStep
-from claimgraph.evaluate.gold import load_gold
+from claimgraph.errors import InputError
+from claimgraph.evaluate.gold import Gold, load_gold
 from claimgraph.evaluate.score import KindScore, alias_resolution, score_corpus
-from claimgraph.pipeline import Context, analyse_paths
+from claimgraph.pipeline import Context, analyse_inputs
+from claimgraph.read import iter_files, read_file
 from claimgraph.reconcile import reconcile
-from claimgraph.records import Analysis
+from claimgraph.records import Analysis, RawInput, Rejection
 
 
 def evaluate_corpus(gold_path: Path, corpus: Path, ctx: Context) -> dict[str, KindScore]:
@@ -20,7 +24,7 @@ def evaluate_corpus(gold_path: Path, corpus: Path, ctx: Context) -> dict[str, Ki
     analyses: dict[str, Analysis] = {}
     registry = EntityRegistry(ctx.known)  # new entities merged across documents, as ingest does
     near = NearDuplicateStep(NearDuplicateIndex(), {})  # near-duplicates linked, as ingest does
-    for result in map(near.link, analyse_paths([corpus], ctx)):
+    for result in map(near.link, analyse_inputs(_dated_inputs(corpus, gold), ctx)):
         if isinstance(result, Analysis):
             analyses[Path(result.document.source).name] = registry.merge(result)
     claims = [c for a in analyses.values() for c in a.claims]
@@ -31,3 +35,21 @@ def evaluate_corpus(gold_path: Path, corpus: Path, ctx: Context) -> dict[str, Ki
     if gold.entities:  # every gold name and alias must resolve to its entity
         scores["entity_aliases"] = alias_resolution(gold, alias_resolver(ctx.resolver, analyses.values()))
     return scores
+
+
+def _dated_inputs(corpus: Path, gold: Gold) -> Iterator[RawInput | Rejection]:
+    """The corpus files, each given the start of its gold publication window as its date.
+
+    The gold's texts carry no date and its windows exist to anchor relative dates; they play
+    the part of the date a feed or table row gives, so undated files are scored as dated ones.
+    """
+    for path in iter_files([corpus]):
+        try:
+            raw = read_file(path)
+        except InputError as error:
+            yield Rejection(source=str(path), reason=str(error))
+            continue
+        doc = gold.document(path.name)
+        if raw.published is None and doc is not None and doc.published_window is not None:
+            raw = replace(raw, published=doc.published_window.start)
+        yield raw

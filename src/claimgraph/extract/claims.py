@@ -106,6 +106,8 @@ def _sentence_claims(
         framing = attribution.framing if attribution else frozenset()
         about = [m for m in here.mentions if not _inside(m, sent, framing)]
         subject, obj = role_entities(verb, about)
+        if subject is None and attribution is not None and _controlled_by(verb, attribution):
+            subject = attribution.speaker if attribution.speaker in kinds else None
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *inherited]))
         claims.append(
             Claim(
@@ -175,6 +177,11 @@ def _owner(found: Sequence[Attribution], figure: Quantity, sent: Span) -> Attrib
     if any(token.i in a.framing for a in found):
         return None  # the figure describes the speaker ("a force of 11,000, the agency said")
     return next((a for a in found if a.verb is None or is_root(a.verb, sent)), None)
+
+
+def _controlled_by(verb: Token, attribution: Attribution) -> bool:
+    """Whether the speaker is also the doer: "X claimed to have struck" means X struck."""
+    return attribution.verb is not None and verb.dep_ == "xcomp" and verb.head.i == attribution.verb.i
 
 
 def _points_back(sent: Span) -> bool:
