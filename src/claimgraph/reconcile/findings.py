@@ -183,7 +183,7 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
             f"against {describe(b, ctx)} ({'; '.join(differences)})"
         )
         return Finding(FindingKind.TENSION, reason, _ids(a.members + b.members))
-    if pa.increment != pb.increment:
+    if pa.increment != pb.increment and _apart(a, b, ctx):
         base, added = (a, b) if pb.increment else (b, a)
         added_words, base_words = describe(added, ctx), describe(base, ctx)
         reason = f"{added_words} more adds to the earlier {base_words}: an update, not a contradiction"
@@ -246,6 +246,19 @@ def _order(a: Position, b: Position, ctx: Context) -> tuple[Position, Position] 
     if a_first != b_first:
         return (a, b) if a_first else (b, a)
     return None
+
+
+def _apart(a: Position, b: Position, ctx: Context) -> bool:
+    """Some claim of each comes from a different report that is not a copy of the other's:
+    "3,000 more join the 11,000" within one story (or its syndicated copy) updates nothing."""
+    return any(_distinct_reports(x.document_id, y.document_id, ctx) for x in a.members for y in b.members)
+
+
+def _distinct_reports(x: str, y: str, ctx: Context) -> bool:
+    if x == y:
+        return False
+    dx, dy = ctx.documents.get(x), ctx.documents.get(y)
+    return not ((dx and dx.near_duplicate_of == y) or (dy and dy.near_duplicate_of == x))
 
 
 def _same_stated_period(a: Position, b: Position, ctx: Context) -> bool:

@@ -50,12 +50,14 @@ def findings_view(
 def finding_blocks(
     engine: Engine, kinds: Iterable[FindingKind] | None = None, limit: int | None = None
 ) -> tuple[list[RenderableType], int]:
-    """The blocks of the most pressing findings (up to ``limit``), and how many findings there are."""
+    """The blocks of the most pressing findings (up to ``limit``), and how many findings there are.
+
+    Most pressing: by kind, then the findings that rest on the most claims."""
     wanted = set(kinds) if kinds is not None else set(ORDER)
     groups = [g for g in read.groups(engine) if any(f.kind in wanted for f in g.findings)]
     rows = sorted(
         ((g, f) for g in groups for f in g.findings if f.kind in wanted),
-        key=lambda gf: (ORDER.index(gf[1].kind), gf[0].key, gf[1].claim_ids),
+        key=lambda gf: (ORDER.index(gf[1].kind), -len(gf[1].claim_ids), gf[0].key, gf[1].claim_ids),
     )
     shown = rows[:limit] if limit is not None else rows
     claims, memberships = read.group_members(engine, {g.id for g, _ in shown})
@@ -75,15 +77,41 @@ def finding_block(
     title = Text.assemble((finding.kind.value.upper(), STYLE[finding.kind]), " · ", plain(group.key))
     lines: list[RenderableType] = [Text.assemble(("Why: ", "bold"), plain(finding.reason))]
     quoted = [claims[i] for i in finding.claim_ids if i in claims]
+    copies = _copies_by_sentence(quoted, documents)
+    quoted = [c for c in quoted if c.id in copies]
     for claim in quoted[:QUOTES_SHOWN]:
         lines.append(Text(""))
         lines.extend(_quote(claim, documents.get(claim.document_id), memberships.get(claim.id)))
+        if copies[claim.id]:
+            lines.append(plain("    — the same words also in " + "; ".join(copies[claim.id]), "dim"))
     if len(quoted) > QUOTES_SHOWN:
         lines.append(plain(f"… and {len(quoted) - QUOTES_SHOWN} more claims", "dim"))
     grade = f"grade {group.grade}" if group.grade else ""
     return Panel(
         Group(*lines), title=title, title_align="left", subtitle=plain(grade), subtitle_align="right"
     )
+
+
+def _copies_by_sentence(quoted: Sequence[Claim], documents: Mapping[str, Document]) -> dict[str, list[str]]:
+    """The first claim of each sentence, with the other reports that carry it word for word.
+
+    Syndicated copies repeat a sentence exactly; quoting it once with its other sources keeps
+    the finding readable, and the origin line already says they are one confirmation.
+    """
+    first: dict[str, Claim] = {}
+    copies: dict[str, list[str]] = {}
+    for claim in quoted:
+        key = " ".join(claim.text.split())
+        if key not in first:
+            first[key] = claim
+            copies[claim.id] = []
+            continue
+        shown = first[key]
+        document = documents.get(claim.document_id)
+        label = source_label(document) if document else claim.document_id[:12]
+        if claim.document_id != shown.document_id and label not in copies[shown.id]:
+            copies[shown.id].append(label)
+    return copies
 
 
 def _quote(claim: Claim, document: Document | None, membership: Membership | None) -> list[Text]:
