@@ -111,3 +111,9 @@ def test_reported_speech_reaches_the_claim_inside_it(context):
     assert claim.predicate == "send"
     assert claim.subject == "russia" and claim.object == "north-korea"
     assert "kyrylo-budanov" not in claim.entities
+
+
+def test_a_speaker_claiming_its_own_act_is_the_doer(context):
+    (claim,) = claims_of(context, "Ukrainian forces claimed to have struck the drone plant at Alabuga.")
+    assert claim.speaker == "ukraine" and claim.subject == "ukraine"
+    assert claim.place == "alabuga-special-economic-zone"

@@ -575,3 +575,24 @@ def test_report_json_and_table() -> None:
     console.print(format_table(scores))
     text = console.export_text()
     assert "cleaning" in text and "entities" in text and "F1" in text
+
+
+def test_an_undated_gold_text_is_anchored_at_its_gold_window(tmp_path: Path, context) -> None:
+    from claimgraph.evaluate.run import evaluate_corpus
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "North Korea sent about 11,000 soldiers to Russia last October, officials in Seoul said.\n"
+        "The soldiers were moved to the Kursk region soon afterwards, the officials added.\n"
+    )
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "documents:\n"
+        "  a.txt:\n"
+        "    published_window: [2025-06-10, 2025-06-30]\n"
+        "    events:\n"
+        "      - {what: troops sent, date: 2024-10, participants: [North Korea]}\n"
+    )
+    scores = evaluate_corpus(gold, corpus, context)
+    assert scores["dates"].recall == 1.0  # "last October" read against June 2025, not against nothing
