@@ -34,14 +34,15 @@ class Position:
 
     anchor: Proposition
     members: list[Proposition] = field(default_factory=list)
+    documents: set[str] = field(default_factory=set)  # kept as members join: read for every pair
 
     @property
     def basis(self) -> Basis:
         return self.anchor.basis
 
-    @property
-    def documents(self) -> set[str]:
-        return {p.document_id for p in self.members}
+    def add(self, prop: Proposition) -> None:
+        self.members.append(prop)
+        self.documents.add(prop.document_id)
 
     def accepts(self, other: Proposition, ctx: Context) -> bool:
         a = self.anchor
@@ -93,7 +94,7 @@ def form_positions(props: Sequence[Proposition], ctx: Context) -> list[Position]
         if home is None:
             home = Position(prop)
             positions.append(home)
-        home.members.append(prop)
+        home.add(prop)
     return positions
 
 
@@ -104,7 +105,9 @@ def find(positions: Sequence[Position], ctx: Context) -> list[Finding]:
         found.extend(_agreement(position, ctx))
     for i, a in enumerate(positions):
         for b in positions[i + 1 :]:
-            if len(a.documents | b.documents) < 2:
+            if a.basis != b.basis and Basis.DENIAL not in (a.basis, b.basis):
+                continue  # a plan or target is never weighed against what is (checked first: cheap)
+            if len(a.documents) < 2 and a.documents == b.documents:
                 continue
             finding = _set_against(a, b, ctx)
             if finding is not None:

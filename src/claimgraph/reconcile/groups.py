@@ -67,11 +67,13 @@ def assess_group(
     props = latest(props, memberships)
     if len({p.document_id for p in props}) < 2:
         return None
+    # Only this group's origins and names: the mappings given cover every group re-assessed.
+    named = {e for c in by_id.values() for e in (c.subject, c.object, c.place, c.speaker, c.via, *c.entities) if e}
     ctx = Context(
         claims=by_id,
         documents=documents,
-        origins={cid: m.origin for cid, m in memberships.items()},
-        names={i: e.name for i, e in entities.items()},
+        origins={cid: memberships[cid].origin for cid in by_id if cid in memberships},
+        names={i: entities[i].name for i in named if i in entities},
     )
     props.sort(key=lambda p: (ctx.date(p) or "", p.document_id, by_id[p.claim_id].start, p.claim_id))
     positions = form_positions(props, ctx)
