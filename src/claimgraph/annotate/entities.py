@@ -69,13 +69,14 @@ def resolve_mentions(doc: Doc, resolver: NameResolver) -> tuple[tuple[Entity, ..
         plain_letters(normalise_name(s.text)) for s in spans if not inside(headings, s.start_char, s.end_char)
     }
     found = _Found()
+    text = doc.text  # Doc.text joins every token anew on each read: read it once
     for span in spans:
         entity = _resolve(span, resolver, found, plainly)
         if entity is None and not span.ent_id_:
             entity = _new_entity(span, headings, prose_names)
         if entity is not None:
             found.add(entity, span)
-            _learn_acronym(span, entity, found)
+            _learn_acronym(text, span, entity, found)
     _mention_demonyms(spans, found)
     _mention_defined_acronyms(doc, found)
     found.mentions.sort(key=lambda m: m.start)
@@ -151,9 +152,9 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
 _DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
 
 
-def _learn_acronym(span: Span, entity: Entity, found: _Found) -> None:
+def _learn_acronym(text: str, span: Span, entity: Entity, found: _Found) -> None:
     """ "Defence Intelligence Directorate (GUR)": GUR now names that entity in this document."""
-    match = _DEFINITION.match(span.doc.text, span.end_char)
+    match = _DEFINITION.match(text, span.end_char)
     if match and is_acronym(match.group(1)) and len(span.text) > len(match.group(1)):
         found.acronyms.setdefault(match.group(1), entity.id)
 

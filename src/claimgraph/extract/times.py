@@ -95,27 +95,28 @@ def extract_times(
     A publication date found in metadata, text or URL anchors relative expressions;
     an inferred one (or none) is weighed with the dates the text itself gives.
     """
-    found = _find(doc.text)
+    text = doc.text  # Doc.text joins every token anew on each read: read it once
+    found = _find(text)
     trusted = published is not None and published_how is not DateSource.INFERRED
     anchor = (
         Anchor.from_iso(published, "relative")
         if trusted
         else choose_anchor(
             [_absolute(f) for f in found],
-            [_yearless(f) for f in found if not _is_future(doc.text, f)],
+            [_yearless(f) for f in found if not _is_future(text, f)],
             published,
         )
     )
     refs = []
     for item in found:
-        value = _resolve(item, anchor, doc.text)
+        value = _resolve(item, anchor, text)
         if value is _SKIP:
             continue
         start, end = item.span
         resolution = "absolute" if item.kind == "absolute" or (item.kind == "year") else "relative"
         if resolution == "relative" and anchor is not None:
             resolution = anchor.how
-        refs.append(TimeRef(doc.text[start:end], value, resolution, start, end))  # type: ignore[arg-type]
+        refs.append(TimeRef(text[start:end], value, resolution, start, end))  # type: ignore[arg-type]
     return tuple(refs)
 
 

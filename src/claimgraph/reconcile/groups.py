@@ -68,7 +68,9 @@ def assess_group(
     if len({p.document_id for p in props}) < 2:
         return None
     # Only this group's origins and names: the mappings given cover every group re-assessed.
-    named = {e for c in by_id.values() for e in (c.subject, c.object, c.place, c.speaker, c.via, *c.entities) if e}
+    named = {
+        e for c in by_id.values() for e in (c.subject, c.object, c.place, c.speaker, c.via, *c.entities) if e
+    }
     ctx = Context(
         claims=by_id,
         documents=documents,
