@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= claimgraph.db
 
-.PHONY: demo test lint bench bench-clean clean
+.PHONY: demo test lint bench bench-clean bench-reconcile clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 1; }
@@ -36,6 +36,10 @@ bench: $(STAMP)
 bench-clean: $(STAMP)
 	$(BIN)/python benchmarks/near_duplicates.py
 	$(BIN)/python benchmarks/extraction.py
+
+# Reconcile time for a fixed batch of 50 new reports as the store grows from 1,000 to 20,000 reports.
+bench-reconcile: $(STAMP)
+	$(BIN)/python benchmarks/reconcile.py $(if $(QUICK),--quick,)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
