@@ -89,11 +89,14 @@ def form_positions(props: Sequence[Proposition], ctx: Context) -> list[Position]
     """Positions, built in a canonical order so that the same claims always give the same positions."""
     order = sorted(props, key=lambda p: (_side(p), ctx.date(p) or "", p.document_id, p.claim_id))
     positions: list[Position] = []
+    by_side: dict[str, list[Position]] = {}  # a position takes only claims of its own side
     for prop in order:
-        home = next((pos for pos in positions if pos.accepts(prop, ctx)), None)
+        side = by_side.setdefault(_side(prop), [])
+        home = next((pos for pos in side if pos.accepts(prop, ctx)), None)
         if home is None:
             home = Position(prop)
             positions.append(home)
+            side.append(home)
         home.add(prop)
     return positions
 
@@ -160,14 +163,14 @@ def _set_against(a: Position, b: Position, ctx: Context) -> Finding | None:
 
 def _denial(a: Position, b: Position, ctx: Context) -> Finding | None:
     denial, claim = (a, b) if a.basis == Basis.DENIAL else (b, a)
-    if not _rival_origins(a, b, ctx):
-        return None  # an origin does not contradict itself: two readings of one source's words
     if claim.anchor.kind not in ("statement", "count", "rate"):
         return None
     if not _same(denial.anchor.place, claim.anchor.place) or not _same_things(denial.anchor, claim.anchor):
         return None
     if claim.anchor.kind != "statement" and not _overlap(denial.anchor.per_day(), claim.anchor.per_day()):
         return None
+    if not _rival_origins(a, b, ctx):
+        return None  # an origin does not contradict itself: two readings of one source's words
     deniers = _origin_words(denial.members, ctx)
     asserters = _origin_words(claim.members, ctx)
     reason = f"{deniers} denies what {asserters} asserts: {claim.anchor.words}"
