@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= claimgraph.db
 
-.PHONY: demo test lint bench bench-clean bench-reconcile clean
+.PHONY: demo test test-postgresql lint bench bench-clean bench-reconcile clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 1; }
@@ -22,6 +22,12 @@ demo: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
+
+# The whole suite again with every test store on the PostgreSQL server CLAIMGRAPH_TEST_PG_URL names
+# (.ci/run starts one and runs this after `make test`).
+test-postgresql: $(STAMP)
+	@test -n "$$CLAIMGRAPH_TEST_PG_URL" || { echo "set CLAIMGRAPH_TEST_PG_URL=postgresql://USER:PW@HOST/DB"; exit 1; }
+	CLAIMGRAPH_TEST_BACKEND=postgresql $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

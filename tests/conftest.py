@@ -13,6 +13,16 @@ SEEDS_GOLD = SHARED / "eval" / "seeds.gold.yaml"
 EXAMPLES = ROOT / "examples" / "corpus"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _drop_test_schemas():
+    """Under CLAIMGRAPH_TEST_BACKEND=postgresql, the schemas the tests' stores lived in go at the end."""
+    yield
+    from tests.postgres import drop_made_schemas, on_postgresql
+
+    if on_postgresql():
+        drop_made_schemas()
+
+
 @pytest.fixture(scope="session")
 def context():
     from claimgraph.pipeline import make_context
@@ -42,10 +52,12 @@ def engine(request, tmp_path):
 
 
 @pytest.fixture()
-def sqlite_engine(tmp_path):
+def store_engine(tmp_path):
+    """One store on the backend of this run (SQLite unless CLAIMGRAPH_TEST_BACKEND=postgresql)."""
     from claimgraph.store import open_engine
+    from tests.postgres import store_location
 
-    return open_engine(str(tmp_path / "test.db"))
+    return open_engine(store_location(tmp_path, "test.db"))
 
 
 def needs_seeds() -> pytest.MarkDecorator:

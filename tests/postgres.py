@@ -11,6 +11,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -18,6 +19,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 PG_URL_ENV = "CLAIMGRAPH_TEST_PG_URL"
+BACKEND_ENV = "CLAIMGRAPH_TEST_BACKEND"  # "postgresql": every test store on the server, not in a file
+_made_schemas: list[str] = []
 
 
 def server_url() -> str:
@@ -53,3 +56,40 @@ def scratch_schema() -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+def on_postgresql() -> bool:
+    return os.environ.get(BACKEND_ENV, "sqlite") == "postgresql"
+
+
+def store_location(folder: Path, name: str) -> str:
+    """Where a test keeps a store: a file in the test's folder, or under CLAIMGRAPH_TEST_BACKEND=postgresql
+    a new schema on the test server (dropped at the end of the session), so the whole suite
+    runs on either backend."""
+    if not on_postgresql():
+        return str(folder / name)
+    url = server_url()
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+    finally:
+        admin.dispose()
+    _made_schemas.append(schema)
+    return make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+        hide_password=False
+    )
+
+
+def drop_made_schemas() -> None:
+    if not _made_schemas:
+        return
+    admin = create_engine(server_url())
+    try:
+        with admin.begin() as conn:
+            for schema in _made_schemas:
+                conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+    finally:
+        admin.dispose()
+        _made_schemas.clear()

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from claimgraph import cli
 from claimgraph.cli import app
 from tests.conftest import EXAMPLES, ROOT, SEEDS, SEEDS_GOLD, needs_seeds
+from tests.postgres import store_location
 
 runner = CliRunner()
 cli.console = Console(width=200)  # wide enough that no name in a table is cut
@@ -25,7 +26,7 @@ def run(*args, db):
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    db = store_location(tmp_path_factory.mktemp("demo"), "demo.db")
     run("ingest", EXAMPLES, db=db)
     return db
 
@@ -47,7 +48,7 @@ def test_second_ingest_adds_nothing(demo_db):
 def test_bad_input_is_named_with_its_reason(tmp_path):
     (tmp_path / "blank.txt").write_bytes(b"")
     (tmp_path / "good.txt").write_bytes((EXAMPLES / "01_baltic_wire_alabuga_output.txt").read_bytes())
-    db = tmp_path / "x.db"
+    db = store_location(tmp_path, "x.db")
     output = run("ingest", tmp_path, db=db)
     assert "blank.txt" in output and "empty" in output
     rejected = run("docs", "--rejected", db=db)
@@ -73,7 +74,7 @@ def test_markup_in_article_text_is_shown_escaped(tmp_path):
         "arrived in Russia, and the ministry added that more were expected before the end of the month."
     )
     (tmp_path / "markup.txt").write_text(body)
-    db = tmp_path / "m.db"
+    db = store_location(tmp_path, "m.db")
     run("ingest", tmp_path, db=db)
     assert "[bold red]Officials[/bold red]" in run("claims", db=db)
 

@@ -12,6 +12,7 @@ from claimgraph.clean.dedup import NearDuplicateIndex, signature
 from claimgraph.cli import app
 from claimgraph.pipeline import ingest
 from claimgraph.store import read, schema
+from tests.postgres import store_location
 
 PARAGRAPHS = [
     "The harbour authority in Varna said on Tuesday that two cargo ships carrying grain had been held at "
@@ -117,7 +118,7 @@ def test_cli_shows_the_link_in_the_summary_and_in_docs(tmp_path, monkeypatch):
     inbox.mkdir()
     (inbox / "a_scrape.txt").write_text(as_scrape(STORY))
     (inbox / "b_page.html").write_text(as_page(STORY, "Updated on Wednesday."))
-    db = str(tmp_path / "x.db")
+    db = store_location(tmp_path, "x.db")
     runner = CliRunner()
     result = runner.invoke(app, ["--db", db, "ingest", str(inbox)])
     assert result.exit_code == 0, result.output

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from claimgraph.cli import app
 from claimgraph.store import read
 from tests.conftest import ROOT
+from tests.postgres import store_location
 
 DATA = ROOT / "tests" / "data" / "domains"
 PACK = DATA / "red_sea_shipping.yaml"
@@ -86,7 +87,7 @@ def test_second_pack_metonyms_ambiguous_names_and_tag_line(analyses) -> None:
 
 
 def test_ingest_and_entity_view_with_the_second_pack(tmp_path) -> None:
-    db = tmp_path / "red.db"
+    db = store_location(tmp_path, "red.db")
     runner = CliRunner()
     result = runner.invoke(app, ["--db", str(db), "--domain", str(PACK), "ingest", str(TEXTS)])
     assert result.exit_code == 0, result.output

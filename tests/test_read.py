@@ -17,6 +17,7 @@ from warcio.warcwriter import WARCWriter
 
 from claimgraph.read import Reader, ReadOptions, iter_inputs, make_client, single_documents
 from claimgraph.records import RawInput, Rejection
+from tests.postgres import store_location
 
 STORY = (
     "Officials in Seoul said on Monday that the shipment of artillery shells had reached the port. "
@@ -348,7 +349,7 @@ def test_cli_ingests_standard_input(tmp_path):
         json.dumps({"text": f"{STORY} {extra}", "outlet": "Harbour Wire", "date": "2025-03-02"})
         for extra in ("The port said little else.", "Dock workers were not told why.")
     )
-    db = str(tmp_path / "s.db")
+    db = store_location(tmp_path, "s.db")
     result = CliRunner().invoke(app, ["--db", db, "ingest", "-"], input=corpus + "\n{broken\n")
     assert result.exit_code == 0, result.output
     output = " ".join(result.output.split())

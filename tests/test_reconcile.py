@@ -20,6 +20,7 @@ from claimgraph.records import (
     TimeRef,
 )
 from tests.conftest import EXAMPLES
+from tests.postgres import store_location
 
 ENTITIES = {
     e.id: e
@@ -437,14 +438,15 @@ def test_incremental_reconcile_equals_a_run_from_scratch(tmp_path):
 
     analyses = _analyses()
     halves = [analyses[:2], analyses[2:4], analyses[4:]]
-    stepwise = _stored_groups(open_engine(str(tmp_path / "steps.db")), halves)
-    at_once = _stored_groups(open_engine(str(tmp_path / "once.db")), [analyses])
+    stepwise = _stored_groups(open_engine(store_location(tmp_path, "steps.db")), halves)
+    once = store_location(tmp_path, "once.db")
+    at_once = _stored_groups(open_engine(once), [analyses])
     documents = {a.document.id: a.document for a in analyses}
     in_memory = reconcile([c for a in analyses for c in a.claims], documents, ENTITIES, PACK)
     assert stepwise == at_once == {g.id: g for g in in_memory}
     assert {f.kind for g in stepwise.values() for f in g.findings} == set(FindingKind)  # every kind compared
 
-    engine = open_engine(str(tmp_path / "once.db"))
+    engine = open_engine(once)
     reconcile_store(engine, PACK, full=True)  # forget all filing and redo it: the same again
     assert {g.id: g for g in read.groups(engine)} == at_once
 
@@ -454,7 +456,7 @@ def test_a_new_report_re_assesses_only_the_groups_it_touches(tmp_path):
     from claimgraph.store import open_engine, save_batch
 
     analyses = _analyses()
-    engine = open_engine(str(tmp_path / "x.db"))
+    engine = open_engine(store_location(tmp_path, "x.db"))
     save_batch(engine, analyses[:-1])
     assert reconcile_store(engine, PACK)  # with no ids: every report not filed yet
     save_batch(engine, analyses[-1:])
@@ -480,7 +482,7 @@ def _cli(db, *args: str, code: int = 0) -> str:
 
 @pytest.fixture(scope="module")
 def example_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    db = store_location(tmp_path_factory.mktemp("examples"), "examples.db")
     _cli(db, "ingest", str(EXAMPLES))
     return db
 

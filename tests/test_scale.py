@@ -13,6 +13,7 @@ from claimgraph.scale import DaskRunner, PoolRunner
 from claimgraph.store import Outcome, read, save_batch
 from claimgraph.store.schema import metadata
 from tests.conftest import EXAMPLES
+from tests.postgres import store_location
 from tests.test_store import sample_analysis
 
 # Written when ingested, so different on every run; everything else must be equal.
@@ -48,7 +49,7 @@ def inbox(tmp_path_factory):
 def single_process_rows(inbox, context, tmp_path_factory):
     from claimgraph.store import open_engine
 
-    engine = open_engine(str(tmp_path_factory.mktemp("single") / "single.db"))
+    engine = open_engine(store_location(tmp_path_factory.mktemp("single"), "single.db"))
     report = ingest([inbox], engine, context)
     assert len(report.ingested) >= 8 and any(s.endswith("zz_copy_of_first.txt") for s in report.duplicates)
     assert {Path(r.source).name for r in report.rejected} == {"empty.txt", "image.txt"}
@@ -65,24 +66,24 @@ def pool(context):
 # so these run on SQLite alone (the batch writer is tested on both below).
 @pytest.mark.slow
 def test_process_pool_stores_what_one_process_stores(
-    inbox, context, sqlite_engine, pool, single_process_rows
+    inbox, context, store_engine, pool, single_process_rows
 ):
     expected_rows, expected_report = single_process_rows
-    report = ingest([inbox], sqlite_engine, context, runner=pool)
+    report = ingest([inbox], store_engine, context, runner=pool)
     assert report == expected_report
-    rows = stored_rows(sqlite_engine)
+    rows = stored_rows(store_engine)
     assert rows["claims"] and rows["mentions"] and rows["claim_groups"]
     assert rows == expected_rows
 
 
 @pytest.mark.slow
 def test_dask_local_cluster_stores_what_one_process_stores(
-    inbox, context, sqlite_engine, single_process_rows
+    inbox, context, store_engine, single_process_rows
 ):
     pytest.importorskip("distributed")
     with DaskRunner(context, "local", workers=2, chunk_size=3) as cluster:
-        report = ingest([inbox], sqlite_engine, context, runner=cluster)
-    assert (stored_rows(sqlite_engine), report) == single_process_rows
+        report = ingest([inbox], store_engine, context, runner=cluster)
+    assert (stored_rows(store_engine), report) == single_process_rows
 
 
 @pytest.mark.slow
@@ -169,7 +170,7 @@ def test_cli_ingest_with_workers_stores_every_report(tmp_path):
     inbox.mkdir()
     for source in sorted(EXAMPLES.glob("0[1-4]_*")):
         (inbox / source.name).write_bytes(source.read_bytes())
-    db = tmp_path / "w.db"
+    db = store_location(tmp_path, "w.db")
     result = CliRunner().invoke(app, ["--db", str(db), "ingest", "--workers", "2", str(inbox)])
     assert result.exit_code == 0, result.output
     from claimgraph.store import open_engine
@@ -193,6 +194,6 @@ def test_cli_refuses_runner_options_that_cannot_work(tmp_path, options, message)
         "Seoul said on Monday that 3,000 soldiers from North Korea arrived in Russia."
     )
     result = CliRunner().invoke(
-        app, ["--db", str(tmp_path / "x.db"), "ingest", *options, str(tmp_path / "a.txt")]
+        app, ["--db", store_location(tmp_path, "x.db"), "ingest", *options, str(tmp_path / "a.txt")]
     )
     assert result.exit_code == 2 and message in result.output

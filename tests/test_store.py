@@ -110,6 +110,8 @@ def test_rejections_and_groups_round_trip(engine):
     assert read.groups(engine) == []
 
 
-def test_sqlite_store_uses_write_ahead_logging(sqlite_engine):
-    with sqlite_engine.connect() as conn:
+def test_sqlite_store_uses_write_ahead_logging(tmp_path):
+    from claimgraph.store import open_engine
+
+    with open_engine(str(tmp_path / "wal.db")).connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
