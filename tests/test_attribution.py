@@ -117,3 +117,14 @@ def test_a_speaker_claiming_its_own_act_is_the_doer(context):
     (claim,) = claims_of(context, "Ukrainian forces claimed to have struck the drone plant at Alabuga.")
     assert claim.speaker == "ukraine" and claim.subject == "ukraine"
     assert claim.place == "alabuga-special-economic-zone"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Every month of delay on sanctions and microchips adds thousands more drones to Russia's stock.",
+        "Russia added 2,000 drones to its stock last month.",
+    ],
+)
+def test_a_verb_of_saying_used_for_an_act_credits_no_speaker(context, body):
+    assert attributed(context, body) == []

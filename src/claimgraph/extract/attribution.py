@@ -275,9 +275,17 @@ def _named_entity(head: Token, named: _Mentions, depth: int) -> str | None:
     return None
 
 
+# Verbs of saying that also name other acts ("adds thousands of drones", "posted losses"): with
+# only an object they say nothing; a clause, a quotation or an inversion makes them speech.
+_ALSO_ACTS = frozenset({"add", "post", "project"})
+
+
 def _has_content(verb: Token) -> bool:
     """A verb of saying with something said: a clause, an object, a quotation beside it."""
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd") for c in verb.children):
+    objects = ("ccomp", "xcomp", "parataxis", "oprd") if verb.lemma_.lower() in _ALSO_ACTS else (
+        "ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd"
+    )
+    if any(c.dep_ in objects for c in verb.children):
         return True
     if _inverted(verb):
         return True
@@ -295,6 +303,7 @@ def _inverted(verb: Token) -> bool:
         verb.dep_ in ("conj", "parataxis")
         and verb.i > verb.head.i
         and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)  # "and chips add drones": an act
     )
 
 
