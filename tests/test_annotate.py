@@ -218,3 +218,11 @@ def test_alias_resolver_uses_the_pack_then_what_documents_resolved(resolver) -> 
     assert resolve("Pyongyang") == "North Korea"
     assert resolve("NKH") == "NHK"
     assert resolve("Atlantis") is None
+
+
+def test_a_bare_compass_point_is_no_entity(context):
+    from claimgraph.pipeline import analyse_document
+
+    body = "Most of the troops came from the 11th Corps, known in the North as the Storm Corps."
+    analysis = analyse_document(Document(id="nw", source="t.txt", body=body), context)
+    assert "North" not in {e.name for e in analysis.entities}

@@ -81,9 +81,10 @@ def is_plural_acronym(text: str) -> bool:
 
 
 def is_generic_region(name: str) -> bool:
-    """A continent or a compass part of one: "Asia", "Eastern Europe", "the West"."""
+    """A continent or a compass part of one, or a bare compass point: "Asia", "Eastern Europe",
+    "the West", "the North" (which country it stands for, the text does not say)."""
     words = [w for w in re.split(r"[\s/]+", name.casefold()) if w]
-    if not words or not any(w in _CONTINENTS or w in {"east", "west"} for w in words):
+    if not words:
         return False
     return all(w in _CONTINENTS or w in _COMPASS for w in words)
 
