@@ -39,6 +39,13 @@ def test_demo_briefing_names_the_main_actors_with_figures_and_sources(demo_db):
     assert ".txt" in output or ".html" in output  # each figure names its report
 
 
+def test_key_figures_list_a_syndicated_sentence_once(demo_db):
+    figures = re.sub(r"[│\s]+", " ", run("brief", db=demo_db).split("Key figures")[1])
+    # 06 and 07 are one story saved twice: its figures are listed once, naming the copy.
+    assert len(set(re.findall(r"0[67]_east_asia_dispatch_reinforcements\.\w+", figures))) == 1
+    assert "and 1 copy word for word" in figures
+
+
 def test_second_ingest_adds_nothing(demo_db):
     output = run("ingest", EXAMPLES, db=demo_db)
     assert re.search(r"ingested\s+│?\s*0", output)

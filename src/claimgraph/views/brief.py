@@ -67,16 +67,35 @@ def figures_table(
             by_measure[(claim.quantity.unit, claim.quantity.per)].append(claim)
     shown = 0
     for measure, _ in measures.most_common():
-        for claim in by_measure[measure]:
+        for claim, copies in _without_copies(by_measure[measure]):
             if shown >= limit:
                 return table
             assert claim.quantity is not None
+            report = source_label(documents[claim.document_id])
+            if copies:
+                report += f" and {copies} cop{'y' if copies == 1 else 'ies'} word for word"
             table.add_row(
                 plain(format_quantity(claim.quantity)),
                 plain(", ".join(names.get(e, e) for e in claim.entities[:3])),
                 plain(claim.modality),
                 plain(names.get(claim.speaker, claim.speaker) if claim.speaker else "(the report itself)"),
-                plain(source_label(documents[claim.document_id])),
+                plain(report),
             )
             shown += 1
     return table
+
+
+def _without_copies(claims: list[Claim]) -> list[tuple[Claim, int]]:
+    """Each figure once per sentence wording, with how many other reports repeat it word for word
+    (a syndicated story would otherwise fill the table twice)."""
+    first: dict[tuple[str, str], Claim] = {}
+    copies: Counter[str] = Counter()
+    for claim in claims:
+        assert claim.quantity is not None
+        key = (" ".join(claim.text.split()), claim.quantity.text)
+        if key in first:
+            if claim.document_id != first[key].document_id:
+                copies[first[key].id] += 1
+            continue
+        first[key] = claim
+    return [(claim, copies[claim.id]) for claim in first.values()]
