@@ -61,3 +61,18 @@ def test_bad_files_are_reported_by_name_and_the_rest_ingested(tmp_path, engine, 
     assert reasons["latin1.txt"].startswith("undecodable")
     assert len(report.ingested) == 3
     assert {Path(r.source).name for r in read.rejections(engine)} == set(reasons)
+
+
+def test_a_long_ingest_reconciled_in_passes_equals_one_pass(tmp_path, context, monkeypatch):
+    from claimgraph import pipeline
+    from claimgraph.store import open_engine
+    from tests.postgres import store_location
+
+    once = open_engine(store_location(tmp_path, "once.db"))
+    ingest([EXAMPLES], once, context)
+    monkeypatch.setattr(pipeline, "WRITE_BATCH", 2)
+    monkeypatch.setattr(pipeline, "RECONCILE_EVERY", 3)  # four passes over the ten examples
+    in_passes = open_engine(store_location(tmp_path, "passes.db"))
+    report = ingest([EXAMPLES], in_passes, context)
+    assert report.groups == len(read.groups(in_passes)) > 0
+    assert read.groups(in_passes) == read.groups(once)

@@ -118,6 +118,7 @@ class Runner(Protocol):
 
 
 WRITE_BATCH = 32  # results per store transaction; each document still has its own savepoint
+RECONCILE_EVERY = 1_000  # new documents per reconcile pass; incremental passes equal one at the end
 WRITE_SECONDS = 2.0  # a slow stream is committed at least this often, so readers see it grow
 
 
@@ -138,6 +139,7 @@ def ingest(
     registry = EntityRegistry(ctx.known, store_read.entities(engine).values())
     merged = (registry.merge(r) if isinstance(r, Analysis) else r for r in results)
     new_ids: list[str] = []
+    touched: set[str] = set()
     for batch in _write_batches((near.link(result) for result in merged), on_result):
         outcomes = save_batch(engine, batch)
         new_ids.extend(
@@ -145,6 +147,9 @@ def ingest(
             for r, saved in zip(batch, outcomes, strict=True)
             if isinstance(r, Analysis) and saved.outcome is Outcome.INGESTED
         )
+        if len(new_ids) >= RECONCILE_EVERY:  # a long ingest never holds all its claims at once
+            touched.update(g.id for g in reconcile_store(engine, ctx.pack, new_ids))
+            new_ids = []
         report.near_duplicates.extend(near.saved(engine, batch, outcomes))
         for saved in outcomes:
             if saved.outcome is Outcome.INGESTED:
@@ -153,8 +158,9 @@ def ingest(
                 report.duplicates.append(saved.source)
             elif saved.rejection is not None:
                 report.rejected.append(saved.rejection)
-    if report.ingested:
-        report.groups = len(reconcile_store(engine, ctx.pack, new_ids))
+    if new_ids:
+        touched.update(g.id for g in reconcile_store(engine, ctx.pack, new_ids))
+    report.groups = len(touched)
     return report
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 from claimgraph.records import (
@@ -24,9 +24,15 @@ from claimgraph.records import (
 Row = dict[str, Any]
 
 
+def flat_row(record: Any) -> Row:
+    """A record's fields as a row, one level deep (dataclasses.asdict deep-copies every value,
+    a cost paid for every mention and claim written)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 def document_row(document: Document, ingested_at: str) -> Row:
     return {
-        **asdict(document),
+        **flat_row(document),
         "published_how": str(document.published_how),
         "ingested_at": ingested_at,
     }
@@ -40,7 +46,7 @@ def document_from_row(row: Any) -> Document:
 
 
 def entity_row(entity: Entity) -> Row:
-    return {**asdict(entity), "aliases": list(entity.aliases)}
+    return {**flat_row(entity), "aliases": list(entity.aliases)}
 
 
 def entity_from_row(row: Any) -> Entity:
@@ -49,7 +55,9 @@ def entity_from_row(row: Any) -> Entity:
 
 
 def claim_row(claim: Claim) -> Row:
-    row = asdict(claim)
+    row = flat_row(claim)
+    row["quantity"] = flat_row(claim.quantity) if claim.quantity else None
+    row["time"] = flat_row(claim.time) if claim.time else None
     row["entities"] = list(claim.entities)
     row["modality"] = str(claim.modality)
     return row
@@ -74,7 +82,7 @@ def group_row(group: ClaimGroup) -> Row:
         "findings": [
             {"kind": str(f.kind), "reason": f.reason, "claim_ids": list(f.claim_ids)} for f in group.findings
         ],
-        "grade": asdict(group.grade) if group.grade else None,
+        "grade": flat_row(group.grade) if group.grade else None,
     }
 
 

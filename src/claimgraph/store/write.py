@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
@@ -12,7 +12,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from claimgraph.records import Analysis, ClaimGroup, Entity, Membership, Rejection
 from claimgraph.store import schema
-from claimgraph.store.convert import claim_row, document_row, entity_row, group_row, membership_row
+from claimgraph.store.convert import claim_row, document_row, entity_row, flat_row, group_row, membership_row
 
 
 def now() -> str:
@@ -50,7 +50,7 @@ def save_batch(engine: Engine, results: Sequence[Analysis | Rejection]) -> list[
     with engine.begin() as conn:
         for result in results:
             if isinstance(result, Rejection):
-                _insert(conn, schema.rejections, [{**asdict(result), "at": now()}])
+                _insert(conn, schema.rejections, [{**flat_row(result), "at": now()}])
                 saved.append(Saved(result.source, Outcome.REJECTED, result))
                 continue
             try:
@@ -59,7 +59,7 @@ def save_batch(engine: Engine, results: Sequence[Analysis | Rejection]) -> list[
             except (IntegrityError, DataError) as error:
                 reason = str(error.orig or error).strip().splitlines()[0]
                 rejection = Rejection(result.document.source, f"cannot store: {reason}")
-                _insert(conn, schema.rejections, [{**asdict(rejection), "at": now()}])
+                _insert(conn, schema.rejections, [{**flat_row(rejection), "at": now()}])
                 saved.append(Saved(rejection.source, Outcome.REJECTED, rejection))
                 continue
             saved.append(Saved(result.document.source, Outcome.INGESTED if stored else Outcome.DUPLICATE))
@@ -75,14 +75,14 @@ def _save_document(conn: Connection, analysis: Analysis) -> bool:
     _insert(
         conn,
         schema.mentions,
-        [{**asdict(m), "document_id": document.id} for m in analysis.mentions],
+        [{**flat_row(m), "document_id": document.id} for m in analysis.mentions],
     )
     _insert(
         conn,
         schema.quantities,
-        [{**asdict(q), "document_id": document.id} for q in analysis.quantities],
+        [{**flat_row(q), "document_id": document.id} for q in analysis.quantities],
     )
-    _insert(conn, schema.times, [{**asdict(t), "document_id": document.id} for t in analysis.times])
+    _insert(conn, schema.times, [{**flat_row(t), "document_id": document.id} for t in analysis.times])
     _insert(conn, schema.claims, [claim_row(c) for c in analysis.claims])
     links = {(c.id, e) for c in analysis.claims for e in (*c.entities, c.subject, c.object) if e}
     _insert(conn, schema.claim_entities, [{"claim_id": c, "entity_id": e} for c, e in sorted(links)])
@@ -91,7 +91,7 @@ def _save_document(conn: Connection, analysis: Analysis) -> bool:
 
 def save_rejection(engine: Engine, rejection: Rejection) -> None:
     with engine.begin() as conn:
-        conn.execute(insert(schema.rejections), [{**asdict(rejection), "at": now()}])
+        conn.execute(insert(schema.rejections), [{**flat_row(rejection), "at": now()}])
 
 
 def replace_groups(engine: Engine, groups: Iterable[ClaimGroup], stale: Iterable[str] = ()) -> None:
