@@ -16,7 +16,7 @@ Reports, per document:
 - a probe: the same 500 new documents checked against the index when it holds
   1,000 and when it holds 10,000 documents, best of 5 rounds, alternated, so a
   busy machine does not pass for growth;
-and the time to load the index back from the store, and how many planted
+and the time to load the step over the filled store (nothing is held in memory), and how many planted
 copies were linked (recall) and how many links were wrong. Writes
 bench/near_duplicates.json.
 """
@@ -123,7 +123,7 @@ def run_ingest_step(documents: list[tuple[str, int | None]], db: Path) -> dict:
         "write": write,
         "links": links,
         "load_seconds": load_seconds,
-        "reloaded": len(reloaded.index),
+        "held_in_memory": len(reloaded.index),
     }
 
 
@@ -183,7 +183,7 @@ def main() -> None:
         "ms_per_document_probe_best_of_5": {str(s): round(ms, 3) for s, ms in probed.items()},
         "ms_per_document_row_writes": {str(s): round(window_ms(run["write"], s), 3) for s in sizes},
         "index_load_seconds": round(run["load_seconds"], 3),
-        "index_loaded_documents": run["reloaded"],
+        "documents_held_in_memory_after_load": run["held_in_memory"],
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
@@ -198,7 +198,7 @@ def main() -> None:
         print(f"  {label:16} {how} {shown}")
     wrong, load = result["wrong_links"], result["index_load_seconds"]
     print(f"  linked {found:,} of {len(planted):,} copies (recall {result['recall']}), {wrong} wrong links")
-    print(f"  index reloaded from the store in {load} s ({run['reloaded']:,} documents)")
+    print(f"  step loaded over the store in {load} s ({run['held_in_memory']:,} documents held in memory)")
     print(f"  written to {args.out}")
 
 

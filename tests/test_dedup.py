@@ -128,3 +128,22 @@ def test_cli_shows_the_link_in_the_summary_and_in_docs(tmp_path, monkeypatch):
     assert re.search(
         r"b_page\.html.*Varna Harbour Post \(a_scrape\.txt\)|b_page\.html.*a_scrape\.txt", docs.output
     )
+
+
+def test_stored_documents_are_found_through_the_store_not_held_in_memory(engine):
+    from claimgraph.dedupe import NearDuplicateStep
+    from claimgraph.records import Analysis, Document
+    from claimgraph.store import save_batch
+
+    def report(n: int, body: str) -> Analysis:
+        return Analysis(Document(id=f"doc-{n}", source=f"r{n}.txt", body=body))
+
+    step = NearDuplicateStep.load(engine)
+    batch = [step.link(report(1, STORY)), step.link(report(2, OTHER))]
+    step.saved(engine, batch, save_batch(engine, batch))
+    assert len(step.index) == 0  # memory does not grow with the store
+    later = NearDuplicateStep.load(engine)
+    copy = later.link(report(3, STORY + "\nUpdated at noon."))
+    assert copy.document.near_duplicate_of == "doc-1"
+    [link] = later.saved(engine, [copy], save_batch(engine, [copy]))
+    assert (link.source, link.copies) == ("r3.txt", "r1.txt")

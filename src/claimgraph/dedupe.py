@@ -1,9 +1,11 @@
 """The near-duplicate step of an ingest: link each new document to the one it copies.
 
-Orchestration, like pipeline.py: it loads the signatures the store holds into
-an in-memory LSH index once per ingest, links each analysed document before
-it is saved, and saves the signatures of the documents the store took.
-Documents stored before signatures existed get theirs on the next load.
+Orchestration, like pipeline.py. Stored documents are found through the LSH bands the
+store keeps (claimgraph.store.signatures), so nothing about them is held in memory and a
+check costs the same however large the store; the documents of this run not yet stored
+sit in a small in-memory index until their batch is saved. Without a store (scoring a
+corpus in memory) the in-memory index holds every document. Documents stored before
+signatures existed get theirs, with band keys, when an ingest loads the step.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 
-from claimgraph.clean.dedup import SCHEME, NearDuplicateIndex, signature
+from claimgraph.clean.dedup import SCHEME, THRESHOLD, NearDuplicateIndex, band_keys, signature, similarity
 from claimgraph.records import Analysis, Rejection
 from claimgraph.store import Outcome, Saved
-from claimgraph.store.signatures import save_signatures, stored_signatures
+from claimgraph.store.signatures import candidates, save_signatures, source_of, unsigned_documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,30 +30,29 @@ class NearDuplicateLink:
     similarity: float
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    original: str  # the first document of the story
+    similarity: float
+    source: str | None  # the original's source, when known
+
+
 class NearDuplicateStep:
     """Links documents to earlier near-copies, in the store or earlier in the same run."""
 
-    def __init__(self, index: NearDuplicateIndex, sources: dict[str, str]) -> None:
-        self.index = index
-        self._sources = sources  # document id -> source, to name what a copy copies
+    def __init__(self, engine: Engine | None = None) -> None:
+        self.engine = engine
+        self.index = NearDuplicateIndex()  # this run's documents not yet stored (all, without a store)
+        self._sources: dict[str, str] = {}  # id -> source, for the documents in self.index
         self._pending: dict[str, bytes] = {}
-        self._similarity: dict[str, float] = {}
+        self._found: dict[str, _Found] = {}
 
     @classmethod
     def load(cls, engine: Engine) -> NearDuplicateStep:
-        """The index over every stored document; missing signatures are made and saved."""
-        index = NearDuplicateIndex()
-        sources: dict[str, str] = {}
-        made: list[tuple[str, bytes]] = []
-        for stored in stored_signatures(engine, SCHEME):
-            sig = stored.signature
-            if sig is None:
-                sig = signature(stored.body or "")
-                made.append((stored.document_id, sig))
-            index.add(stored.document_id, sig, stored.near_duplicate_of)
-            sources[stored.document_id] = stored.source
-        save_signatures(engine, SCHEME, made)
-        return cls(index, sources)
+        """The step over a store; stored documents without a signature get one (and band keys) first."""
+        for chunk in unsigned_documents(engine, SCHEME):
+            save_signatures(engine, SCHEME, [(d.document_id, signature(d.body)) for d in chunk])
+        return cls(engine)
 
     def link(self, result: Analysis | Rejection) -> Analysis | Rejection:
         """The result, its document linked to the earlier one it nearly copies (if any)."""
@@ -61,15 +62,32 @@ class NearDuplicateStep:
         if document.id in self.index:  # an exact copy: the store will count it as a duplicate
             return result
         sig = signature(document.body)
-        match = self.index.find(sig) if document.near_duplicate_of is None else None
-        if match is not None:
-            document = replace(document, near_duplicate_of=match.document_id)
+        found = self._best(document.id, sig) if document.near_duplicate_of is None else None
+        if found is not None:
+            document = replace(document, near_duplicate_of=found.original)
             result = replace(result, document=document)
-            self._similarity[document.id] = match.similarity
+            self._found[document.id] = found
         self.index.add(document.id, sig, document.near_duplicate_of)
         self._sources[document.id] = document.source
         self._pending[document.id] = sig
         return result
+
+    def _best(self, document_id: str, sig: bytes) -> _Found | None:
+        """The closest earlier near-copy, in this run or in the store, as the first of its story."""
+        best: _Found | None = None
+        match = self.index.find(sig, exclude=[document_id])
+        if match is not None:
+            best = _Found(match.document_id, match.similarity, self._sources.get(match.document_id))
+        if self.engine is not None:
+            for stored in candidates(self.engine, SCHEME, band_keys(sig), exclude=document_id):
+                alike = similarity(sig, stored.signature)
+                if alike >= THRESHOLD and (best is None or alike > best.similarity):
+                    original = stored.near_duplicate_of or stored.document_id
+                    source = stored.source if original == stored.document_id else None
+                    best = _Found(original, alike, source)
+        if best is not None and best.source is None and self.engine is not None:
+            best = replace(best, source=source_of(self.engine, best.original))
+        return best
 
     def saved(
         self, engine: Engine, batch: Sequence[Analysis | Rejection], outcomes: Sequence[Saved]
@@ -89,11 +107,16 @@ class NearDuplicateStep:
                 continue
             if outcome.outcome is not Outcome.INGESTED:
                 self.index.remove(document.id)
+                self._sources.pop(document.id, None)
+                self._found.pop(document.id, None)
                 continue
             keep.append((document.id, sig))
+            found = self._found.pop(document.id, None)
             if document.near_duplicate_of:
-                copies = self._sources.get(document.near_duplicate_of, document.near_duplicate_of)
-                similarity = self._similarity.pop(document.id, 1.0)
-                links.append(NearDuplicateLink(document.source, copies, similarity))
+                copies = (found.source if found else None) or document.near_duplicate_of
+                links.append(NearDuplicateLink(document.source, copies, found.similarity if found else 1.0))
         save_signatures(engine, SCHEME, keep)
+        for document_id, _ in keep:  # stored: found through the store from now on
+            self.index.remove(document_id)
+            self._sources.pop(document_id, None)
         return links

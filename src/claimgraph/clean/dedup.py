@@ -10,6 +10,7 @@ at the first). Signatures are bytes, so the store keeps them between runs.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ THRESHOLD = 0.7  # estimated Jaccard of word 5-gram sets; syndicated copies scor
 # 99% of the time, at 0.8 always); every candidate is then checked against THRESHOLD itself.
 _LSH_THRESHOLD = 0.5
 SCHEME = f"{HASH_SCHEME}-s{SEED}-p{NUM_PERM}-w{SHINGLE_WORDS}"  # stored with each signature
+BANDS, ROWS = 25, 5  # the bands the store keeps: as datasketch picks for _LSH_THRESHOLD
 
 _WORD = re.compile(r"\w+")
 
@@ -44,6 +46,26 @@ def signature(body: str) -> bytes:
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=HASH_SCHEME)
     minhash.update_batch(sorted(shingles(body)))
     return np.asarray(minhash.hashvalues, dtype="<u4").tobytes()
+
+
+def band_keys(sig: bytes) -> list[int]:
+    """One signed 64-bit key per LSH band of the signature, the scheme and band number hashed in,
+    so one SQL index over the keys serves every band in any backend.
+
+    Written by hand: datasketch keeps its LSH in memory, Redis or Cassandra, never in SQL.
+    """
+    values = np.frombuffer(sig, dtype="<u4")
+    keys = []
+    for band in range(BANDS):
+        digest = hashlib.blake2b(values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8)
+        digest.update(f"{SCHEME}/{band}".encode())
+        keys.append(int.from_bytes(digest.digest(), "big", signed=True))
+    return keys
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures' shingle sets."""
+    return float(_minhash(a).jaccard(_minhash(b)))
 
 
 def _minhash(sig: bytes) -> LeanMinHash:

@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from claimgraph.annotate import EntityRegistry, alias_resolver
-from claimgraph.clean.dedup import NearDuplicateIndex
 from claimgraph.dedupe import NearDuplicateStep
 from claimgraph.errors import InputError
 from claimgraph.evaluate.gold import Gold, load_gold
@@ -23,7 +22,7 @@ def evaluate_corpus(gold_path: Path, corpus: Path, ctx: Context) -> dict[str, Ki
     gold = load_gold(gold_path)
     analyses: dict[str, Analysis] = {}
     registry = EntityRegistry(ctx.known)  # new entities merged across documents, as ingest does
-    near = NearDuplicateStep(NearDuplicateIndex(), {})  # near-duplicates linked, as ingest does
+    near = NearDuplicateStep()  # near-duplicates linked in memory, as ingest does in the store
     for result in map(near.link, analyse_inputs(_dated_inputs(corpus, gold), ctx)):
         if isinstance(result, Analysis):
             analyses[Path(result.document.source).name] = registry.merge(result)

@@ -60,6 +60,7 @@ def _sqlite_connect(connection: object, _record: object) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")  # readers go on while ingest writes
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA cache_size=-16384")  # 16 MB: the lookup indexes stay cached as a store grows
     cursor.close()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -156,6 +157,17 @@ document_signatures = Table(
     Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("scheme", String(40), nullable=False),
     Column("signature", LargeBinary, nullable=False),
+)
+
+# The LSH band keys of each signature (the band and the scheme hashed in), so a new document's
+# near-copies are found by index lookups in the store rather than in an index held in memory
+# (which would grow with every stored report). Slim on purpose: the key index stays cached.
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("key", BigInteger, nullable=False),
+    Index("ix_document_bands_key", "key"),
 )
 
 # How reconcile filed each claim: its group (NULL when it makes no comparable proposition),

@@ -1,56 +1,95 @@
-"""Near-duplicate signatures: written after their documents, read back to rebuild the index."""
+"""Near-duplicate signatures and their LSH bands: written after their documents, looked up by band.
+
+A new document's candidates are the stored documents sharing one of its band keys, found
+through an index, so checking a document costs the same whatever the store holds and
+nothing about the stored reports is kept in memory.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, Select, bindparam, insert, select
 
+from claimgraph.clean.dedup import band_keys
 from claimgraph.store import schema
 
 
 @dataclass(frozen=True, slots=True)
-class StoredSignature:
-    """A stored document's signature (None when it has none in this scheme) and what it copies."""
+class Candidate:
+    """A stored document that shares a band with a new one: its signature and what it copies."""
 
     document_id: str
     source: str
     near_duplicate_of: str | None
-    signature: bytes | None
-    body: str | None  # only for documents without a signature, so one can be made
+    signature: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Unsigned:
+    """A stored document without a signature in this scheme, and its body to make one from."""
+
+    document_id: str
+    body: str
 
 
 def save_signatures(engine: Engine, scheme: str, signatures: Iterable[tuple[str, bytes]]) -> None:
-    """Save (document id, signature) pairs; ids that already have one are replaced."""
-    rows = [{"document_id": i, "scheme": scheme, "signature": s} for i, s in signatures]
-    if not rows:
+    """Save (document id, signature) pairs and their band keys; a signature already there is replaced.
+
+    Band keys are only ever added: a stale key of a replaced signature finds its document
+    as one more candidate, which the similarity check then judges on the current signature.
+    """
+    pairs = list(signatures)
+    if not pairs:
         return
-    table = schema.document_signatures
+    sigs = schema.document_signatures
     with engine.begin() as conn:
-        conn.execute(table.delete().where(table.c.document_id.in_([r["document_id"] for r in rows])))
-        conn.execute(insert(table), rows)
+        conn.execute(sigs.delete().where(sigs.c.document_id.in_([i for i, _ in pairs])))
+        conn.execute(insert(sigs), [{"document_id": i, "scheme": scheme, "signature": s} for i, s in pairs])
+        rows = [{"document_id": i, "key": key} for i, s in pairs for key in band_keys(s)]
+        conn.execute(insert(schema.document_bands), rows)
 
 
-def stored_signatures(engine: Engine, scheme: str) -> Iterator[StoredSignature]:
-    """Every stored document in ingest order with its signature, or its body when it has none."""
-    d, s = schema.documents, schema.document_signatures
-    query = (
-        select(d.c.id, d.c.source, d.c.near_duplicate_of, s.c.signature, s.c.scheme)
-        .outerjoin(s, s.c.document_id == d.c.id)
-        .order_by(d.c.ingested_at, d.c.id)
+def _candidates_query() -> Select[Any]:
+    """Built once: constructing the expression per document cost more than running it."""
+    bands, sigs, docs = schema.document_bands, schema.document_signatures, schema.documents
+    matching = select(bands.c.document_id).where(bands.c.key.in_(bindparam("keys", expanding=True)))
+    return (
+        select(docs.c.id, docs.c.source, docs.c.near_duplicate_of, sigs.c.signature)
+        .join(sigs, sigs.c.document_id == docs.c.id)
+        .where(
+            docs.c.id.in_(matching), docs.c.id != bindparam("exclude"), sigs.c.scheme == bindparam("scheme")
+        )
     )
+
+
+_CANDIDATES = _candidates_query()
+
+
+def candidates(engine: Engine, scheme: str, keys: Sequence[int], exclude: str) -> list[Candidate]:
+    """Stored documents sharing at least one band key with ``keys`` (one key per band)."""
+    params = {"scheme": scheme, "exclude": exclude, "keys": list(keys)}
     with engine.connect() as conn:
-        missing: list[str] = []
-        for row in conn.execute(query):
-            if row.signature is not None and row.scheme == scheme:
-                yield StoredSignature(row.id, row.source, row.near_duplicate_of, bytes(row.signature), None)
-            else:
-                missing.append(row.id)
-        for start in range(0, len(missing), 500):
-            chunk = missing[start : start + 500]
-            query = select(d.c.id, d.c.source, d.c.near_duplicate_of, d.c.body).where(d.c.id.in_(chunk))
-            for unsigned in conn.execute(query):
-                yield StoredSignature(
-                    unsigned.id, unsigned.source, unsigned.near_duplicate_of, None, unsigned.body
-                )
+        rows = conn.execute(_CANDIDATES, params)
+        return [Candidate(r.id, r.source, r.near_duplicate_of, bytes(r.signature)) for r in rows]
+
+
+def source_of(engine: Engine, document_id: str) -> str | None:
+    with engine.connect() as conn:
+        return conn.scalar(select(schema.documents.c.source).where(schema.documents.c.id == document_id))
+
+
+def unsigned_documents(engine: Engine, scheme: str, chunk: int = 500) -> Iterator[list[Unsigned]]:
+    """Stored documents without a signature (and so band keys) in this scheme, stored by an older
+    version or cut short, a chunk at a time with their bodies."""
+    docs, sigs = schema.documents, schema.document_signatures
+    signed = select(sigs.c.document_id).where(sigs.c.scheme == scheme)
+    with engine.connect() as conn:
+        missing = sorted(conn.scalars(select(docs.c.id).where(docs.c.id.not_in(signed))))
+    for start in range(0, len(missing), chunk):
+        query = select(docs.c.id, docs.c.body).where(docs.c.id.in_(missing[start : start + chunk]))
+        with engine.connect() as conn:
+            rows = list(conn.execute(query))
+        yield [Unsigned(r.id, r.body) for r in rows]
