@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.annotate.model import doc_text
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -97,7 +99,7 @@ def heading_lines(doc: Doc) -> list[tuple[int, int]]:
     or lines in title case. spaCy reads capitals as names, so its guesses there are weak."""
     ranges: list[tuple[int, int]] = []
     start = 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         if _is_heading(line):
             ranges.append((start, start + len(line)))
         start += len(line) + 1

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from claimgraph.annotate.context import has_kind_cue, heading_lines, inside, metonym_role
+from claimgraph.annotate.model import doc_text
 from claimgraph.annotate.names import (
     is_acronym,
     is_generic_region,
@@ -69,7 +70,7 @@ def resolve_mentions(doc: Doc, resolver: NameResolver) -> tuple[tuple[Entity, ..
         plain_letters(normalise_name(s.text)) for s in spans if not inside(headings, s.start_char, s.end_char)
     }
     found = _Found()
-    text = doc.text  # Doc.text joins every token anew on each read: read it once
+    text = doc_text(doc)
     for span in spans:
         entity = _resolve(span, resolver, found, plainly)
         if entity is None and not span.ent_id_:

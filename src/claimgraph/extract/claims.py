@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.annotate.model import doc_text
 from claimgraph.extract.attribution import (
     Attribution,
     Discourse,
@@ -58,7 +59,7 @@ def extract_claims(
 ) -> tuple[Claim, ...]:
     kinds = {e.id: e.kind for e in entities}
     discourse = Discourse()
-    quotes = quotation_spans(doc.text)
+    quotes = quotation_spans(doc_text(doc))
     claims: list[Claim] = []
     previous_entities: tuple[str, ...] = ()
     for sent in sentences(doc):

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from claimgraph.annotate.model import doc_text
 from claimgraph.extract.anchor import Anchor, choose_anchor
 from claimgraph.records import DateSource, TimeRef
 
@@ -95,7 +96,7 @@ def extract_times(
     A publication date found in metadata, text or URL anchors relative expressions;
     an inferred one (or none) is weighed with the dates the text itself gives.
     """
-    text = doc.text  # Doc.text joins every token anew on each read: read it once
+    text = doc_text(doc)
     found = _find(text)
     trusted = published is not None and published_how is not DateSource.INFERRED
     anchor = (
