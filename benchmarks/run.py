@@ -302,7 +302,7 @@ def markdown(r: dict) -> str:
         ),
         f"| **rss_10k_over_1k** (stream: read to store, {large:,} over {small:,}) "
         f"| **{m['stream_ratio']}** | ≤ 1.3 |",
-        f"| the same with reconcile (loads every claim; being rebuilt) | {m['with_reconcile_ratio']} | |",
+        f"| the same with reconcile (reconciled every 1,000 new reports) | {m['with_reconcile_ratio']} | |",
         f"| the same, whole process (model loading included) | {m['process_peak_ratio']} | |",
     ]
     for backend in ("sqlite", "postgresql"):
