@@ -30,6 +30,15 @@ from claimgraph.extract.lexicons import (
     UNNAMED_SPEAKERS,
     VAGUE_MODIFIERS,
 )
+from claimgraph.extract.speech import (
+    has_content,
+    inverted,
+    is_demonstrative,
+    is_passive,
+    is_root,
+    phrase_of,
+    subject_of,
+)
 from claimgraph.records import Mention
 
 SPEAKING_KINDS = frozenset(
@@ -160,7 +169,7 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
         return _from_subject(subject, token, cue, named, discourse) if subject is not None else None
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound", "acl", "csubj"):
         return None
-    if not _has_content(token):
+    if not has_content(token):
         return None  # "adds to the instability", "if confirmed": nothing is said
     if lemma not in SPEECH_VERBS and lemma not in EVIDENCE_VERBS and lemma not in DENIAL_VERBS:
         return None
@@ -168,7 +177,7 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
         return None
     if lemma in ("cite", "quote"):
         return None  # "citing Y" passes a claim on; see _apply_citing
-    if _is_passive(token):
+    if is_passive(token):
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if by is not None:
@@ -179,7 +188,7 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
         return None  # "Russia's reported plan": a possessor, not a speaker
     if lemma in EVIDENCE_VERBS and (subject.pos_ == "PRON" or not _can_speak(subject, named)):
         return None  # "the involvement suggests": evidence, not a speaker
-    if _is_demonstrative(subject) and named.entity(subject) is None:
+    if is_demonstrative(subject) and named.entity(subject) is None:
         return None  # "this uptick emphasizes": a fact pointing back, not a speaker
     return _from_subject(subject, token, lemma, named, discourse)
 
@@ -222,7 +231,7 @@ def resolve_speaker(head: Token, named: _Mentions, discourse: Discourse) -> tupl
     Also returns the phrase's tokens (without its conjuncts, which are co-speakers
     whose entities the claim keeps).
     """
-    phrase = _phrase(head)
+    phrase = phrase_of(head)
     entity = _named_entity(head, named, depth=0)
     if entity is not None:
         return entity, phrase
@@ -275,38 +284,6 @@ def _named_entity(head: Token, named: _Mentions, depth: int) -> str | None:
     return None
 
 
-# Verbs of saying that also name other acts ("adds thousands of drones", "posted losses"): with
-# only an object they say nothing; a clause, a quotation or an inversion makes them speech.
-_ALSO_ACTS = frozenset({"add", "post", "project"})
-
-
-def _has_content(verb: Token) -> bool:
-    """A verb of saying with something said: a clause, an object, a quotation beside it."""
-    objects = ("ccomp", "xcomp", "parataxis", "oprd") if verb.lemma_.lower() in _ALSO_ACTS else (
-        "ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd"
-    )
-    if any(c.dep_ in objects for c in verb.children):
-        return True
-    if _inverted(verb):
-        return True
-    if verb.dep_ in ("parataxis", "ccomp", "relcl") or any(
-        c.dep_ == "prep" and c.lower_ == "that" for c in verb.children
-    ):
-        return True
-    sent = verb.sent
-    return any(t.text in '“”"' for t in sent)
-
-
-def _inverted(verb: Token) -> bool:
-    """ "X will send workers, NHK has reported": the report comes after what it reports."""
-    return (
-        verb.dep_ in ("conj", "parataxis")
-        and verb.i > verb.head.i
-        and any(c.dep_ == "nsubj" for c in verb.children)
-        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)  # "and chips add drones": an act
-    )
-
-
 def _can_speak(subject: Token, named: _Mentions) -> bool:
     """Whether a subject can say something: a named actor, a role, a source, a person, a pronoun."""
     if subject.pos_ == "PRON":
@@ -326,16 +303,11 @@ def _can_speak(subject: Token, named: _Mentions) -> bool:
     )
 
 
-def is_root(token: Token, sent: Span) -> bool:
-    """The root of a sentence, or of a line the parser joined to its neighbour."""
-    return token.dep_ == "ROOT" or not sent.start <= token.head.i < sent.end
-
-
 def _line_subject(verb: Token, named: _Mentions) -> Token | None:
     """The verb's subject within the line; the parser may take a heading above for it."""
     sent = named.sent
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and sent.start <= c.i < sent.end), None)
-    subject = subject or _subject(verb)
+    subject = subject or subject_of(verb)
     if subject is not None and not sent.start <= subject.i < sent.end:
         subject = _subject_in_line(verb, sent, named)
     return subject
@@ -345,41 +317,6 @@ def _subject_in_line(verb: Token, sent: Span, named: _Mentions) -> Token | None:
     """The last named speaker before the verb, when the parsed subject lies outside the line."""
     before = [t for t in sent if t.i < verb.i and named.entity(t) is not None]
     return before[-1] if before else None
-
-
-def _is_demonstrative(subject: Token) -> bool:
-    return subject.lower_ in ("this", "that", "these", "those") or any(
-        c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in subject.children
-    )
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject; a relative clause's noun; a participle's or conjunct's governing subject."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-    if verb.dep_ == "relcl" and (subject is None or subject.tag_ in ("WP", "WDT")):
-        return verb.head
-    participle = verb.tag_ == "VBG" or verb.dep_ in ("conj", "xcomp")  # "…, stating", "said and added"
-    if subject is None and participle and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head) if verb.head.i != verb.i else None
-    if subject is not None and subject.pos_ == "PRON" and subject.lower_ in ("that", "which", "who"):
-        return None
-    return subject
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-def _phrase(head: Token) -> list[Token]:
-    """The head's subtree without its conjuncts and relative clauses."""
-    skipped: set[int] = set()
-    for child in head.children:
-        if child.dep_ in ("conj", "cc", "relcl", "acl"):
-            skipped |= {t.i for t in child.subtree}
-    tokens = [t for t in head.subtree if t.i not in skipped]
-    while tokens and tokens[-1].dep_ == "punct":
-        tokens.pop()
-    return tokens
 
 
 @dataclass(slots=True)
@@ -450,7 +387,7 @@ def _set_scopes(sent: Span, found: list[Attribution]) -> None:
     verbs = {a.verb.i for a in found if a.verb is not None}
     for attribution in found:
         verb = attribution.verb
-        if verb is None or is_root(verb, sent) or _inverted(verb) or attribution.cue == "citing":
+        if verb is None or is_root(verb, sent) or inverted(verb) or attribution.cue == "citing":
             tokens = {t.i for t in sent}
         else:
             tokens = {t.i for t in verb.subtree}

@@ -19,7 +19,6 @@ from claimgraph.extract.attribution import (
     Attribution,
     Discourse,
     find_attributions,
-    is_root,
     quotation_spans,
     remember,
 )
@@ -33,6 +32,7 @@ from claimgraph.extract.predicates import (
     place_entity,
     role_entities,
 )
+from claimgraph.extract.speech import is_root
 from claimgraph.records import Claim, Entity, Mention, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)

@@ -1,0 +1,81 @@
+"""The grammar of reporting: whether a verb of saying says something, and where its subject is.
+
+Shapes of the parse only, no entities: attribution.py decides who the speaker is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# Verbs of saying that also name other acts ("adds thousands of drones", "posted losses"): with
+# only an object they say nothing; a clause, a quotation or an inversion makes them speech.
+ALSO_ACTS = frozenset({"add", "post", "project"})
+
+
+def has_content(verb: Token) -> bool:
+    """A verb of saying with something said: a clause, an object, a quotation beside it."""
+    objects = (
+        ("ccomp", "xcomp", "parataxis", "oprd")
+        if verb.lemma_.lower() in ALSO_ACTS
+        else ("ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd")
+    )
+    if any(c.dep_ in objects for c in verb.children):
+        return True
+    if inverted(verb):
+        return True
+    if verb.dep_ in ("parataxis", "ccomp", "relcl") or any(
+        c.dep_ == "prep" and c.lower_ == "that" for c in verb.children
+    ):
+        return True
+    sent = verb.sent
+    return any(t.text in '“”"' for t in sent)
+
+
+def inverted(verb: Token) -> bool:
+    """ "X will send workers, NHK has reported": the report comes after what it reports."""
+    return (
+        verb.dep_ in ("conj", "parataxis")
+        and verb.i > verb.head.i
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)  # "and chips add drones": an act
+    )
+
+
+def is_root(token: Token, sent: Span) -> bool:
+    """The root of a sentence, or of a line the parser joined to its neighbour."""
+    return token.dep_ == "ROOT" or not sent.start <= token.head.i < sent.end
+
+
+def is_demonstrative(subject: Token) -> bool:
+    return subject.lower_ in ("this", "that", "these", "those") or any(
+        c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in subject.children
+    )
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject; a relative clause's noun; a participle's or conjunct's governing subject."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if verb.dep_ == "relcl" and (subject is None or subject.tag_ in ("WP", "WDT")):
+        return verb.head
+    participle = verb.tag_ == "VBG" or verb.dep_ in ("conj", "xcomp")  # "…, stating", "said and added"
+    if subject is None and participle and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head) if verb.head.i != verb.i else None
+    if subject is not None and subject.pos_ == "PRON" and subject.lower_ in ("that", "which", "who"):
+        return None
+    return subject
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def phrase_of(head: Token) -> list[Token]:
+    """The head's subtree without its conjuncts and relative clauses."""
+    skipped: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("conj", "cc", "relcl", "acl"):
+            skipped |= {t.i for t in child.subtree}
+    tokens = [t for t in head.subtree if t.i not in skipped]
+    while tokens and tokens[-1].dep_ == "punct":
+        tokens.pop()
+    return tokens
