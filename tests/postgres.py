@@ -35,9 +35,8 @@ def server_url() -> str:
     return database_url(url)
 
 
-@contextmanager
-def scratch_schema() -> Iterator[str]:
-    """A URL whose connections work in a new, empty schema, dropped afterwards."""
+def _new_schema() -> tuple[str, str]:
+    """A new, empty schema on the test server: its name, and a URL whose connections work in it."""
     url = server_url()
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(url)
@@ -45,17 +44,22 @@ def scratch_schema() -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(text(f"CREATE SCHEMA {schema}"))
     except OperationalError as error:
-        admin.dispose()
         shown = make_url(url).render_as_string(hide_password=True)
-        reason = f"PostgreSQL at {shown} not reachable: {str(error.orig).strip().splitlines()[0]}"
-        pytest.fail(reason)
-    scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield scoped.render_as_string(hide_password=False)
+        pytest.fail(f"PostgreSQL at {shown} not reachable: {str(error.orig).strip().splitlines()[0]}")
     finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+    scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+    return schema, scoped.render_as_string(hide_password=False)
+
+
+@contextmanager
+def scratch_schema() -> Iterator[str]:
+    """A URL whose connections work in a new, empty schema, dropped afterwards."""
+    schema, url = _new_schema()
+    try:
+        yield url
+    finally:
+        _drop([schema])
 
 
 def on_postgresql() -> bool:
@@ -68,28 +72,23 @@ def store_location(folder: Path, name: str) -> str:
     runs on either backend."""
     if not on_postgresql():
         return str(folder / name)
-    url = server_url()
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url)
-    try:
-        with admin.begin() as conn:
-            conn.execute(text(f"CREATE SCHEMA {schema}"))
-    finally:
-        admin.dispose()
+    schema, url = _new_schema()
     _made_schemas.append(schema)
-    return make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-        hide_password=False
-    )
+    return url
 
 
 def drop_made_schemas() -> None:
-    if not _made_schemas:
+    _drop(_made_schemas)
+    _made_schemas.clear()
+
+
+def _drop(schemas: list[str]) -> None:
+    if not schemas:
         return
     admin = create_engine(server_url())
     try:
         with admin.begin() as conn:
-            for schema in _made_schemas:
+            for schema in schemas:
                 conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
     finally:
         admin.dispose()
-        _made_schemas.clear()
