@@ -8,11 +8,10 @@ from pathlib import Path
 
 from claimgraph.annotate import EntityRegistry, alias_resolver
 from claimgraph.dedupe import NearDuplicateStep
-from claimgraph.errors import InputError
 from claimgraph.evaluate.gold import Gold, load_gold
 from claimgraph.evaluate.score import KindScore, alias_resolution, score_corpus
 from claimgraph.pipeline import Context, analyse_inputs
-from claimgraph.read import iter_files, read_file
+from claimgraph.read import iter_inputs
 from claimgraph.reconcile import reconcile
 from claimgraph.records import Analysis, RawInput, Rejection
 
@@ -37,18 +36,13 @@ def evaluate_corpus(gold_path: Path, corpus: Path, ctx: Context) -> dict[str, Ki
 
 
 def _dated_inputs(corpus: Path, gold: Gold) -> Iterator[RawInput | Rejection]:
-    """The corpus files, each given the start of its gold publication window as its date.
+    """The corpus as ingest reads it, each undated input given the start of its gold publication window.
 
     The gold's texts carry no date and its windows exist to anchor relative dates; they play
     the part of the date a feed or table row gives, so undated files are scored as dated ones.
     """
-    for path in iter_files([corpus]):
-        try:
-            raw = read_file(path)
-        except InputError as error:
-            yield Rejection(source=str(path), reason=str(error))
-            continue
-        doc = gold.document(path.name)
-        if raw.published is None and doc is not None and doc.published_window is not None:
-            raw = replace(raw, published=doc.published_window.start)
-        yield raw
+    for item in iter_inputs([corpus]):
+        doc = gold.document(Path(item.source).name) if isinstance(item, RawInput) else None
+        if isinstance(item, RawInput) and item.published is None and doc and doc.published_window:
+            item = replace(item, published=doc.published_window.start)
+        yield item
