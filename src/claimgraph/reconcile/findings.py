@@ -35,34 +35,40 @@ class Position:
     anchor: Proposition
     members: list[Proposition] = field(default_factory=list)
     documents: set[str] = field(default_factory=set)  # kept as members join: read for every pair
+    span: tuple[float, float] = (0.0, 0.0)  # the anchor's figure per day, read for every claim placed
+    words: str = ""  # describe(), kept once said: a position is described in each of its findings
+    claim_ids: tuple[str, ...] = ()
 
-    @property
-    def basis(self) -> Basis:
-        return self.anchor.basis
+    basis: Basis = Basis.FACT  # the anchor's, read for every pair
+
+    def __post_init__(self) -> None:
+        self.span = self.anchor.per_day()
+        self.basis = self.anchor.basis
 
     def add(self, prop: Proposition) -> None:
         self.members.append(prop)
         self.documents.add(prop.document_id)
+        self.claim_ids = ()
 
-    def accepts(self, other: Proposition, ctx: Context) -> bool:
+    def ids(self) -> tuple[str, ...]:
+        if not self.claim_ids:
+            self.claim_ids = _ids(self.members)
+        return self.claim_ids
+
+    def accepts(self, other: Proposition, span: tuple[float, float], ctx: Context) -> bool:
+        """Whether a claim of the same side and kind (``span``: its figure per day) says the same."""
         a = self.anchor
-        if _side(a) != _side(other):
-            return False
         if a.kind == "statement":
             # Without a named object ("Russia agreed", "North Korea received") two claims may say
             # anything: they agree only on the same object, or as one origin's same words relayed.
-            if not _same_things(a, other):
+            if a.place != other.place or not _same_things(a, other):
                 return False
-            if a.place is not None and a.place == other.place:
-                return True
-            return ctx.origin(a).id == ctx.origin(other).id and a.place == other.place
+            return a.place is not None or ctx.origin(a).id == ctx.origin(other).id
         if a.kind == "date":
             return all(_compatible(p.date, other.date) for p in self.members)
-        if a.increment != other.increment or a.vague != other.vague:
-            return False
         if not _same(a.family, other.family) or not _same_scope(a, other):
             return False
-        return _overlap(a.per_day(), other.per_day())
+        return _overlap(self.span, span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +80,14 @@ class Context:
     origins: Mapping[str, Origin]
     names: Mapping[str, str]  # entity id -> name
 
+    when: dict[str, str | None] = field(default_factory=dict)  # date() per claim, once worked out
+
     def date(self, p: Proposition) -> str | None:
         """When a claim's figure holds: its own time, else its report's publication date."""
-        document = self.documents.get(p.document_id)
-        return p.date or (document.published if document else None)
+        if p.claim_id not in self.when:
+            document = self.documents.get(p.document_id)
+            self.when[p.claim_id] = p.date or (document.published if document else None)
+        return self.when[p.claim_id]
 
     def origin(self, p: Proposition) -> Origin:
         return self.origins.get(p.claim_id) or Origin(
@@ -89,16 +99,27 @@ def form_positions(props: Sequence[Proposition], ctx: Context) -> list[Position]
     """Positions, built in a canonical order so that the same claims always give the same positions."""
     order = sorted(props, key=lambda p: (_side(p), ctx.date(p) or "", p.document_id, p.claim_id))
     positions: list[Position] = []
-    by_side: dict[str, list[Position]] = {}  # a position takes only claims of its own side
+    # A position takes only claims of its own side and kind (figures: of its increment and
+    # vagueness; statements: of its object), so each claim is tried against those alone, first made first.
+    shelves: dict[tuple[object, ...], list[Position]] = {}
     for prop in order:
-        side = by_side.setdefault(_side(prop), [])
-        home = next((pos for pos in side if pos.accepts(prop, ctx)), None)
+        shelf = shelves.setdefault(_shelf(prop), [])
+        span = prop.per_day()
+        home = next((pos for pos in shelf if pos.accepts(prop, span, ctx)), None)
         if home is None:
             home = Position(prop)
             positions.append(home)
-            side.append(home)
+            shelf.append(home)
         home.add(prop)
     return positions
+
+
+def _shelf(prop: Proposition) -> tuple[object, ...]:
+    if prop.kind in ("count", "rate"):
+        return (_side(prop), prop.kind, prop.increment, prop.vague)
+    if prop.kind == "statement":
+        return (_side(prop), prop.kind, prop.place)
+    return (_side(prop), prop.kind)
 
 
 def find(positions: Sequence[Position], ctx: Context) -> list[Finding]:
@@ -108,7 +129,10 @@ def find(positions: Sequence[Position], ctx: Context) -> list[Finding]:
         found.extend(_agreement(position, ctx))
     for i, a in enumerate(positions):
         for b in positions[i + 1 :]:
-            if a.basis != b.basis and Basis.DENIAL not in (a.basis, b.basis):
+            if a.basis == b.basis:
+                if a.anchor.kind == "statement":
+                    continue  # two statements of one basis differ only in what they say: no finding
+            elif Basis.DENIAL not in (a.basis, b.basis):
                 continue  # a plan or target is never weighed against what is (checked first: cheap)
             if len(a.documents) < 2 and a.documents == b.documents:
                 continue
@@ -129,7 +153,7 @@ def _agreement(position: Position, ctx: Context) -> list[Finding]:
     if len(by_origin) >= 2:
         labels = "; ".join(_origin_words(ps, ctx) for ps in by_origin.values())
         reason = f"{what}, from {len(by_origin)} independent origins: {labels}"
-        found.append(Finding(FindingKind.CORROBORATION, reason, _ids(position.members)))
+        found.append(Finding(FindingKind.CORROBORATION, reason, position.ids()))
     for members in by_origin.values():
         documents = {p.document_id for p in members}
         if len(documents) >= 2:
@@ -155,7 +179,7 @@ def _set_against(a: Position, b: Position, ctx: Context) -> Finding | None:
             f"one act, two dates: {_date_words(a, ctx)} against {_date_words(b, ctx)}; "
             "a one-off act has one date, so at least one report is wrong"
         )
-        return Finding(FindingKind.CONTRADICTION, reason, _ids(a.members + b.members))
+        return Finding(FindingKind.CONTRADICTION, reason, _both(a, b))
     if kind in ("count", "rate"):
         return _figures(a, b, ctx)
     return None
@@ -167,20 +191,21 @@ def _denial(a: Position, b: Position, ctx: Context) -> Finding | None:
         return None
     if not _same(denial.anchor.place, claim.anchor.place) or not _same_things(denial.anchor, claim.anchor):
         return None
-    if claim.anchor.kind != "statement" and not _overlap(denial.anchor.per_day(), claim.anchor.per_day()):
+    if claim.anchor.kind != "statement" and not _overlap(denial.span, claim.span):
         return None
     if not _rival_origins(a, b, ctx):
         return None  # an origin does not contradict itself: two readings of one source's words
     deniers = _origin_words(denial.members, ctx)
     asserters = _origin_words(claim.members, ctx)
     reason = f"{deniers} denies what {asserters} asserts: {claim.anchor.words}"
-    return Finding(FindingKind.CONTRADICTION, reason, _ids(claim.members + denial.members))
+    return Finding(FindingKind.CONTRADICTION, reason, _both(claim, denial))
 
 
 def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
     pa, pb = a.anchor, b.anchor
-    related = _same(pa.family, pb.family) or {pa.family, pb.family} <= RELATED_FLOWS
-    if not related or _overlap(pa.per_day(), pb.per_day()) or (pa.vague and pb.vague):
+    if _overlap(a.span, b.span) or (pa.vague and pb.vague):
+        return None
+    if not (_same(pa.family, pb.family) or {pa.family, pb.family} <= RELATED_FLOWS):
         return None
     differences = _differences(a, b, ctx)
     if differences:
@@ -188,12 +213,12 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
             f"related figures that disagree unless their scope differs: {describe(a, ctx)} "
             f"against {describe(b, ctx)} ({'; '.join(differences)})"
         )
-        return Finding(FindingKind.TENSION, reason, _ids(a.members + b.members))
+        return Finding(FindingKind.TENSION, reason, _both(a, b))
     if pa.increment != pb.increment and _apart(a, b, ctx):
         base, added = (a, b) if pb.increment else (b, a)
         added_words, base_words = describe(added, ctx), describe(base, ctx)
         reason = f"{added_words} more adds to the earlier {base_words}: an update, not a contradiction"
-        return Finding(FindingKind.UPDATE, reason, _ids(base.members + added.members))
+        return Finding(FindingKind.UPDATE, reason, _both(base, added))
     order = _order(a, b, ctx)
     if order is not None:
         early, late = order
@@ -201,13 +226,13 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
             f"a later figure for the same measure: {describe(late, ctx)} ({_when(late, ctx)}) "
             f"supersedes {describe(early, ctx)} ({_when(early, ctx)})"
         )
-        return Finding(FindingKind.UPDATE, reason, _ids(early.members + late.members))
+        return Finding(FindingKind.UPDATE, reason, _both(early, late))
     if pa.basis == Basis.FACT and _same_stated_period(a, b, ctx):
         reason = (
             f"incompatible figures for the same measure and period: {describe(a, ctx)} against "
             f"{describe(b, ctx)} ({_when(a, ctx)})"
         )
-        return Finding(FindingKind.CONTRADICTION, reason, _ids(a.members + b.members))
+        return Finding(FindingKind.CONTRADICTION, reason, _both(a, b))
     return None  # differing figures with no way to order them: nothing claimed
 
 
@@ -290,7 +315,12 @@ def _rival_origins(a: Position, b: Position, ctx: Context) -> bool:
 
 def describe(position: Position, ctx: Context) -> str:
     """The position's value in words: "about 11,000 soldier", "2,000 drone per month", "2023"."""
-    p = position.anchor
+    if not position.words:
+        position.words = _describe(position.anchor, ctx)
+    return position.words
+
+
+def _describe(p: Proposition, ctx: Context) -> str:
     if p.kind == "date":
         return f"dated {p.date}"
     if p.kind == "statement":
@@ -330,6 +360,10 @@ def _side(p: Proposition) -> str:
     if p.kind == "statement":
         return "denial" if p.basis == Basis.DENIAL else "affirm"
     return str(p.basis)
+
+
+def _both(a: Position, b: Position) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a.ids() + b.ids()))
 
 
 def _ids(props: Sequence[Proposition]) -> tuple[str, ...]:
