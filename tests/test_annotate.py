@@ -12,7 +12,14 @@ from claimgraph.annotate import (
     resolve_mentions,
     resolve_tag_line,
 )
-from claimgraph.annotate.names import inverted, is_generic_region, normalise_name, translit_key
+from claimgraph.annotate.names import (
+    inverted,
+    is_designation,
+    is_generic_region,
+    normalise_name,
+    translit_key,
+    weapon_name,
+)
 from claimgraph.records import Analysis, Document, Entity, Mention
 
 
@@ -73,6 +80,12 @@ def test_name_helpers() -> None:
     assert translit_key("Zelenskyy") == translit_key("Zelenskiy") == translit_key("Zelensky")
     assert is_generic_region("Eastern Europe") and is_generic_region("the West")
     assert not is_generic_region("West Bank") and not is_generic_region("South Korea")
+    assert weapon_name("ATACMS missiles") == "ATACMS"
+    assert weapon_name("Storm Shadow cruise missiles") == "Storm Shadow"
+    assert weapon_name("Kalashnikov Missiles") is None  # a company's name, in capitals
+    assert weapon_name("missiles") is None
+    assert is_designation("Su-34") and is_designation("S-400") and is_designation("Tu-95MS")
+    assert not is_designation("Seoul") and not is_designation("2024-25")
 
 
 # --- metonyms, ambiguity and short names ------------------------------------------------
@@ -136,6 +149,16 @@ def test_names_outside_the_pack_are_kept_with_spacy_kind(context) -> None:
     made = kinds(context, "North Korea sent pilots during the Vietnam War, Henry Kissinger wrote.")
     assert made.get("vietnam-war") == "event"
     assert made.get("henry-kissinger") == "person"
+
+
+def test_weapons_outside_the_pack_are_weapon_systems_named_without_their_noun(context) -> None:
+    made = kinds(
+        context,
+        "Kyiv fired ATACMS missiles at an airfield in Crimea where Su-34 bombers were parked, "
+        "and a Russian battery nearby was hit, the army said.",
+    )
+    assert made.get("atacms") == "weapon system" and "atacms-missiles" not in made
+    assert made.get("su-34") == "weapon system"  # spaCy: an organisation
 
 
 # --- tag lines and the page around the article ------------------------------------------

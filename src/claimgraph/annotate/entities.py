@@ -18,11 +18,14 @@ from spacy.tokens import Doc, Span
 from claimgraph.annotate.context import has_kind_cue, heading_lines, inside, metonym_role
 from claimgraph.annotate.model import doc_text
 from claimgraph.annotate.names import (
+    before_weapon_noun,
     is_acronym,
+    is_designation,
     is_generic_region,
     is_plural_acronym,
     normalise_name,
     plain_letters,
+    weapon_name,
 )
 from claimgraph.annotate.resolver import LABEL_KINDS, NameResolver
 from claimgraph.domains import slugify
@@ -145,7 +148,14 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
         return None
     if inside(headings, span.start_char, span.end_char) and plain_letters(name) not in prose_names:
         return None  # title case in a heading is not evidence of a name
-    if name.isupper() and len(name) > 5:
+    # spaCy reads "ATACMS missiles" (or "ATACMS" before "missiles") as a person.
+    after = [t.text for t in span.doc[span.end : span.end + 3]]
+    weapon = weapon_name(name) or (name if before_weapon_noun(after) else None)
+    if weapon is not None and any(c.isupper() for c in weapon):
+        name, kind = weapon, "weapon system"
+    elif is_designation(name) and has_kind_cue(span, "weapon system"):
+        kind = "weapon system"  # and "Su-34" or "S-400" among bombs and missiles as an organisation
+    if name.isupper() and len(name) > 5 and kind != "weapon system":
         name = name.title()
     return Entity(id=slugify(name), name=name, kind=kind)
 

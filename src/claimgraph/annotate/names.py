@@ -34,6 +34,19 @@ _COMPASS = _words(
     "sub-saharan continental"
 )
 
+# Nouns a weapon's name is written before ("ATACMS missiles", "Storm Shadow cruise missiles"):
+# the name is the part before them.
+_WEAPON_HEADS = _words(
+    "missile missiles drone drones rocket rockets bomber bombers jet jets fighter fighters tank tanks "
+    "launcher launchers munition munitions howitzer howitzers helicopter helicopters interceptor "
+    "interceptors warplane warplanes"
+)
+_WEAPON_MODIFIERS = _words(
+    "cruise ballistic hypersonic attack kamikaze loitering anti-ship air-defence air-defense"
+)
+# A military designation: letters, a hyphen, a number, maybe a suffix ("Su-34", "S-400", "Tu-95MS", "KN-23").
+_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Za-z]{0,3}(-\d{1,3})?")
+
 # Romanisations of one name differ in a few letter groups (Sergei/Sergey, Zelenskyy/
 # Zelenskiy, Shoigu/Shoygu, Khamenei/Hamenei); folding them gives one key per name.
 _TRANSLIT = (("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("ph", "f"), ("ck", "k"))
@@ -100,3 +113,28 @@ def near_spelling(form: str, name: str) -> bool:
         return False
     allowed = 1 if len(name) <= 5 else 2
     return abs(len(form) - len(name)) <= allowed and spelling_distance(form, name) <= allowed
+
+
+def weapon_name(name: str) -> str | None:
+    """The weapon a name ending in a weapon noun names ("ATACMS missiles" -> "ATACMS"); None if none."""
+    words = name.split()
+    # Written in lower case: "Kalashnikov Missiles" is a company's name, not a weapon's.
+    if len(words) < 2 or not words[-1].islower() or words[-1] not in _WEAPON_HEADS:
+        return None
+    words = words[:-1]
+    while words and words[-1] in _WEAPON_MODIFIERS:
+        words = words[:-1]
+    return " ".join(words) or None
+
+
+def is_designation(name: str) -> bool:
+    """A name shaped like a military designation: "Su-34", "S-400", "Kh-101", "MiG-31K"."""
+    return bool(_DESIGNATION.fullmatch(name))
+
+
+def before_weapon_noun(following: list[str]) -> bool:
+    """Whether the words after a name are a weapon noun, maybe qualified: "cruise missiles"."""
+    for word in following:
+        if word not in _WEAPON_MODIFIERS:
+            return word in _WEAPON_HEADS
+    return False
