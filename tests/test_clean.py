@@ -118,6 +118,27 @@ def test_byline_names_the_author_and_the_bare_name_beside_it_the_outlet():
     )
 
 
+def test_a_wire_story_gives_its_authors_title_agency_and_no_furniture():
+    scrape = "\n".join(
+        [
+            "Skip to main content",
+            "Shells Reach the Port as Border Tension Rises",
+            "By Mara Lind and Tomas Vik",
+            "March 2, 2025 4:31 AM UTC Updated 2 hours ago",
+            f"HARBOUR CITY, March 2 (Baltic Wire) - {ARTICLE}",
+            "Advertisement · Scroll to continue",
+            "The ministry did not say how many shells were in the shipment, officials noted.",
+            "Reporting by Mara Lind; Editing by Tomas Vik",
+        ]
+    )
+    result = clean_scrape(scrape)
+    assert result.title == "Shells Reach the Port as Border Tension Rises"  # not the time stamp
+    assert result.author == "Mara Lind and Tomas Vik"
+    assert result.outlet == "Baltic Wire"
+    assert "Advertisement" not in result.body and "Reporting by" not in result.body
+    assert result.body.endswith("officials noted.")
+
+
 def test_without_a_byline_a_publication_name_is_not_taken_for_the_author():
     scrape = "\n".join(["Tomas Vik", "Northern Ledger", "March 2, 2025", ARTICLE])
     result = clean_scrape(scrape)

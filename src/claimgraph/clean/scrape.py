@@ -28,7 +28,7 @@ _UI_WORDS = frozenset(
         "reuters/", "trending", "tendenza", "latest", "news", "related", "stories", "recommended",
         "popular", "most", "top", "headlines", "tags", "tag", "categories", "category", "global", "world",
         "on", "by", "the", "and", "of", "to", "you", "may", "also", "see", "all", "view", "min", "minute",
-        "minutes", "ago",
+        "minutes", "ago", "scroll", "listen", "audio", "save", "bookmark", "gift", "download", "app",
     ]
 )  # fmt: skip
 # Nouns that name publications rather than people: "… Times", "… Herald", "… Dispatch".
@@ -53,6 +53,17 @@ _BYLINE = re.compile(r"^(?:written\s+)?by\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w'’\-]+(?:\s+[A-Z]\.?)?(?:\s+(?:de|van|von|al|bin|da|di|[A-Z][\w'’\-]*)){1,3}$")
 _SEPARATORS = re.compile(r"\s*(?:[|·•–—]|\s-\s|,\s)\s*")
 _DATE_WORDS = re.compile(r"\b(published|updated|posted|on|at|last|modified)\b:?", re.IGNORECASE)
+# A time stamp's other words: "4:31 AM UTC", "Updated 2 hours ago", "5 min read".
+_STAMP = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b(am|pm|a\.m\.|p\.m\.|utc|gmt|bst|cet|cest|est|edt|et|pt|kst|msk)\b|"
+    r"\b(\d+|an?)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b\d+\s+min(ute)?s?\s+read\b",
+    re.IGNORECASE,
+)
+# "SEOUL, Nov 12 (Reuters) -": a dateline naming the agency that filed the story.
+_AGENCY_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’\- ]{1,30}(?:,[^()\n]{1,40})?\s*\((?P<agency>[A-Z][\w&.’' ]{0,30})\)\s*[-–—:]"
+)
+_AND = re.compile(r"\s+(?:and|&)\s+")
 _TERMINAL = tuple('.!?"”’)»')
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
@@ -87,7 +98,7 @@ def clean_scrape(text: str) -> Scrape:
         body="\n".join(body),
         title=_title(head, kinds[:first], names),
         author=names.author,
-        outlet=names.outlet,
+        outlet=names.outlet or agency_of(body[0]),
         original_source=credited_source(lines[first : last + 1] + lines[last + 1 :]),
         head=tuple(head),
     )
@@ -179,7 +190,7 @@ def read_head(head: list[str]) -> HeadNames:
             continue
         byline = _BYLINE.match(line)
         parts = [p for p in _SEPARATORS.split(byline.group("rest") if byline else line) if p]
-        names = [p for p in parts if _is_name(p)]
+        names = [p for p in parts if _is_name(p) or (byline and _are_names(p))]
         has_date = any(not _is_name(p) and _is_dateish(p) for p in parts)
         if byline and names and author is None:
             author, used = names[0], used | {line}
@@ -202,14 +213,26 @@ def _is_name(text: str) -> bool:
     return bool(_NAME.match(text)) and not any(w.lower() in _UI_WORDS for w in _words(text))
 
 
+def _are_names(text: str) -> bool:
+    """ "Hyonhee Shin and Josh Smith": a byline's several authors, kept as written."""
+    people = _AND.split(text.strip(" ."))
+    return len(people) > 1 and all(_is_name(p) for p in people)
+
+
 def _is_outlet(name: str) -> bool:
     return any(w.lower() in _OUTLET_WORDS for w in _words(name))
 
 
 def _is_dateish(text: str) -> bool:
     """A part of a line that is a date with, at most, words like "Published" or "on" around it."""
-    rest = _DATE_WORDS.sub(" ", text)
+    rest = _STAMP.sub(" ", _DATE_WORDS.sub(" ", text))
     return bool(re.search(r"\b(19|20)\d\d\b", rest)) and len(_words(rest)) <= 3
+
+
+def agency_of(body: str) -> str | None:
+    """The agency a wire story's dateline names: "SEOUL, Nov 12 (Reuters) - …" -> "Reuters"."""
+    match = _AGENCY_DATELINE.match(body)
+    return match.group("agency").strip() if match else None
 
 
 def _title(head: list[str], kinds: list[str], names: HeadNames) -> str | None:
