@@ -139,6 +139,21 @@ def test_a_wire_story_gives_its_authors_title_agency_and_no_furniture():
     assert result.body.endswith("officials noted.")
 
 
+def test_links_to_other_stories_and_appeals_for_support_leave_the_body():
+    scrape = "\n".join(
+        [
+            ARTICLE,
+            "Read also: Border guards report a second convoy heading for the port, officials say",
+            "The ministry did not say how many shells were in the shipment, officials noted.",
+            "We have worked hard to bring you independent news from the port. Consider supporting us.",
+            "Related: Shipping insurers raise premiums",
+        ]
+    )
+    body = clean_scrape(scrape).body
+    assert "Read also" not in body and "Consider supporting" not in body and "Related" not in body
+    assert body.startswith("Officials in Seoul") and body.endswith("officials noted.")
+
+
 def test_without_a_byline_a_publication_name_is_not_taken_for_the_author():
     scrape = "\n".join(["Tomas Vik", "Northern Ledger", "March 2, 2025", ARTICLE])
     result = clean_scrape(scrape)

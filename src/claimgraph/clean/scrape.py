@@ -47,6 +47,18 @@ _SECTION_BREAK = re.compile(
     r"comments?|leave\s+a\s+(comment|reply)|post\s+comment|di\s+tendenza)\b",
     re.IGNORECASE,
 )
+# "Read also: <another story's headline>": a link to other content set between paragraphs.
+_PROMO = re.compile(
+    r"^(read\s+(also|more|next)|also\s+read|see\s+also|related(\s+(article|story|stories))?|"
+    r"watch|listen|more\s+on\s+this(\s+story)?|recommended)\s*:",
+    re.IGNORECASE,
+)
+# The outlet asking for money or sign-ups: "Consider supporting …", "Become a member".
+_APPEAL = re.compile(
+    r"\b(consider|please)\s+(supporting|subscribing|donating|becoming)\b|"
+    r"\bsupport\s+(our|independent)\s+(journalism|reporting)\b|\bbecome\s+a\s+(member|subscriber|patron)\b",
+    re.IGNORECASE,
+)
 _COUNTER = re.compile(r"^\d[\d,.]*\s*(comments?|shares?|views?|likes?|reactions?|replies)$", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"^\(?\s*(photo|image|picture|video|credit|source image)\b.*[©:]", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:written\s+)?by\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -124,6 +136,8 @@ def _is_junk(line: str, words: list[str]) -> bool:
     if not words:
         return True
     if _COUNTER.match(line) or _PHOTO_CREDIT.match(line) or is_credit_line(line):
+        return True
+    if _PROMO.match(line) or (_APPEAL.search(line) and len(words) <= 60):
         return True
     if line.endswith(("...", "…")):  # a teaser cut short
         return True
