@@ -47,3 +47,51 @@ def test_what_is_not_a_count(nlp, text):
 def test_a_vague_growing_amount_is_one_range(nlp):
     found = quantities(nlp, "It could field thousands, then tens of thousands, of drones.")
     assert found[0][:3] == (1000, 99999, "drone")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry paid €300m for the depot.", (3e8, 3e8, "EUR", None, None)),
+        ("The ministry paid €300 m for the depot.", (3e8, 3e8, "EUR", None, None)),
+        ("The fund holds £1.5bn in reserves.", (1.5e9, 1.5e9, "GBP", None, None)),
+        ("The loan of AU$ 52.5 million was approved.", (52.5e6, 52.5e6, "AUD", None, None)),
+        ("The budget adds 3 trillion roubles for arms.", (3e12, 3e12, "RUB", None, None)),
+        ("The port cost 1.5 million euros to repair.", (1.5e6, 1.5e6, "EUR", None, None)),
+        ("The firm pledged between $12 million and $20 million.", (12e6, 20e6, "USD", None, None)),
+        ("The city lost billions of dollars in trade.", (1e9, 9_999_999_999, "USD", None, None)),
+        ("Tens of millions of euros were frozen.", (1e7, 99_999_999, "EUR", None, None)),
+        ("Output fell as much as 3 % in spring.", (0.03, 0.03, "share", None, "as much as")),
+        ("Wages rose half a percent.", (0.005, 0.005, "share", None, None)),
+        ("Three quarters of the shells were duds.", (0.75, 0.75, "share", None, None)),
+        ("Unemployment rose 2 percentage points.", (2, 2, "percentage point", None, None)),
+        ("The index fell 344.65 points on Monday.", (344.65, 344.65, "point", None, None)),
+        ("Fifteen countries signed the accord.", (15, 15, "country", None, None)),
+        ("The trench is ~2 m deep.", (2, 2, "m", None, "about")),
+        ("The front line runs 15–35 km from the river.", (15, 35, "km", None, None)),
+        ("The fuel freezes at −40 °C in the depot.", (-40, -40, "°C", None, None)),
+    ],
+)
+def test_money_shares_and_measures(nlp, text, expected):
+    assert expected in quantities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The wreck of Flight 447 was found.",
+        "The firm filed for Chapter 11 protection.",
+        "The new iPhone 4 went on sale.",
+        "The war is two and a half years old.",
+        "The two sides met again.",
+        "Sales grew in the first three quarters of the year.",
+    ],
+)
+def test_names_and_durations_are_no_figures(nlp, text):
+    assert quantities(nlp, text) == []
+
+
+def test_a_number_after_a_percentage_does_not_become_one(nlp):
+    found = quantities(nlp, "The index fell 7 % to below 9,000.")
+    assert (0.07, 0.07, "share", None, None) in found
+    assert not [q for q in found if q[0] == 9000 and q[2] == "share"]

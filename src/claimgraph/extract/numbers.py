@@ -11,41 +11,74 @@ _UNITS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_SCALE_SHORT = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}  # fmt: skip
+_SCALE_SHORT = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+# Abbreviated scales written as a word of their own ("$5 bn", "EUR 300 m"); "m" and "k" are
+# also metres and kelvins, so they scale an amount only where a currency says it is money.
+SCALE_WORDS = {"mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+MONEY_SCALE_WORDS = SCALE_WORDS | {"m": 1_000_000, "k": 1_000, "b": 1_000_000_000}
+
+
+def _vague_scales() -> dict[str, tuple[int, int]]:
+    """ "thousands", "tens of millions", "several hundred", "a few billion" for every scale."""
+    vague: dict[str, tuple[int, int]] = {}
+    for word, size in SCALES.items():
+        vague[f"several {word}"] = (2 * size, 10 * size - 1)
+        vague[f"a few {word}"] = (2 * size, 5 * size)
+        vague[f"{word}s"] = (size, 10 * size - 1)
+        if size >= 1_000:
+            vague[f"tens of {word}s"] = (10 * size, 100 * size - 1)
+            vague[f"hundreds of {word}s"] = (100 * size, 1_000 * size - 1)
+    return vague
+
 
 # Vague amounts read as the range a careful reader would allow.
-VAGUE = {
-    "tens of thousands": (10_000, 99_999),
-    "hundreds of thousands": (100_000, 999_999),
-    "several thousand": (2_000, 9_999),
-    "a few thousand": (2_000, 5_000),
-    "thousands": (1_000, 9_999),
-    "several hundred": (200, 999),
-    "a few hundred": (200, 500),
-    "hundreds": (100, 999),
+VAGUE = _vague_scales() | {
     "dozens": (24, 99),
     "a dozen": (12, 12),
     "several dozen": (36, 99),
-    "millions": (1_000_000, 9_999_999),
 }
 FRACTIONS = {
     "half": 0.5,
+    "a half": 0.5,
+    "one half": 0.5,
     "a third": 1 / 3,
     "one third": 1 / 3,
+    "one-third": 1 / 3,
     "a quarter": 0.25,
+    "one quarter": 0.25,
     "two thirds": 2 / 3,
+    "two-thirds": 2 / 3,
+    "three quarters": 0.75,
+    "three-quarters": 0.75,
+    "a fifth": 0.2,
+    "one fifth": 0.2,
+    "a tenth": 0.1,
+    "one tenth": 0.1,
 }
 VAGUE_PATTERN = re.compile(
     r"\b(" + "|".join(sorted((re.escape(k) for k in VAGUE), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+# Signs written before a number: about (~), below or above (<, >), at most or least (≤, ≥).
+SIGNS = {
+    "~": "about", "∼": "about", "≈": "about", "<": "under", ">": "over", "≤": "up to",
+    "⩽": "up to", "≥": "at least", "⩾": "at least",
+}  # fmt: skip
+_MINUS = ("-", "−", "–")
+_RANGE = re.compile(r"^([^–—-]+)[–—-]([^–—-]+)$")
 
 
 def parse_digits(text: str) -> float | None:
-    """ "25,000" -> 25000.0; "1.5" -> 1.5; "3k" -> 3000.0; None when not a number."""
-    cleaned = text.strip().lower()
+    """ "25,000" -> 25000.0; "1.5" -> 1.5; "3k" -> 3000.0; "−57" -> -57.0; None when not a number."""
+    cleaned = text.strip().lower().lstrip("".join(SIGNS))
+    if cleaned[:1] in _MINUS and cleaned[1:2].isdigit():
+        value = parse_digits(cleaned[1:])
+        return None if value is None else -value
     scale = 1
     for suffix, value in _SCALE_SHORT.items():
         if cleaned.endswith(suffix) and cleaned[: -len(suffix)][-1:].isdigit():
@@ -54,6 +87,22 @@ def parse_digits(text: str) -> float | None:
     if not _DIGITS.match(cleaned):
         return None
     return float(cleaned.replace(",", "")) * scale
+
+
+def parse_range(text: str) -> tuple[float, float] | None:
+    """ "15–35" or "200-250" written as one word -> (15.0, 35.0); None when not a range."""
+    match = _RANGE.match(text.strip().lstrip("".join(SIGNS)))
+    if not match:
+        return None
+    low, high = parse_digits(match.group(1)), parse_digits(match.group(2))
+    if low is None or high is None or low >= high:
+        return None
+    return low, high
+
+
+def leading_sign(text: str) -> str | None:
+    """The qualifier a sign glued before a number stands for: "~20" -> "about"."""
+    return SIGNS.get(text[:1]) if len(text) > 1 and text[1:2].isdigit() else None
 
 
 def parse_words(words: list[str]) -> float | None:

@@ -14,19 +14,26 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.numbers import (
     FRACTIONS,
+    MONEY_SCALE_WORDS,
+    SCALE_WORDS,
     SCALES,
+    SIGNS,
     VAGUE,
     VAGUE_PATTERN,
     is_number_word,
+    leading_sign,
     parse_digits,
+    parse_range,
     parse_words,
 )
+from claimgraph.extract.units import CURRENCY_NAMES, currency, measure_symbol
 from claimgraph.records import Quantity
 
 QUALIFIERS = (
-    "more than", "less than", "fewer than", "at least", "up to", "as many as", "close to",
-    "an estimated", "approximately", "around", "about", "roughly", "nearly", "almost",
-    "over", "some", "under", "estimated",
+    "more than", "less than", "fewer than", "at least", "up to", "as many as", "as much as",
+    "as few as", "as little as", "in excess of", "upwards of", "close to", "an estimated",
+    "approximately", "around", "about", "roughly", "nearly", "almost", "over", "some", "under",
+    "estimated", "below", "above",
 )  # fmt: skip
 # Counted things under one name, so "troops" and "soldiers" are the same measure.
 UNIT_SYNONYMS = {
@@ -35,10 +42,10 @@ UNIT_SYNONYMS = {
     "people": "person", "civilian": "person", "resident": "person", "uav": "drone",
     "round": "shell", "casualty": "casualty", "dead": "casualty", "wounded": "casualty",
     "killed": "casualty", "loss": "casualty", "injured": "casualty", "percent": "share",
-    "%": "share", "dollar": "USD", "$": "USD", "usd": "USD", "euro": "EUR", "€": "EUR",
-    "£": "GBP", "pound": "GBP",
-}  # fmt: skip
-_CURRENCY_BEFORE = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP"}
+    "%": "share", "$": "USD", "usd": "USD", "€": "EUR", "£": "GBP",
+} | CURRENCY_NAMES  # fmt: skip
+# Words after an amount that only restate its currency: "$249 USD", "$5 billion dollars".
+_CURRENCY_AFTER = ("usd", "dollars", "dollar", "us dollars")
 _PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour"}
 _RATE_ADVERBS = {
     "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
@@ -47,6 +54,9 @@ _RATE_ADVERBS = {
 _RATE_DETERMINERS = {"per", "a", "an", "each", "every"}
 _RANGE_WORDS = ("to", "-", "–", "and")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+# A number inside a name ("Flight 447", "Chapter 11", "the iPhone 4") names, it does not count.
+_NAME_ENTS = {"ORG", "PRODUCT", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PERSON", "GPE", "LOC", "NORP"}
+_IDENTIFIER = re.compile(r"^\d+([–-]\d+)?$")
 _JOINED_RANGE = re.compile(r"^\s*,?\s*(then|or|to|and|and even|or even|even)\s*$", re.IGNORECASE)
 # Nouns that count parts of a sentence's framing, not a measure anyone tracks.
 _NOT_MEASURES = frozenset(
@@ -89,7 +99,7 @@ def _sentence_quantities(sent: Span) -> list[Quantity]:
         if span is None or taken & set(range(span.start, span.end)):
             continue
         taken.update(range(span.start, span.end))
-        found.append(_finish(span, low, high, None, found))
+        found.append(_finish(span, low, high, None, found)[0])
     i = sent.start
     while i < sent.end:
         amount = None if i in taken else _amount_at(doc, i, sent.end)
@@ -97,10 +107,12 @@ def _sentence_quantities(sent: Span) -> list[Quantity]:
             i += 1
             continue
         span, low, high, unit = amount
-        taken.update(range(span.start, span.end))
-        found.append(_finish(span, low, high, unit, found))
-        i = span.end
-    found = [q for q in found if q.unit and q.unit not in _NOT_MEASURES]
+        quantity, last = _finish(span, low, high, unit, found)
+        taken.update(range(span.start, last))
+        found.append(quantity)
+        i = last
+    # "the two sides", "three points": framing; "27 countries", "678 points": a measure.
+    found = [q for q in found if q.unit and (q.unit not in _NOT_MEASURES or abs(q.low) >= 10)]
     return sorted(found, key=lambda q: q.start)
 
 
@@ -118,52 +130,118 @@ def _vague_amounts(text: str) -> list[tuple[int, int, float, float]]:
 
 def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | None] | None:
     token = doc[i]
-    if token.ent_type_ in _SKIP_ENTS or token.ent_id_:
+    if token.ent_id_:
         return None
-    lowered = token.lower_
-    if lowered in FRACTIONS or (
-        lowered in ("a", "one", "two") and i + 1 < end and f"{lowered} {doc[i + 1].lower_}" in FRACTIONS
-    ):
-        width = 1 if lowered in FRACTIONS else 2
-        value = FRACTIONS[doc[i : i + width].text.lower()]
-        return doc[i : i + width], value, value, "share"
-    number = _number_at(doc, i, end)
-    if number is None:
+    fraction = _fraction_at(doc, i, end)
+    if token.ent_type_ in _SKIP_ENTS:  # "three quarters of the shells" is no span of a year
+        k = fraction[0].end if fraction is not None else end
+        whole = doc[k + 2] if k + 2 < end and doc[k + 1].lower_ == "the" else doc[min(k + 1, end - 1)]
+        of = k < end and doc[k].lower_ == "of" and whole.ent_type_ not in _SKIP_ENTS
+        return fraction if of else None
+    if fraction is not None:
+        return fraction
+    money = currency(doc[i - 1].text) if i > 0 else None
+    number = _number_at(doc, i, end, money is not None)
+    if number is None or _is_identifier(doc, i):
         return None
-    j, value = number
-    if value == 1 and j + 1 < end and doc[j].lower_ == "of" and doc[i].lower_ == "one":
+    j, low, high = number
+    if low == 1 and j + 1 < end and doc[j].lower_ == "of" and doc[i].lower_ == "one":
         return None  # "one of the largest": a member picked out, not a count
-    low, high = value, value
-    second = _number_at(doc, j + 1, end) if j + 1 < end and doc[j].lower_ in _RANGE_WORDS else None
-    if second and (doc[j].lower_ != "and" or (i > 0 and doc[i - 1].lower_ == "between")):
-        j, high = second  # "10,000 to 12,000", "between 10,000 and 12,000"
+    if j + 1 < end and doc[j].lower_ in _RANGE_WORDS:
+        k = j + 2 if money and currency(doc[j + 1].text) else j + 1  # "$12 million to $20 million"
+        second = _number_at(doc, k, end, money is not None)
+        first = i - 1 if money else i
+        if second and (doc[j].lower_ != "and" or (first > 0 and doc[first - 1].lower_ == "between")):
+            j, high = second[0], second[2]  # "10,000 to 12,000", "between 10,000 and 12,000"
     unit = None
     per_cent = j + 1 < end and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent"
     if j < end and (doc[j].lower_ in ("%", "percent") or per_cent):
         j += 2 if per_cent else 1
         low, high, unit = low / 100, high / 100, "share"
-    if i > 0 and doc[i - 1].lower_ in _CURRENCY_BEFORE:
-        return doc[i - 1 : j], low, high, _CURRENCY_BEFORE[doc[i - 1].lower_]
-    if _looks_like_year(doc, i, j, low) or (j < end and doc[j].text in ("-", "–") and unit is None):
+    if money:
+        return doc[i - 1 : _currency_restated(doc, j, end)], low, high, money
+    if unit is None and j < end:
+        unit, j = _measure_at(doc, j, end)
+    if _looks_like_year(doc, i, j, low, high) or (j < end and doc[j].text in ("-", "–") and unit is None):
         return None  # a year, or a compound adjective: "two-story", "three-year-long"
     return doc[i:j], low, high, unit
 
 
-def _number_at(doc: Doc, i: int, end: int) -> tuple[int, float] | None:
-    """Where a number starting at token i ends, and its value."""
+def _fraction_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | None] | None:
+    """ "half", "two thirds", "three-quarters" as shares; "half a percent" as 0.005."""
+    if i > 0 and doc[i - 1].lower_ in ("a", "one"):
+        return None  # "two and a half", "a half": read with what comes before
+    width = next((w for w in (3, 2, 1) if i + w <= end and doc[i : i + w].text.lower() in FRACTIONS), 0)
+    if not width:
+        return None
+    value = FRACTIONS[doc[i : i + width].text.lower()]
+    j = i + width
+    if j + 1 < end and doc[j].lower_ == "a" and doc[j + 1].lower_ in ("percent", "%"):
+        return doc[i : j + 2], value / 100, value / 100, "share"
+    return doc[i:j], value, value, "share"
+
+
+def _number_at(doc: Doc, i: int, end: int, money: bool = False) -> tuple[int, float, float] | None:
+    """Where a number starting at token i ends, and its value (a range when written "15–35")."""
+    scales = SCALES | (MONEY_SCALE_WORDS if money else SCALE_WORDS)
     value = parse_digits(doc[i].text)
+    if value is None:
+        span = parse_range(doc[i].text)
+        if span is not None:
+            return i + 1, span[0], span[1]
     if value is not None:
         j = i + 1
-        while j < end and doc[j].lower_ in SCALES:
-            value *= SCALES[doc[j].lower_]
+        while j < end and doc[j].lower_ in scales:
+            value *= scales[doc[j].lower_]
             j += 1
-        return j, value
-    j, words = i, []
+        return _and_a_half(doc, j, end, value)
+    j, words = i, list[str]()
     while j < end and _continues_number_words(doc, j, end, words):
         words.append(doc[j].text)
         j += 1
     value = parse_words(words) if words else None
-    return (j, value) if value is not None else None
+    return _and_a_half(doc, j, end, value) if value is not None else None
+
+
+def _and_a_half(doc: Doc, j: int, end: int, value: float) -> tuple[int, float, float]:
+    """ "two and a half" -> 2.5; "1.5" stays as it is."""
+    if j + 2 < end and [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:
+        return j + 3, value + 0.5, value + 0.5
+    return j, value, value
+
+
+def _currency_restated(doc: Doc, j: int, end: int) -> int:
+    """The end of "$249 USD" or "$5 billion US dollars": the currency said twice is one figure."""
+    for words in (2, 1):
+        if j + words <= end and doc[j : j + words].text.lower() in _CURRENCY_AFTER:
+            return j + words
+    return j
+
+
+def _measure_at(doc: Doc, j: int, end: int) -> tuple[str | None, int]:
+    """A measure written as a symbol after the amount: "40 km", "−57 °C", "3 MW"."""
+    text = doc[j].text
+    if text == "°" and j + 1 < end and doc[j + 1].text in ("C", "F") and not doc[j].whitespace_:
+        return f"°{doc[j + 1].text}", j + 2
+    unit = measure_symbol(text)
+    return (unit, j + 1) if unit else (None, j)
+
+
+def _is_identifier(doc: Doc, i: int) -> bool:
+    """ "Flight 447", "Chapter 11", "iPhone 4", "No. 1": a number that is part of a name."""
+    token = doc[i]
+    if not _IDENTIFIER.match(token.text):
+        return False
+    if token.ent_iob_ == "I" and token.ent_type_ in _NAME_ENTS:
+        return True
+    before = doc[i - 1] if i > token.sent.start else None
+    if before is None or before.pos_ != "PROPN" or currency(before.text):
+        return before is not None and before.lower_ in ("no.", "no", "number", "#")
+    return (
+        token.head == before
+        or before.head == token
+        or (before.head == token.head and before.dep_ in ("compound", "nmod"))
+    )
 
 
 def _continues_number_words(doc: Doc, j: int, end: int, words: list[str]) -> bool:
@@ -177,22 +255,27 @@ def _continues_number_words(doc: Doc, j: int, end: int, words: list[str]) -> boo
     return word == "and" and bool(words) and is_number_word(following)
 
 
-def _looks_like_year(doc: Doc, i: int, j: int, value: float) -> bool:
-    return j == i + 1 and 1900 <= value <= 2100 and "," not in doc[i].text
+def _looks_like_year(doc: Doc, i: int, j: int, low: float, high: float) -> bool:
+    return j == i + 1 and 1900 <= low <= high <= 2100 and "," not in doc[i].text
 
 
-def _finish(span: Span, low: float, high: float, unit: str | None, before: list[Quantity]) -> Quantity:
+def _finish(
+    span: Span, low: float, high: float, unit: str | None, before: list[Quantity]
+) -> tuple[Quantity, int]:
+    """The figure with its qualifier, counted noun and rate, and the token after it."""
     doc = span.doc
     qualifier, start = _qualifier(doc, span.start)
     noun = None if unit else _counted_noun(doc, span.end, span.sent.end)
     per = _rate(doc, (noun.i + 1) if noun is not None else span.end, span.sent.end)
     if unit is None and noun is not None:
         unit = normalise_unit(noun)
-    if unit is None and before:  # "2,000 drones a month, aiming for 5,000": the same measure
+    # "2,000 drones a month, aiming for 5,000": the same measure; a bare number after a
+    # percentage is rarely one ("fell 7 % to 9,000").
+    if unit is None and before and before[-1].unit != "share":
         unit, per = before[-1].unit, per or before[-1].per
     last = max(span.end, noun.i + 1 if noun is not None else span.end)
     text_span = doc[start:last]
-    return Quantity(
+    quantity = Quantity(
         low=low,
         high=high,
         unit=unit or "",
@@ -202,9 +285,15 @@ def _finish(span: Span, low: float, high: float, unit: str | None, before: list[
         qualifier=qualifier,
         per=per,
     )
+    return quantity, last
 
 
 def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:
+    sign = leading_sign(doc[start].text)
+    if sign:  # "~20", "<5"
+        return sign, start
+    if start > 0 and doc[start - 1].text in SIGNS:  # "~ 20", "≤ 5"
+        return SIGNS[doc[start - 1].text], start - 1
     before = doc[max(0, start - 3) : start]
     words = [t.lower_ for t in before]
     for phrase in QUALIFIERS:
@@ -228,8 +317,9 @@ def _counted_noun(doc: Doc, i: int, end: int) -> Token | None:
             j += 1
             continue
         if (
-            lowered in ("of", "these", "those", "the", "its", "their", "-", "type", "”", '"', "’")
+            lowered in ("of", "these", "those", "the", "its", "their", "-", "type", "”", '"', "’", "'s")
             or token.pos_ in ("ADJ", "PROPN")
+            or (token.like_num and _is_identifier(doc, j))  # "five Boeing 737 jets"
             or token.dep_ in ("compound", "amod")
         ):
             j += 1
@@ -251,6 +341,8 @@ def normalise_unit(token: Token) -> str:
     lemma = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
     if token.lower_ in UNIT_SYNONYMS:
         return UNIT_SYNONYMS[token.lower_]
+    if lemma == "point" and token.i > 0 and token.nbor(-1).lower_ == "percentage":
+        return "percentage point"
     return UNIT_SYNONYMS.get(lemma, lemma)
 
 
