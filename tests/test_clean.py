@@ -154,6 +154,41 @@ def test_links_to_other_stories_and_appeals_for_support_leave_the_body():
     assert body.startswith("Officials in Seoul") and body.endswith("officials noted.")
 
 
+def test_a_standfirst_a_job_byline_and_a_caption_are_not_the_body_or_the_title():
+    scrape = "\n".join(
+        [
+            "Shipping news",
+            "Shells reach the port as border tension rises",
+            "Officials say the shipment is the largest this year and more convoys are on their way",
+            "Mara Lind Defence and security editor",
+            "Sun 2 Mar 2025 10.01 GMT",
+            "Click here to share on social media",
+            ARTICLE,
+            "Cranes unload crates at the northern quay. Photograph: Tomas Vik/Harbour Pictures",
+            "The ministry did not say how many shells were in the shipment, officials noted.",
+        ]
+    )
+    result = clean_scrape(scrape)
+    assert result.title == "Shells reach the port as border tension rises"  # not the standfirst under it
+    assert result.author == "Mara Lind"
+    assert result.body.startswith("Officials in Seoul said on Monday")
+    assert "Photograph" not in result.body and "Click here" not in result.body
+
+
+def test_a_summary_set_above_the_dateline_is_not_the_start_of_the_body():
+    scrape = "\n".join(
+        [
+            "Shells reach the port as border tension rises",
+            "Officials say the shipment is the largest this year, and more convoys are on their way.",
+            "Published On 2 Mar 2025",
+            ARTICLE,
+        ]
+    )
+    result = clean_scrape(scrape)
+    assert result.body.startswith("Officials in Seoul said on Monday")
+    assert result.title == "Shells reach the port as border tension rises"
+
+
 def test_without_a_byline_a_publication_name_is_not_taken_for_the_author():
     scrape = "\n".join(["Tomas Vik", "Northern Ledger", "March 2, 2025", ARTICLE])
     result = clean_scrape(scrape)

@@ -29,6 +29,7 @@ _UI_WORDS = frozenset(
         "popular", "most", "top", "headlines", "tags", "tag", "categories", "category", "global", "world",
         "on", "by", "the", "and", "of", "to", "you", "may", "also", "see", "all", "view", "min", "minute",
         "minutes", "ago", "scroll", "listen", "audio", "save", "bookmark", "gift", "download", "app",
+        "click", "social",
     ]
 )  # fmt: skip
 # Nouns that name publications rather than people: "… Times", "… Herald", "… Dispatch".
@@ -59,6 +60,16 @@ _APPEAL = re.compile(
     r"\bsupport\s+(our|independent)\s+(journalism|reporting)\b|\bbecome\s+a\s+(member|subscriber|patron)\b",
     re.IGNORECASE,
 )
+# A picture's caption ending in its credit: "... in Kyiv. Photograph: A. Name/AFP/Getty Images".
+_CAPTION_CREDIT = re.compile(r"\b(Photograph|Photo|Image|Picture|Illustration)(\s+by)?\s*:\s*[^.!?]{2,80}$")
+# "Dan Sabbagh Defence and security editor": a name followed by the writer's job.
+_ROLE = re.compile(
+    r"\b(editor|correspondent|reporter|writer|journalist|columnist|contributor|analyst|staff|"
+    r"producer|bureau\s+chief)\b",
+    re.IGNORECASE,
+)
+# The name such a line opens with: its first two capitalised words (a job may start in capitals too).
+_LEAD_NAME = re.compile(r"^([A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+)\b")
 _COUNTER = re.compile(r"^\d[\d,.]*\s*(comments?|shares?|views?|likes?|reactions?|replies)$", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"^\(?\s*(photo|image|picture|video|credit|source image)\b.*[©:]", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:written\s+)?by\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -101,7 +112,7 @@ def clean_scrape(text: str) -> Scrape:
     prose = [i for i, kind in enumerate(kinds) if kind == "prose"]
     if not prose:
         return Scrape(body="\n".join(line for line, k in zip(lines, kinds, strict=True) if k != "junk"))
-    first = prose[0]
+    first = _body_start(lines, kinds, prose)
     last = _body_end(lines, kinds, first)
     body = [lines[i] for i in range(first, last + 1) if kinds[i] != "junk"]
     head = lines[:first]
@@ -137,13 +148,13 @@ def _is_junk(line: str, words: list[str]) -> bool:
         return True
     if _COUNTER.match(line) or _PHOTO_CREDIT.match(line) or is_credit_line(line):
         return True
-    if _PROMO.match(line) or (_APPEAL.search(line) and len(words) <= 60):
+    if _PROMO.match(line) or (_APPEAL.search(line) and len(words) <= 60) or _CAPTION_CREDIT.search(line):
         return True
     if line.endswith(("...", "…")):  # a teaser cut short
         return True
     if _is_tag_list(line):
         return True
-    if len(words) <= 6 and all(w in _UI_WORDS for w in lowered):
+    if len(words) <= 8 and sum(w in _UI_WORDS for w in lowered) >= 0.75 * len(words):
         return True
     if len(words) <= 2 and line[0].islower():
         return True
@@ -165,6 +176,18 @@ def _title_case_share(words: list[str]) -> float:
     if not longer:
         return 0.0
     return sum(1 for w in longer if w[0].isupper()) / len(longer)
+
+
+def _body_start(lines: list[str], kinds: list[str], prose: list[int]) -> int:
+    """The first prose line, unless it is a standfirst: a summary above the byline or dateline."""
+    if len(prose) < 2 or prose[0] > 12:
+        return prose[0]
+    between = lines[prose[0] + 1 : prose[1]]
+    return prose[1] if any(_is_dateish(line) or _is_byline(line) for line in between) else prose[0]
+
+
+def _is_byline(line: str) -> bool:
+    return bool(_BYLINE.match(line)) and len(_words(line)) <= 12
 
 
 def _body_end(lines: list[str], kinds: list[str], first: int) -> int:
@@ -214,6 +237,8 @@ def read_head(head: list[str]) -> HeadNames:
         elif len(parts) == 1 and names:
             bare.append(names[0])
             used.add(line)
+        elif author is None and _ROLE.search(line) and (lead := _LEAD_NAME.match(line)):
+            author, used = lead.group(1), used | {line}
     for name in bare:
         if outlet is None and (_is_outlet(name) or author is not None):
             outlet = name
@@ -250,11 +275,18 @@ def agency_of(body: str) -> str | None:
 
 
 def _title(head: list[str], kinds: list[str], names: HeadNames) -> str | None:
-    """The last heading of four or more words above the body that is not a byline or dateline."""
-    for line, kind in zip(reversed(head), reversed(kinds), strict=True):
+    """The last heading of four or more words above the body that is not a byline or dateline;
+    the one before it when that is shorter and right above it (the last is then a standfirst)."""
+    found: list[tuple[int, str]] = []
+    for at, (line, kind) in enumerate(zip(head, kinds, strict=True)):
         if kind != "heading" or line in names.used or len(_words(line)) < 4:
             continue
         if _is_name(line) or _is_dateish(line):
             continue
-        return line
-    return None
+        found.append((at, line))
+    if not found:
+        return None
+    (at, line), before = found[-1], found[-2] if len(found) > 1 else None
+    if before is not None and before[0] == at - 1 and len(_words(before[1])) < len(_words(line)):
+        return before[1]
+    return line
