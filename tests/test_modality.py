@@ -38,6 +38,14 @@ def modality_of(context, body):
         ("Russia could give North Korea satellite technology.", Modality.SPECULATIVE),
         ("North Korea may send more troops to Russia.", Modality.SPECULATIVE),
         ("The Kremlin denied that North Korea sent troops to Russia.", Modality.DENIED),
+        ("“Iran has not sent any missiles to Russia,” the ministry said.", Modality.DENIED),
+        ("A spokesman said Pyongyang never shipped shells to Moscow.", Modality.DENIED),
+        (
+            "Officials said the Russian ministry did not respond to questions about the shipment.",
+            Modality.REPORTED,
+        ),
+        ("NHK said Russia not only trains the workers but also pays them.", Modality.REPORTED),
+        ("North Korea has not sent troops to Russia.", Modality.ASSERTED),  # the outlet's own word
         ("Moscow dismissed the report as untrue.", Modality.DENIED),
     ],
 )
@@ -89,3 +97,22 @@ def test_commentary_is_flagged_as_opinion_and_kept(context, body):
 )
 def test_figures_reported_words_and_facts_are_not_opinion(context, body):
     assert not any(c.opinion for c in claims_of(context, body))
+
+
+def test_a_source_saying_an_act_did_not_happen_contradicts_a_source_saying_it_did(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.reconcile import reconcile
+    from claimgraph.records import FindingKind
+
+    documents = [
+        Document("a" * 64, "a.txt", "\u201cIran has not sent any missiles to Russia,\u201d an aide said.",
+                 published="2024-09-11", outlet="Gulf Wire"),
+        Document("b" * 64, "b.txt", "The US State Department said Iran sent missiles to Russia.",
+                 published="2024-09-10", outlet="Potomac Post"),
+    ]  # fmt: skip
+    analyses = [analyse_document(d, context) for d in documents]
+    entities = {e.id: e for a in analyses for e in a.entities}
+    claims = [c for a in analyses for c in a.claims]
+    groups = reconcile(claims, {d.id: d for d in documents}, entities, context.pack)
+    kinds = {f.kind for g in groups for f in g.findings}
+    assert FindingKind.CONTRADICTION in kinds

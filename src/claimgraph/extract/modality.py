@@ -26,6 +26,11 @@ from claimgraph.extract.lexicons import (
 )
 from claimgraph.records import Modality
 
+# Acts whose negation denies nothing: "did not respond", "could not confirm", "did not say how many".
+_NOT_A_DENIAL = frozenset(
+    ["respond", "comment", "confirm", "reply", "say", "disclose", "specify", "elaborate", "know", "detail",
+     "answer", "return", "verify", "reveal", "explain", "identify", "name", "give", "provide", "mention"]
+)  # fmt: skip
 _PATH_CHILDREN = frozenset(["aux", "auxpass", "advmod", "acomp", "neg", "mark", "prt", "npadvmod", "amod"])
 _REPORTING_PAST = frozenset(["VBD", "VBN"])
 
@@ -45,7 +50,7 @@ def claim_modality(
     )
     return modality_from_cues(
         cues,
-        denied=attribution is not None and attribution.denial,
+        denied=attribution is not None and (attribution.denial or _says_it_did_not(cues)),
         estimated=(attribution is not None and attribution.estimate)
         or qualifier in ("estimated", "an estimated"),
         reported=attribution is not None,
@@ -91,6 +96,21 @@ def modality_from_cues(
     if reported or lemmas & REPORTED_WORDS or lemmas & {"say", "said"}:
         return Modality.REPORTED
     return Modality.ASSERTED
+
+
+def _says_it_did_not(cues: Collection[Token]) -> bool:
+    """ "'Iran has not sent any missiles,' he said": a source saying an act did not happen denies it."""
+    return any(
+        t.dep_ == "neg" and t.lower_ in ("not", "n't", "never") and t.head.pos_ in ("VERB", "AUX")
+        and t.head.lemma_.lower() not in _NOT_A_DENIAL and not _not_only(t)
+        for t in cues
+    )  # fmt: skip
+
+
+def _not_only(neg: Token) -> bool:
+    """ "not only … but also": emphasis, not negation."""
+    following = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
+    return following is not None and following.lower_ in ("only", "just", "merely")
 
 
 def _is_to_be(head: Token, child: Token) -> bool:
