@@ -136,13 +136,20 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class TimeRef:
-    """A time expression and its ISO value (day, month or year)."""
+    """A time expression and its value.
+
+    Only a "date" dates a claim: its value is an ISO day, month or year. A
+    "duration" ("four years", "a 12-month high") has an ISO 8601 duration ("P4Y"),
+    a "time" of day ("16:05 GMT") the ISO day it falls on, a "period" too long
+    or too vague for that grid (a decade: "the 1980s") its TimeML value ("198").
+    """
 
     text: str
     value: str | None
     resolution: str  # "absolute", "relative" (to publication) or "inferred" (to a date read in the text)
     start: int
     end: int
+    kind: str = "date"  # "date", "duration", "time" or "period"
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,7 +198,11 @@ def _points_back(sent: Span) -> bool:
 def _claim_time(
     times: Sequence[TimeRef], verb: Token, figure: Quantity | None, scope: frozenset[int]
 ) -> TimeRef | None:
-    """The time attached to the claim's verb; else the nearest in its scope; else in its sentence."""
+    """The date attached to the claim's verb; else the nearest in its scope; else in its sentence.
+
+    Only a date dates a claim: "for four years" or "at 16:05 GMT" does not.
+    """
+    times = [t for t in times if t.kind == "date"]
     if not times:
         return None
     doc = verb.doc

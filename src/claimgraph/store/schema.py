@@ -101,6 +101,7 @@ times = Table(
     Column("resolution", String(10), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+    Column("kind", String(10), nullable=False, server_default="date"),
     Index("ix_times_document", "document_id"),
 )
 
