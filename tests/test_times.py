@@ -84,3 +84,98 @@ def test_anchor_is_none_without_a_year():
     )
     anchor = choose_anchor(["2023"], [(3, 25)])  # a year alone may mean any day of it
     assert anchor is not None and (anchor.day.isoformat(), anchor.grain) == ("2023-12-31", "year")
+
+
+def kinds(nlp, text, published="2025-06-20"):
+    return [(r.text, r.value, r.kind) for r in extract_times(nlp(text), published, DateSource.METADATA)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The depot was rebuilt in four years.", ("four years", "P4Y")),
+        ("Exports fell for over six months.", ("over six months", "P6M")),
+        ("They signed a 15-year lease on the yard.", ("15-year", "P15Y")),
+        ("Output should triple over the next three years.", ("the next three years", "P3Y")),
+        ("The convoy is almost two and a half years late.", ("almost two and a half years", "P2.5Y")),
+        ("The drills lasted for a week.", ("a week", "P1W")),
+        ("Shelling went on for six straight days.", ("six straight days", "P6D")),
+        ("The talks took ninety minutes.", ("ninety minutes", "PT90M")),
+        ("Prices hit a twelve-month high.", ("twelve-month", "P12M")),
+        ("Border crossings fell in the past decade.", ("the past decade", "P10Y")),
+        ("The port has been idle for years.", ("years", "PXY")),
+    ],
+)
+def test_durations_have_an_iso_8601_length_and_are_not_dates(nlp, text, expected):
+    assert kinds(nlp, text) == [(*expected, "duration")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A ten-year-old boy was hurt.",  # an age
+        "The plant makes 40 a month.",  # a rate
+        "About a quarter of the trucks were empty.",  # a share
+        "Trading was halted for a second straight day.",  # an ordinal
+    ],
+)
+def test_ages_rates_and_shares_are_not_durations(nlp, text):
+    assert [k for k in kinds(nlp, text) if k[2] == "duration"] == []
+
+
+def test_a_time_of_day_falls_on_the_day_named_beside_it_or_on_the_publication_day(nlp):
+    found = kinds(nlp, "The ferry left on June 12 at 14:35 GMT and docked at 9 p.m.")
+    assert found == [
+        ("June 12", "2025-06-12", "date"),
+        ("14:35 GMT", "2025-06-12", "time"),
+        ("9 p.m.", "2025-06-20", "time"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose in the third quarter of 2023.", ("the third quarter of 2023", "2023")),
+        ("Sales rose in the fourth quarter.", ("the fourth quarter", "2024")),  # in June: last year's
+        ("Sales rose in the second quarter.", ("the second quarter", "2025")),
+        ("Sales rose in the first quarter of last year.", ("the first quarter of last year", "2024")),
+        ("Shipments doubled at the beginning of the year.", ("the beginning of the year", "2025")),
+        ("Shipments doubled by the end of last year.", ("the end of last year", "2024")),
+        ("The ministers met over the weekend.", ("the weekend", "2025-06")),
+        ("The envoy arrived this morning.", ("this morning", "2025-06-20")),
+        ("The envoy arrived last night.", ("last night", "2025-06-19")),
+        ("The envoy arrived on Tuesday evening.", ("Tuesday evening", "2025-06-17")),
+        ("The envoy arrived earlier today.", ("earlier today", "2025-06-20")),
+        ("The pact was signed in mid-2019.", ("mid-2019", "2019")),
+        ("The pact was signed on March 3 , 2019.", ("March 3 , 2019", "2019-03-03")),
+    ],
+)
+def test_quarters_parts_of_years_and_days_are_dates(nlp, text, expected):
+    assert kinds(nlp, text) == [(*expected, "date")]
+
+
+def test_the_same_day_and_the_previous_year_refer_to_the_date_named_before(nlp):
+    text = "The index fell on Monday and ended the day lower. Exports in 2022 were below the previous year."
+    assert kinds(nlp, text) == [
+        ("Monday", "2025-06-16", "date"),
+        ("the day", "2025-06-16", "date"),
+        ("2022", "2022", "date"),
+        ("the previous year", "2021", "date"),
+    ]
+
+
+def test_a_decade_is_a_period_not_a_date(nlp):
+    assert kinds(nlp, "The fleet was built in the 1980s.") == [("1980s", "198", "period")]
+
+
+def test_a_third_quarter_in_a_row_is_not_a_quarter_of_the_year(nlp):
+    assert kinds(nlp, "Freight fell for the third quarter in a row.") == []
+
+
+def test_only_dates_date_a_claim(nlp):
+    from claimgraph.extract import extract_claims
+
+    doc = nlp("Russia has supplied drones to Iran for three years.")
+    times = extract_times(doc, "2025-06-20", DateSource.METADATA)
+    assert [t.kind for t in times] == ["duration"]
+    assert all(c.time is None for c in extract_claims(doc, "d1", [], [], [], times))

@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 
 from claimgraph.annotate.model import doc_text
 from claimgraph.extract.anchor import Anchor, choose_anchor
+from claimgraph.extract.durations import PATTERNS as OTHER_PATTERNS
+from claimgraph.extract.durations import decade_value, duration_value
 from claimgraph.records import DateSource, TimeRef
 
 MONTHS = {
@@ -39,30 +41,59 @@ _MONTH += r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _REL = r"(?P<rel>(?i:last|this|next|early|late|mid-?|earlier\s+this|later\s+this))"
-_UNIT = r"(?P<unit>(?i:year|month|week))"
+_UNIT = r"(?P<unit>(?i:year|month|weekend|week))"
 _WEEKDAY = r"(?P<weekday>" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 _SEASON = r"(?P<season>(?i:spring|summer|autumn|winter))"
+_EARLY = r"(?:(?i:early|late|mid)\s+|(?i:mid)-|(?i:the\s+end\s+of)\s+)"
+_COMMA = r"(?:\s?,)?\s+"  # "June 4, 2024"; scraped text may read "June 4 , 2024"
+_ORDINAL = (
+    r"(?:(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+(?i:quarter)|Q(?P<q>[1-4]))"
+)
+_PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
 # A preposition shows a month or year is a time; it is not part of the expression.
 _PREP = r"(?P<prep>(?i:in|since|by|during|until|till|from|before|after|between|and|of|through))"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("absolute", re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("absolute", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("absolute", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
-    ("absolute", re.compile(rf"\b(?:(?i:early|late|mid-?|the\s+end\s+of)\s+)?{_MONTH},?\s+{_YEAR}\b")),
+    ("absolute", re.compile(rf"\b{_MONTH}\s+{_DAY}{_COMMA}{_YEAR}\b")),
+    ("absolute", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_COMMA}{_YEAR}\b")),
+    ("absolute", re.compile(rf"\b{_EARLY}?{_MONTH}{_COMMA}{_YEAR}\b")),
     ("month_day", re.compile(rf"\b(?:{_REL}\s+)?{_MONTH}\s+{_DAY}\b(?![.,]?\d)")),
     ("month_day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
     ("month", re.compile(rf"\b{_REL}\s+{_MONTH}\b")),
     ("month", re.compile(rf"\b{_PREP}\s+{_MONTH}\b")),
     ("unit", re.compile(rf"\b(?P<rel>(?i:last|this|next|past|earlier\s+this|later\s+this))\s+{_UNIT}\b")),
-    ("unit", re.compile(rf"\b(?:{_PREP}\s+)?(?i:the\s+end\s+of\s+)(?P<rel>(?i:the|this|next))\s+{_UNIT}\b")),
+    ("unit", re.compile(rf"\b(?:{_PREP}\s+)?(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+)"
+                        rf"(?P<rel>(?i:the|this|next|last))\s+{_UNIT}\b")),
+    ("unit", re.compile(r"\b(?P<prep>(?i:over|during|at|on|through|throughout))\s+(?P<rel>(?i:the))\s+"
+                        r"(?P<unit>(?i:weekend))\b")),
+    ("quarter", re.compile(rf"\b(?:(?i:the)\s+)?{_ORDINAL}(?:(?:\s+(?i:of))?\s+{_YEAR}|\s+(?i:of)\s+"
+                           r"(?P<rel>(?i:last|this|next|the))\s+(?i:year))?\b(?!\s+(?i:in\s+a\s+row|running)\b)")),
+    # "the day", "the same day" stand for the day named before them: "On Monday ... ended the day".
+    ("the_day", re.compile(r"\b(?:(?P<prep>(?i:end|ended|ending|ends|finish|finished|close|closed|for|during"
+                           r"|on|throughout|(?:later|earlier)\s+in))\s+|(?i:late\s+in|early\s+in"
+                           r"|the\s+(?:start|end)\s+of)\s+)(?i:the\s+(?:same\s+)?day)\b"
+                           r"(?!\s+(?i:before|after|of|when|that|on|in|which|and|or)\b)")),
+    ("year_before", re.compile(r"\b(?i:the\s+(?:previous|prior|preceding)\s+year"
+                               r"|the\s+year\s+(?:before|previous))\b")),
     ("ago", re.compile(r"\b(?P<count>\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))\s+"
                        r"(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b")),
-    ("day_word", re.compile(r"\b(?P<word>(?i:yesterday|today|tomorrow))\b")),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?{_WEEKDAY}\b")),
+    ("day_word", re.compile(r"\b(?:(?i:earlier|later)\s+)?"
+                            r"(?P<word>(?i:yesterday|today|tomorrow|tonight))\b")),
+    ("day_word", re.compile(rf"\b(?P<word>(?i:this|last|yesterday|tomorrow))\s+{_PART}\b")),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?{_WEEKDAY}(?:\s+{_PART})?\b")),
     ("season", re.compile(rf"\b(?:{_REL}\s+|(?i:the|in\s+the)\s+){_SEASON}\b")),
-    ("year", re.compile(rf"\b(?:{_PREP}\s+|(?i:early|late|mid-?|the\s+end\s+of)\s+){_YEAR}\b(?![-–]\d)")),
+    ("year", re.compile(rf"\b(?:{_PREP}\s+|{_EARLY}){_YEAR}\b(?![-–]\d)")),
+    *OTHER_PATTERNS,
     ("year", re.compile(rf"(?<![$€£\d,.])\b{_YEAR}\b(?![-–/]?\d|,\d)")),
 ]  # fmt: skip
+# A month or season alone ("their January sales", "Autumn meetings") only where spaCy reads a date.
+_ENTITY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("month", re.compile(rf"(?:(?i:the)\s+)?{_MONTH}")),
+    ("season", re.compile(r"(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))")),
+]
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINALS["final"] = 4
+_NOT_DATES = frozenset({"duration", "time", "period"})
 _CLAUSE_END = re.compile(r"[.;,:](?=\s)")  # not the comma of "25,000"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBER_WORDS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -97,7 +128,7 @@ def extract_times(
     an inferred one (or none) is weighed with the dates the text itself gives.
     """
     text = doc_text(doc)
-    found = _find(text)
+    found = _find(text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"])
     trusted = published is not None and published_how is not DateSource.INFERRED
     anchor = (
         Anchor.from_iso(published, "relative")
@@ -108,25 +139,35 @@ def extract_times(
             published,
         )
     )
-    refs = []
+    refs: list[TimeRef] = []
     for item in found:
-        value = _resolve(item, anchor, text)
+        value = _value(item, anchor, text, refs)
         if value is _SKIP:
             continue
         start, end = item.span
-        resolution = "absolute" if item.kind == "absolute" or (item.kind == "year") else "relative"
+        kind = item.kind if item.kind in _NOT_DATES else "date"
+        fixed = item.kind in ("absolute", "year", "duration", "period") or bool(
+            item.kind == "quarter" and item.group("year")
+        )
+        resolution = "absolute" if fixed else "relative"
         if resolution == "relative" and anchor is not None:
             resolution = anchor.how
-        refs.append(TimeRef(text[start:end], value, resolution, start, end))  # type: ignore[arg-type]
+        refs.append(TimeRef(text[start:end], value, resolution, start, end, kind))  # type: ignore[arg-type]
     return tuple(refs)
 
 
 _SKIP = object()
 
 
-def _find(text: str) -> list[_Found]:
-    """Matches of every pattern; longer ones win over the shorter ones they overlap."""
+def _find(text: str, dates: list[tuple[int, int]]) -> list[_Found]:
+    """Matches of every pattern, and of the bare names spaCy read as dates in ``dates``;
+    longer ones win over the shorter ones they overlap."""
     candidates = [_Found(kind, m) for kind, pattern in _PATTERNS for m in pattern.finditer(text)]
+    for start, end in dates:
+        for kind, pattern in _ENTITY_PATTERNS:
+            match = pattern.fullmatch(text, start, end)
+            if match:
+                candidates.append(_Found(kind, match))
     candidates.sort(key=lambda f: (-(f.span[1] - f.span[0]), f.span[0]))
     chosen: list[_Found] = []
     for item in candidates:
@@ -150,7 +191,7 @@ def _day(item: _Found) -> int | None:
 
 def _absolute(item: _Found) -> str | None:
     """The ISO value of an expression that carries its year, else None."""
-    if item.kind not in ("absolute", "year") or not item.group("year"):
+    if item.kind not in ("absolute", "year", "quarter") or not item.group("year"):
         return None
     day = _day(item)
     if day is not None and not 1 <= day <= 31:
@@ -168,13 +209,37 @@ def _yearless(item: _Found) -> tuple[int, int | None] | None:
     return (month, _day(item)) if month else None
 
 
-def _resolve(item: _Found, anchor: Anchor | None, text: str) -> str | object | None:
-    if item.kind in ("absolute", "year"):
+def _value(item: _Found, anchor: Anchor | None, text: str, before: list[TimeRef]) -> str | object | None:
+    """A date's ISO value; a duration's ISO 8601 one; a decade's TimeML one; the day a time of day is on."""
+    if item.kind == "duration":
+        return duration_value(item.match.groupdict())
+    if item.kind == "period":
+        return decade_value(item.match.groupdict())
+    dates = [r for r in before if r.kind == "date" and r.value]
+    if item.kind == "time":
+        if dates and len(dates[-1].value or "") == 10 and item.span[0] - dates[-1].end < 8:
+            return dates[-1].value  # "on April 3 at 14:10"
+        return anchor.day.isoformat() if anchor is not None and anchor.grain == "day" else None
+    return _resolve(item, anchor, text, dates[-1].value if dates else None)
+
+
+def _resolve(item: _Found, anchor: Anchor | None, text: str, last: str | None) -> str | object | None:
+    if item.kind in ("absolute", "year") or (item.kind == "quarter" and item.group("year")):
         return _absolute(item) or _SKIP
+    if item.kind == "the_day" and last is not None and len(last) == 10:
+        return last
+    if item.kind == "year_before" and last is not None:
+        return f"{int(last[:4]) - 1:04d}"
     if anchor is None:
         return None
     today = anchor.day
     rel = " ".join((item.group("rel") or "").lower().split())
+    if item.kind == "the_day":
+        return today.isoformat() if anchor.grain == "day" else None
+    if item.kind == "year_before":
+        return f"{today.year - 1:04d}"
+    if item.kind == "quarter":
+        return _quarter(item, today, rel, _is_future(text, item))
     if item.kind == "unit":
         unit = (item.group("unit") or "").lower()
         shift = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
@@ -200,14 +265,14 @@ def _resolve(item: _Found, anchor: Anchor | None, text: str) -> str | object | N
     if item.kind == "day_word":
         if anchor.grain != "day":
             return None
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[(item.group("word") or "").lower()]
+        shift = {"yesterday": -1, "last": -1, "tomorrow": 1}.get((item.group("word") or "").lower(), 0)
         return (today + timedelta(days=shift)).isoformat()
     if item.kind == "weekday":
         return _weekday(item, anchor, _is_future(text, item))
     if item.kind == "season":
-        month = SEASONS[(item.group("season") or "").lower()]
+        starts = SEASONS[(item.group("season") or "").lower()]
         year = today.year
-        if rel == "last" or (rel != "this" and rel != "next" and month > today.month + 1):
+        if rel == "last" or (rel != "this" and rel != "next" and starts > today.month + 1):
             year -= 1
         elif rel == "next":
             year += 1
@@ -225,6 +290,24 @@ def _resolve(item: _Found, anchor: Anchor | None, text: str) -> str | object | N
     elif rel != "this" and (month, day or 1) > (today.month, today.day):
         year -= 1  # a date named without a year, after the anchor: the last one before it
     return iso(year, month, day)
+
+
+def _quarter(item: _Found, today: date, rel: str, future: bool) -> str:
+    """The year of a quarter named without one: the year that puts it nearest the anchor
+    ("the fourth quarter" is last year's in March, this year's in August)."""
+    year = today.year + {"last": -1, "next": 1}.get(rel, 0)
+    if rel:
+        return f"{year:04d}"
+    now = (today.month - 1) // 3 + 1
+    number = int(item.group("q") or 0) or _ORDINALS.get((item.group("ord") or "").lower(), now - 1)
+    if number < 1:  # "the last quarter" in January
+        return f"{year - 1:04d}"
+    ahead = number - now
+    if ahead > 2 or (ahead == 2 and not future):
+        year -= 1
+    elif ahead < -2 or (ahead == -2 and future):
+        year += 1
+    return f"{year:04d}"
 
 
 def _weekday(item: _Found, anchor: Anchor, future: bool) -> str | None:
