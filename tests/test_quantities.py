@@ -95,3 +95,13 @@ def test_a_number_after_a_percentage_does_not_become_one(nlp):
     found = quantities(nlp, "The index fell 7 % to below 9,000.")
     assert (0.07, 0.07, "share", None, None) in found
     assert not [q for q in found if q[0] == 9000 and q[2] == "share"]
+
+
+def test_a_change_from_one_figure_to_another_is_two_figures(nlp):
+    found = quantities(nlp, "Output rose from 5,000 to 12,000 drones a month.")
+    assert (5000, 5000, "drone", "month", None) in found
+    assert (12000, 12000, "drone", "month", None) in found
+
+
+def test_a_rank_is_no_count(nlp):
+    assert quantities(nlp, "The carrier ranks No. 1 in sales.") == []

@@ -9,6 +9,7 @@ to day, week, month or year ("170 daily", "2,000 per month", "a month").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -111,9 +112,22 @@ def _sentence_quantities(sent: Span) -> list[Quantity]:
         taken.update(range(span.start, last))
         found.append(quantity)
         i = last
+    found = _changes(sorted(found, key=lambda q: q.start), sent)
     # "the two sides", "three points": framing; "27 countries", "678 points": a measure.
     found = [q for q in found if q.unit and (q.unit not in _NOT_MEASURES or abs(q.low) >= 10)]
     return sorted(found, key=lambda q: q.start)
+
+
+def _changes(found: list[Quantity], sent: Span) -> list[Quantity]:
+    """ "from 5,000 to 12,000 drones": the first figure counts what the second does."""
+    text, offset = sent.doc.text, sent.start_char
+    for k in range(len(found) - 2, -1, -1):
+        first, second = found[k], found[k + 1]
+        if not first.unit and second.unit and text[first.end : second.start].strip().lower() == "to":
+            before = text[max(offset, first.start - 5) : first.start].strip().lower()
+            if before.endswith("from"):
+                found[k] = replace(first, unit=second.unit, per=second.per)
+    return found
 
 
 def _vague_amounts(text: str) -> list[tuple[int, int, float, float]]:
@@ -151,7 +165,9 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
         k = j + 2 if money and currency(doc[j + 1].text) else j + 1  # "$12 million to $20 million"
         second = _number_at(doc, k, end, money is not None)
         first = i - 1 if money else i
-        if second and (doc[j].lower_ != "and" or (first > 0 and doc[first - 1].lower_ == "between")):
+        after = doc[first - 1].lower_ if first > 0 else ""
+        # "from $55 billion to $110 billion" is a change, not a range
+        if second and after != "from" and (doc[j].lower_ != "and" or after == "between"):
             j, high = second[0], second[2]  # "10,000 to 12,000", "between 10,000 and 12,000"
     unit = None
     per_cent = j + 1 < end and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent"
@@ -235,8 +251,10 @@ def _is_identifier(doc: Doc, i: int) -> bool:
     if token.ent_iob_ == "I" and token.ent_type_ in _NAME_ENTS:
         return True
     before = doc[i - 1] if i > token.sent.start else None
+    if before is not None and before.lower_ in ("no.", "number", "#"):
+        return True
     if before is None or before.pos_ != "PROPN" or currency(before.text):
-        return before is not None and before.lower_ in ("no.", "no", "number", "#")
+        return False
     return (
         token.head == before
         or before.head == token
