@@ -112,3 +112,16 @@ def test_a_demonstrative_subject_carries_the_entities_before_it(context):
     last = analysis.claims[-1]
     assert last.time is not None and last.time.value == "2023"
     assert {"russia", "north-korea"} <= set(last.entities)
+
+
+def test_a_wire_dateline_names_neither_the_actor_nor_the_date_of_the_claim(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = (
+        "SEOUL, Nov 12 (Harbour Wire) - North Korea has shipped at least 12,000 containers of shells "
+        "to Russia since August 2023, officials said."
+    )
+    claims = analyse_document(Document("w" * 64, "w.txt", body, published="2025-11-12"), context).claims
+    assert claims[0].subject == "north-korea"  # not the dateline's Seoul, for South Korea
+    assert claims[0].time is not None and claims[0].time.value == "2023-08"  # not the filing date

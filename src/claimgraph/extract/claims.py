@@ -8,6 +8,7 @@ entities of the sentence before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -36,6 +37,11 @@ from claimgraph.extract.speech import is_root
 from claimgraph.records import Claim, Entity, Mention, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)
+# "SEOUL, Nov 12 (Reuters) - ", "KYIV, Ukraine (AP) — ": where and when the story was filed, by
+# whom; its city is no actor and its date no event's. No library reads datelines, hence by hand.
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’\- ]{1,30}(?:,[^\n()]{1,40}?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:-{1,2}|–|—)\s"
+)
 _DEMONSTRATIVES = frozenset(["this", "these", "that", "those", "such"])
 
 
@@ -59,7 +65,12 @@ def extract_claims(
 ) -> tuple[Claim, ...]:
     kinds = {e.id: e.kind for e in entities}
     discourse = Discourse()
-    quotes = quotation_spans(doc_text(doc))
+    text = doc_text(doc)
+    quotes = quotation_spans(text)
+    dateline = _DATELINE.match(text)
+    if dateline is not None:
+        mentions = [m for m in mentions if m.start >= dateline.end()]
+        times = [t for t in times if t.start >= dateline.end()]
     claims: list[Claim] = []
     previous_entities: tuple[str, ...] = ()
     for sent in sentences(doc):
