@@ -161,6 +161,16 @@ def test_weapons_outside_the_pack_are_weapon_systems_named_without_their_noun(co
     assert made.get("su-34") == "weapon system"  # spaCy: an organisation
 
 
+def test_the_end_of_an_office_and_a_posting_platform_are_no_entities(context) -> None:
+    made = kinds(
+        context,
+        "US Secretary of State Antony Blinken spoke on Tuesday. The air force said in a statement "
+        "on Telegram that 40 drones were downed, and the governor wrote on Facebook that a school was hit.",
+    )
+    assert "state" not in made and "telegram" not in made and "facebook" not in made
+    assert made.get("antony-blinken") == "person"
+
+
 # --- tag lines and the page around the article ------------------------------------------
 
 

@@ -148,6 +148,8 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
         return None
     if inside(headings, span.start_char, span.end_char) and plain_letters(name) not in prose_names:
         return None  # title case in a heading is not evidence of a name
+    if _part_of_an_office(span) or _where_it_was_posted(span):
+        return None
     # spaCy reads "ATACMS missiles" (or "ATACMS" before "missiles") as a person.
     after = [t.text for t in span.doc[span.end : span.end + 3]]
     weapon = weapon_name(name) or (name if before_weapon_noun(after) else None)
@@ -158,6 +160,36 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
     if name.isupper() and len(name) > 5 and kind != "weapon system":
         name = name.title()
     return Entity(id=slugify(name), name=name, kind=kind)
+
+
+# "Secretary of State", "Minister of Defence": the end of an office's title, not a body of its own.
+_OFFICES = frozenset(["secretary", "minister", "ministry", "department", "head", "chief", "director"])
+# "said in a statement on Telegram", "wrote on X": the platform a statement was posted on.
+_POSTINGS = frozenset(
+    ["statement", "post", "channel", "account", "message", "video", "page", "write", "post", "say", "publish",
+     "share", "tweet", "announce", "comment"]
+)  # fmt: skip
+
+
+def _part_of_an_office(span: Span) -> bool:
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in _OFFICES
+    )
+
+
+def _where_it_was_posted(span: Span) -> bool:
+    root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in ("channel", "account", "page", "post"):
+        return True  # "the ministry's Telegram channel"
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("on", "via")
+        and root.head.head.lemma_.lower() in _POSTINGS
+    )
 
 
 _DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
