@@ -83,6 +83,7 @@ def test_shipped_pack_loads(shipped: DomainPack) -> None:
     assert {e.kind for e in shipped.entities} <= ENTITY_KINDS
     assert all(e.id == slugify(e.name) for e in shipped.entities)
     assert len({e.id for e in shipped.entities}) == len(shipped.entities)
+    assert shipped.counted_as["shahed-136"] == "drone" and shipped.counted_as["kn-23"] == "missile"
 
 
 def test_every_alias_of_shipped_pack_resolves_to_exactly_one_entity(shipped: DomainPack) -> None:

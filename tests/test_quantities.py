@@ -105,3 +105,19 @@ def test_a_change_from_one_figure_to_another_is_two_figures(nlp):
 
 def test_a_rank_is_no_count(nlp):
     assert quantities(nlp, "The carrier ranks No. 1 in sales.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plant turns out 2,000 Geran-2s a month.", [(2000, "drone", "month")]),
+        ("Russia fired 40 Shaheds and 6 Iskanders overnight.", [(40, "drone", None), (6, "missile", None)]),
+        ("Russia launched 90 Shahed drones.", [(90, "drone", None)]),
+        ("Pyongyang shipped 5 million artillery projectiles.", [(5_000_000, "shell", None)]),
+        ("Tehran delivered 200 unmanned aerial vehicles.", [(200, "drone", None)]),
+        ("The carmaker sold 200 vehicles.", [(200, "vehicle", None)]),
+    ],
+)
+def test_a_count_of_a_named_weapon_counts_what_the_pack_says_it_is(context, text, expected):
+    found = extract_quantities(context.nlp(text), context.pack.counted_as)
+    assert [(q.low, q.unit, q.per) for q in found] == expected

@@ -55,11 +55,18 @@ def alias_patterns(nlp: Language, entities: Iterable[Entity]) -> list[dict[str, 
     patterns: list[dict[str, object]] = []
     for entity in entities:
         label = entity.kind.upper().replace(" ", "_")
-        for name in (entity.name, *entity.aliases):
+        for name in (entity.name, *entity.aliases, *_plurals(entity)):
             pattern = _token_pattern(nlp.make_doc(name))
             if pattern:
                 patterns.append({"label": label, "id": entity.id, "pattern": pattern})
     return patterns
+
+
+def _plurals(entity: Entity) -> tuple[str, ...]:
+    """ "Shaheds", "Iskanders", "KN-23s": a weapon's name is counted in the plural."""
+    if entity.kind != "weapon system":
+        return ()
+    return tuple(f"{n}s" for n in (entity.name, *entity.aliases) if n[-1:].isalnum() and not n.endswith("s"))
 
 
 def _token_pattern(doc: Doc) -> list[dict[str, object]]:

@@ -50,6 +50,7 @@ _ENTITY: Spec = {
     "metonyms": (STRS, False),
     "ambiguous": (STRS, False),
     "wikidata": (STR, False),
+    "counted_as": (STR, False),
 }
 _PROFILE: Spec = {"entity": (STR, True), "reliability": (STR, True), "rationale": (STR, True)}
 _INDICATOR: Spec = {

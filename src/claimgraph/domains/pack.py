@@ -18,6 +18,8 @@ follows another story writes another pack. The format::
         ambiguous: [DIU]              # optional: names that also mean other things; taken
                                       #   only when the document names the entity another
                                       #   way or the sentence has words of its kind
+        counted_as: drone             # optional: what a count of it counts ("40 Shaheds" are
+                                      #   40 drones), as the extractor names units
     profiles:                         # optional: how reliable a source is
       - entity: Newsweek              # required: a name or alias of an entity above
         reliability: B                # required: A (completely reliable) .. F (cannot be judged)
@@ -48,6 +50,7 @@ quoted. ``check_pack`` lists every problem in a pack with its line;
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -94,6 +97,7 @@ class DomainPack:
     indicators: tuple[IndicatorSpec, ...] = ()
     metonyms: frozenset[str] = frozenset()  # alias keys of forms that stand for an actor
     ambiguous: frozenset[str] = frozenset()  # alias keys of forms that need support in context
+    counted_as: Mapping[str, str] = field(default_factory=dict, compare=False)  # entity id -> unit counted
     _by_id: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _by_form: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _profiles: dict[str, Profile] = field(init=False, repr=False, compare=False)
@@ -173,7 +177,14 @@ def _build(data: dict[str, Any]) -> DomainPack:
     )
     indicators = tuple(_indicator(item, ids) for item in data.get("indicators") or ())
     description = (data.get("description") or "").strip()
-    return DomainPack(data["name"], description, entities, profiles, indicators, metonyms, ambiguous)
+    counted_as = {
+        slugify(item["name"].strip()): item["counted_as"]
+        for item in data["entities"]
+        if item.get("counted_as")
+    }
+    return DomainPack(
+        data["name"], description, entities, profiles, indicators, metonyms, ambiguous, counted_as
+    )
 
 
 def _entity(item: dict[str, Any]) -> Entity:

@@ -9,6 +9,7 @@ to day, week, month or year ("170 daily", "2,000 per month", "a month").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -41,9 +42,9 @@ UNIT_SYNONYMS = {
     "troop": "soldier", "serviceman": "soldier", "personnel": "soldier", "infantry": "soldier",
     "infantryman": "soldier", "fighter": "soldier", "labourer": "worker", "laborer": "worker",
     "people": "person", "civilian": "person", "resident": "person", "uav": "drone",
-    "round": "shell", "casualty": "casualty", "dead": "casualty", "wounded": "casualty",
-    "killed": "casualty", "loss": "casualty", "injured": "casualty", "percent": "share",
-    "%": "share", "$": "USD", "usd": "USD", "€": "EUR", "£": "GBP",
+    "round": "shell", "projectile": "shell", "casualty": "casualty", "dead": "casualty",
+    "wounded": "casualty", "killed": "casualty", "loss": "casualty", "injured": "casualty",
+    "percent": "share", "%": "share", "$": "USD", "usd": "USD", "€": "EUR", "£": "GBP",
 } | CURRENCY_NAMES  # fmt: skip
 # Words after an amount that only restate its currency: "$249 USD", "$5 billion dollars".
 _CURRENCY_AFTER = ("usd", "dollars", "dollar", "us dollars")
@@ -84,14 +85,16 @@ _NOT_MEASURES = frozenset(
 )
 
 
-def extract_quantities(doc: Doc) -> tuple[Quantity, ...]:
+def extract_quantities(doc: Doc, counted_as: Mapping[str, str] | None = None) -> tuple[Quantity, ...]:
+    """Every figure in the doc; ``counted_as`` (entity id -> unit, from the domain pack) says what a
+    count of a named thing counts: "40 Shaheds" are 40 drones."""
     found: list[Quantity] = []
     for sent in doc.sents:
-        found.extend(_sentence_quantities(sent))
+        found.extend(_sentence_quantities(sent, counted_as or {}))
     return tuple(found)
 
 
-def _sentence_quantities(sent: Span) -> list[Quantity]:
+def _sentence_quantities(sent: Span, counted_as: Mapping[str, str]) -> list[Quantity]:
     doc = sent.doc
     found: list[Quantity] = []
     taken: set[int] = set()
@@ -100,7 +103,7 @@ def _sentence_quantities(sent: Span) -> list[Quantity]:
         if span is None or taken & set(range(span.start, span.end)):
             continue
         taken.update(range(span.start, span.end))
-        found.append(_finish(span, low, high, None, found)[0])
+        found.append(_finish(span, low, high, None, found, counted_as)[0])
     i = sent.start
     while i < sent.end:
         amount = None if i in taken else _amount_at(doc, i, sent.end)
@@ -108,7 +111,7 @@ def _sentence_quantities(sent: Span) -> list[Quantity]:
             i += 1
             continue
         span, low, high, unit = amount
-        quantity, last = _finish(span, low, high, unit, found)
+        quantity, last = _finish(span, low, high, unit, found, counted_as)
         taken.update(range(span.start, last))
         found.append(quantity)
         i = last
@@ -278,15 +281,20 @@ def _looks_like_year(doc: Doc, i: int, j: int, low: float, high: float) -> bool:
 
 
 def _finish(
-    span: Span, low: float, high: float, unit: str | None, before: list[Quantity]
+    span: Span,
+    low: float,
+    high: float,
+    unit: str | None,
+    before: list[Quantity],
+    counted_as: Mapping[str, str],
 ) -> tuple[Quantity, int]:
     """The figure with its qualifier, counted noun and rate, and the token after it."""
     doc = span.doc
     qualifier, start = _qualifier(doc, span.start)
-    noun = None if unit else _counted_noun(doc, span.end, span.sent.end)
+    noun = None if unit else _counted_noun(doc, span.end, span.sent.end, counted_as)
     per = _rate(doc, (noun.i + 1) if noun is not None else span.end, span.sent.end)
     if unit is None and noun is not None:
-        unit = normalise_unit(noun)
+        unit = counted_as.get(noun.ent_id_) or normalise_unit(noun)
     # "2,000 drones a month, aiming for 5,000": the same measure; a bare number after a
     # percentage is rarely one ("fell 7 % to 9,000").
     if unit is None and before and before[-1].unit != "share":
@@ -321,12 +329,17 @@ def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:
     return None, start
 
 
-def _counted_noun(doc: Doc, i: int, end: int) -> Token | None:
-    """The noun a number counts: "2,000 Shahed drones", "170 of these drones", "4,000 dead"."""
+def _counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> Token | None:
+    """The noun a number counts: "2,000 Shahed drones", "170 of these drones", "4,000 dead";
+    or the last word of a thing's name, "40 Shaheds", when no noun of its own follows."""
     j = i
     while j < end and j < i + 6:
         token = doc[j]
         lowered = token.lower_
+        if token.ent_id_ in counted_as and (j + 1 >= end or doc[j + 1].ent_id_ != token.ent_id_):
+            following = doc[j + 1] if j + 1 < end else None
+            if following is None or following.pos_ not in ("NOUN", "PROPN"):
+                return token
         if token.pos_ in ("NOUN",) and lowered not in _PERIODS and not _is_modifier(doc, j, end):
             return token
         if lowered in ("dead", "wounded", "killed", "injured"):
@@ -357,6 +370,8 @@ def token_is_compound(token: Token) -> bool:
 
 def normalise_unit(token: Token) -> str:
     lemma = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
+    if lemma in ("vehicle", "aircraft") and any(t.lower_ in ("unmanned", "aerial") for t in token.lefts):
+        return "drone"  # "unmanned aerial vehicles"
     if token.lower_ in UNIT_SYNONYMS:
         return UNIT_SYNONYMS[token.lower_]
     if lemma == "point" and token.i > 0 and token.nbor(-1).lower_ == "percentage":
