@@ -59,7 +59,7 @@ def figures_table(
     table.add_column("about")
     table.add_column("how firm")
     table.add_column("who says so")
-    table.add_column("report")
+    table.add_column("report", overflow="fold")  # a report is named in full, never cut
     measures = Counter((c.quantity.unit, c.quantity.per) for c in claims if c.quantity and not c.opinion)
     by_measure: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
     for claim in claims:
