@@ -128,3 +128,20 @@ def test_a_speaker_claiming_its_own_act_is_the_doer(context):
 )
 def test_a_verb_of_saying_used_for_an_act_credits_no_speaker(context, body):
     assert attributed(context, body) == []
+
+
+def test_a_think_tank_named_before_is_the_think_tank_that_speaks_later(context):
+    body = (
+        "North Korea has shipped about 4 million shells to Russia, according to the Stimson Center. "
+        "That is nearly half of what Russia fired last year, the think tank said."
+    )
+    speakers = [c.speaker for c in claims_of(context, body)]
+    assert speakers == ["henry-l-stimson-center", "henry-l-stimson-center"]
+
+
+def test_a_figure_according_to_someone_s_estimates_is_an_estimate(context):
+    from claimgraph.records import Modality
+
+    body = "North Korea has sent 4 million shells to Russia, according to estimates by the Stimson Center."
+    (claim,) = claims_of(context, body)
+    assert claim.speaker == "henry-l-stimson-center" and claim.modality is Modality.ESTIMATED

@@ -21,6 +21,7 @@ from claimgraph.extract.lexicons import (
     ATTITUDE_ADJECTIVES,
     DENIAL_VERBS,
     ESTIMATE_VERBS,
+    ESTIMATE_WORDS,
     EVIDENCE_VERBS,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -352,6 +353,7 @@ def _according_to(sent: Span, named: _Mentions, discourse: Discourse) -> _Accord
             cue="according to",
             start=phrase[0].idx if phrase else pobj.idx,
             end=phrase[-1].idx + len(phrase[-1]) if phrase else pobj.idx + len(pobj),
+            estimate=pobj.lemma_.lower() in ESTIMATE_WORDS,  # "according to estimates by X"
             framing=frozenset(framing),
         )
         return _According(attribution, token.head.i)

@@ -55,7 +55,7 @@ ROLE_NOUNS = _words(
     secretary general director lawmaker legislator deputy analyst expert researcher scholar
     staff agency ministry government office service intelligence military army command
     broadcaster newspaper outlet channel force troop navy police authority regime administration
-    committee council"""
+    committee council tank institute watchdog monitor"""
 )
 # Speakers too vague to name on their own: "Reports indicate …", "Experts warn …".
 UNNAMED_SPEAKERS = _words(
