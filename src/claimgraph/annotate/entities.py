@@ -166,7 +166,7 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
 _OFFICES = frozenset(["secretary", "minister", "ministry", "department", "head", "chief", "director"])
 # "said in a statement on Telegram", "wrote on X": the platform a statement was posted on.
 _POSTINGS = frozenset(
-    ["statement", "post", "channel", "account", "message", "video", "page", "write", "post", "say", "publish",
+    ["statement", "post", "channel", "account", "message", "video", "page", "write", "say", "publish",
      "share", "tweet", "announce", "comment"]
 )  # fmt: skip
 

@@ -82,9 +82,11 @@ _STAMP = re.compile(
     r"\b(\d+|an?)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b\d+\s+min(ute)?s?\s+read\b",
     re.IGNORECASE,
 )
-# "SEOUL, Nov 12 (Reuters) -": a dateline naming the agency that filed the story.
-_AGENCY_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’\- ]{1,30}(?:,[^()\n]{1,40})?\s*\((?P<agency>[A-Z][\w&.’' ]{0,30})\)\s*[-–—:]"
+# "SEOUL, Nov 12 (Reuters) - ", "KYIV, Ukraine (AP) — ": where and when a wire story was filed, and
+# by which agency. No library reads datelines, hence by hand.
+_WIRE_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’\- ]{1,30}(?:,[^\n()]{1,40}?)?\s*(?:\((?P<agency>[A-Z][\w&.’' ]{0,30})\))?"
+    r"\s*(?:-{1,2}|–|—)\s"
 )
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _TERMINAL = tuple('.!?"”’)»')
@@ -270,8 +272,13 @@ def _is_dateish(text: str) -> bool:
 
 def agency_of(body: str) -> str | None:
     """The agency a wire story's dateline names: "SEOUL, Nov 12 (Reuters) - …" -> "Reuters"."""
-    match = _AGENCY_DATELINE.match(body)
-    return match.group("agency").strip() if match else None
+    match = wire_dateline(body)
+    return match.group("agency").strip() if match and match.group("agency") else None
+
+
+def wire_dateline(text: str) -> re.Match[str] | None:
+    """The wire dateline a text opens with, its agency in group "agency" when it names one."""
+    return _WIRE_DATELINE.match(text)
 
 
 def _title(head: list[str], kinds: list[str], names: HeadNames) -> str | None:

@@ -8,7 +8,6 @@ entities of the sentence before.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -16,6 +15,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.annotate.model import doc_text
+from claimgraph.clean.scrape import wire_dateline
 from claimgraph.extract.attribution import (
     Attribution,
     Discourse,
@@ -37,11 +37,6 @@ from claimgraph.extract.speech import is_root
 from claimgraph.records import Claim, Entity, Mention, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)
-# "SEOUL, Nov 12 (Reuters) - ", "KYIV, Ukraine (AP) — ": where and when the story was filed, by
-# whom; its city is no actor and its date no event's. No library reads datelines, hence by hand.
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'’\- ]{1,30}(?:,[^\n()]{1,40}?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:-{1,2}|–|—)\s"
-)
 _DEMONSTRATIVES = frozenset(["this", "these", "that", "those", "such"])
 
 
@@ -67,7 +62,7 @@ def extract_claims(
     discourse = Discourse()
     text = doc_text(doc)
     quotes = quotation_spans(text)
-    dateline = _DATELINE.match(text)
+    dateline = wire_dateline(text)  # its city is no actor, its date no event's
     if dateline is not None:
         mentions = [m for m in mentions if m.start >= dateline.end()]
         times = [t for t in times if t.start >= dateline.end()]
