@@ -169,6 +169,16 @@ def test_the_end_of_an_office_and_a_posting_platform_are_no_entities(context) ->
     )
     assert "state" not in made and "telegram" not in made and "facebook" not in made
     assert made.get("antony-blinken") == "person"
+    made = kinds(context, "Russian Defence Minister Andrei Belousov flew to Pyongyang.")
+    assert "defence" not in made and made.get("andrei-belousov") == "person"
+
+
+def test_no_sentence_breaks_at_a_known_name(context) -> None:
+    # "No" opening a Korean name read as the start of a sentence split the claim in two.
+    doc = context.nlp("Andrei Belousov met his counterpart No Kwang Chol in Moscow, the ministry said.")
+    assert len(list(doc.sents)) == 1
+    two = context.nlp("Talks ended on Friday. No Kwang Chol flew home.")
+    assert [s.text for s in two.sents] == ["Talks ended on Friday.", "No Kwang Chol flew home."]
 
 
 # --- tag lines and the page around the article ------------------------------------------

@@ -146,11 +146,14 @@ def test_links_to_other_stories_and_appeals_for_support_leave_the_body():
             "Read also: Border guards report a second convoy heading for the port, officials say",
             "The ministry did not say how many shells were in the shipment, officials noted.",
             "We have worked hard to bring you independent news from the port. Consider supporting us.",
+            "Subscribe to our Telegram channel for the latest updates.",
+            "Correction: An earlier version of this story gave the wrong name for the port.",
             "Related: Shipping insurers raise premiums",
         ]
     )
     body = clean_scrape(scrape).body
     assert "Read also" not in body and "Consider supporting" not in body and "Related" not in body
+    assert "Subscribe" not in body and "Correction" not in body
     assert body.startswith("Officials in Seoul") and body.endswith("officials noted.")
 
 

@@ -125,3 +125,13 @@ def test_a_wire_dateline_names_neither_the_actor_nor_the_date_of_the_claim(conte
     claims = analyse_document(Document("w" * 64, "w.txt", body, published="2025-11-12"), context).claims
     assert claims[0].subject == "north-korea"  # not the dateline's Seoul, for South Korea
     assert claims[0].time is not None and claims[0].time.value == "2023-08"  # not the filing date
+
+
+def test_a_subject_reaches_a_verb_under_likely(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = "Russia is likely to reach a rate of 2,500 drones a month by mid-2025."
+    (claim,) = analyse_document(Document("l" * 64, "l.txt", body, published="2025-05-12"), context).claims
+    assert claim.subject == "russia" and claim.modality is Modality.HEDGED
+    assert claim.quantity is not None and claim.quantity.per == "month"

@@ -47,6 +47,7 @@ def modality_of(context, body):
         ("NHK said Russia not only trains the workers but also pays them.", Modality.REPORTED),
         ("North Korea has not sent troops to Russia.", Modality.ASSERTED),  # the outlet's own word
         ("Moscow dismissed the report as untrue.", Modality.DENIED),
+        ("How many drones can Russia really build?", Modality.SPECULATIVE),  # a question asserts nothing
     ],
 )
 def test_each_cue_family_gives_its_modality(context, body, modality):

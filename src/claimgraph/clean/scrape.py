@@ -54,12 +54,17 @@ _PROMO = re.compile(
     r"watch|listen|more\s+on\s+this(\s+story)?|recommended)\s*:",
     re.IGNORECASE,
 )
-# The outlet asking for money or sign-ups: "Consider supporting …", "Become a member".
+# The outlet asking for money or sign-ups: "Consider supporting …", "Become a member",
+# "Subscribe to our Telegram channel", "Follow us on X for updates".
 _APPEAL = re.compile(
     r"\b(consider|please)\s+(supporting|subscribing|donating|becoming)\b|"
+    r"^(subscribe|sign\s+up|follow\s+us|join\s+us|join\s+our|download\s+our)\b.{0,60}"
+    r"\b(channel|newsletter|updates|app|feed|page|account|alerts)\b|"
     r"\bsupport\s+(our|independent)\s+(journalism|reporting)\b|\bbecome\s+a\s+(member|subscriber|patron)\b",
     re.IGNORECASE,
 )
+# The newsroom speaking about the story, not reporting it: "Editor's note: …", "Correction: …".
+_EDITORIAL = re.compile(r"^(editor['’]?s\s+note|correction|clarification)\s*[:—–-]", re.IGNORECASE)
 # A picture's caption ending in its credit: "... in Kyiv. Photograph: A. Name/AFP/Getty Images".
 _CAPTION_CREDIT = re.compile(r"\b(Photograph|Photo|Image|Picture|Illustration)(\s+by)?\s*:\s*[^.!?]{2,80}$")
 # "Dan Sabbagh Defence and security editor": a name followed by the writer's job.
@@ -150,7 +155,7 @@ def _is_junk(line: str, words: list[str]) -> bool:
         return True
     if _COUNTER.match(line) or _PHOTO_CREDIT.match(line) or is_credit_line(line):
         return True
-    if _PROMO.match(line) or (_APPEAL.search(line) and len(words) <= 60) or _CAPTION_CREDIT.search(line):
+    if _PROMO.match(line) or _EDITORIAL.match(line) or (_APPEAL.search(line) and len(words) <= 60) or _CAPTION_CREDIT.search(line):
         return True
     if line.endswith(("...", "…")):  # a teaser cut short
         return True

@@ -57,6 +57,11 @@ ROLE_NOUNS = _words(
     broadcaster newspaper outlet channel force troop navy police authority regime administration
     committee council tank institute watchdog monitor"""
 )
+# People who speak for others: "one lawmaker told reporters" counts no measure.
+SPEAKER_ROLES = _words(
+    """official officer spokesman spokeswoman spokesperson representative envoy diplomat source aide
+    adviser advisor lawmaker legislator analyst expert researcher scholar"""
+)
 # Speakers too vague to name on their own: "Reports indicate …", "Experts warn …".
 UNNAMED_SPEAKERS = _words(
     """report reports source sources expert experts analyst analysts official officials observer

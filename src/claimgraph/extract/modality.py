@@ -42,6 +42,8 @@ def claim_modality(
     qualifier: str | None = None,
 ) -> Modality:
     """The modality of the claim whose figure or verb is ``anchor``."""
+    if _asks(anchor, scope):
+        return Modality.SPECULATIVE  # "How many drones can Russia build?" asserts nothing
     cues = path_cues(anchor, scope)
     would_is_future = (
         attribution is not None
@@ -56,6 +58,12 @@ def claim_modality(
         reported=attribution is not None,
         would_is_future=would_is_future,
     )
+
+
+def _asks(anchor: Token, scope: Collection[int]) -> bool:
+    """The claim is a question: its sentence, within the claim's scope, ends in a question mark."""
+    ending = [t for t in anchor.sent if not t.is_space and t.i in scope]
+    return bool(ending) and ending[-1].text == "?"
 
 
 def path_cues(anchor: Token, scope: Collection[int]) -> list[Token]:

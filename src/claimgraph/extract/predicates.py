@@ -67,7 +67,7 @@ def role_entities(
     """(subject, object) entity ids: the first entity inside the verb's subject and object phrases.
 
     A passive's subject is its object ("25,000 workers are sent"), and its agent its subject;
-    a verb with no subject of its own takes its governing verb's ("agreed to begin").
+    a verb with no subject of its own takes its governing verb's ("agreed to begin", "is likely to reach").
     """
     subject = object_ = None
     current = verb
@@ -82,7 +82,7 @@ def role_entities(
                 or (child.dep_ == "prep" and child.lower_ in ("to", "with"))
             ):
                 object_ = object_ or found
-        if subject is not None or current.dep_ not in ("xcomp", "conj", "advcl", "ccomp"):
+        if subject is not None or current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
             break
         current = current.head
     if object_ == subject:

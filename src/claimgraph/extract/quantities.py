@@ -28,6 +28,7 @@ from claimgraph.extract.numbers import (
     parse_range,
     parse_words,
 )
+from claimgraph.extract.lexicons import SPEAKER_ROLES
 from claimgraph.extract.units import CURRENCY_NAMES, currency, measure_symbol
 from claimgraph.records import Quantity
 
@@ -37,6 +38,9 @@ QUALIFIERS = (
     "approximately", "around", "about", "roughly", "nearly", "almost", "over", "some", "under",
     "estimated", "below", "above",
 )  # fmt: skip
+# Qualifiers that are also prepositions of place or time ("over 11 regions", "children under 5").
+_ALSO_PLACES = frozenset({"over", "under", "above", "below", "around"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 # Counted things under one name, so "troops" and "soldiers" are the same measure.
 UNIT_SYNONYMS = {
     "troop": "soldier", "serviceman": "soldier", "personnel": "soldier", "infantry": "soldier",
@@ -116,8 +120,8 @@ def _sentence_quantities(sent: Span, counted_as: Mapping[str, str]) -> list[Quan
         found.append(quantity)
         i = last
     found = _changes(sorted(found, key=lambda q: q.start), sent)
-    # "the two sides", "three points": framing; "27 countries", "678 points": a measure.
-    found = [q for q in found if q.unit and (q.unit not in _NOT_MEASURES or abs(q.low) >= 10)]
+    # "the two sides", "three points", "one lawmaker told": framing; "27 countries", "678 points": a measure.
+    found = [q for q in found if q.unit and (q.unit not in _NOT_MEASURES | SPEAKER_ROLES or abs(q.low) >= 10)]
     return sorted(found, key=lambda q: q.start)
 
 
@@ -325,6 +329,8 @@ def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:
     for phrase in QUALIFIERS:
         size = len(phrase.split())
         if words[-size:] == phrase.split():
+            if phrase in _ALSO_PLACES and start - size > 0 and doc[start - size - 1].pos_ in _NOMINAL:
+                return None, start  # "81 drones over 11 regions": a preposition after a noun, no qualifier
             return phrase, start - size
     return None, start
 
@@ -350,6 +356,7 @@ def _counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> 
         if (
             lowered in ("of", "these", "those", "the", "its", "their", "-", "type", "”", '"', "’", "'s")
             or token.pos_ in ("ADJ", "PROPN")
+            or token.ent_id_  # a known name tagged as anything, "200 Fath-360 missiles"
             or (token.like_num and _is_identifier(doc, j))  # "five Boeing 737 jets"
             or token.dep_ in ("compound", "amod")
         ):
