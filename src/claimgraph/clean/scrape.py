@@ -155,7 +155,9 @@ def _is_junk(line: str, words: list[str]) -> bool:
         return True
     if _COUNTER.match(line) or _PHOTO_CREDIT.match(line) or is_credit_line(line):
         return True
-    if _PROMO.match(line) or _EDITORIAL.match(line) or (_APPEAL.search(line) and len(words) <= 60) or _CAPTION_CREDIT.search(line):
+    if _PROMO.match(line) or _EDITORIAL.match(line) or _CAPTION_CREDIT.search(line):
+        return True
+    if _APPEAL.search(line) and len(words) <= 60:
         return True
     if line.endswith(("...", "…")):  # a teaser cut short
         return True

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.lexicons import SPEAKER_ROLES
 from claimgraph.extract.numbers import (
     FRACTIONS,
     MONEY_SCALE_WORDS,
@@ -28,7 +29,6 @@ from claimgraph.extract.numbers import (
     parse_range,
     parse_words,
 )
-from claimgraph.extract.lexicons import SPEAKER_ROLES
 from claimgraph.extract.units import CURRENCY_NAMES, currency, measure_symbol
 from claimgraph.records import Quantity
 
