@@ -181,6 +181,12 @@ def test_no_sentence_breaks_at_a_known_name(context) -> None:
     assert [s.text for s in two.sents] == ["Talks ended on Friday.", "No Kwang Chol flew home."]
 
 
+def test_a_one_word_alias_that_ends_another_name_is_not_that_person(context) -> None:
+    assert "kim-jong-un" not in named(context, "Reporter Hyung-jin Kim filed the story from Seoul.")
+    assert "kim-jong-un" in named(context, "North Korean leader Kim inspected a drone plant.")
+    assert "kim-jong-un" in named(context, "Meanwhile Kim inspected a drone plant.")
+
+
 # --- tag lines and the page around the article ------------------------------------------
 
 

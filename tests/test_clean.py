@@ -148,12 +148,13 @@ def test_links_to_other_stories_and_appeals_for_support_leave_the_body():
             "We have worked hard to bring you independent news from the port. Consider supporting us.",
             "Subscribe to our Telegram channel for the latest updates.",
             "Correction: An earlier version of this story gave the wrong name for the port.",
+            "Harbour Wire writer Jo Kim in Busan contributed to this report.",
             "Related: Shipping insurers raise premiums",
         ]
     )
     body = clean_scrape(scrape).body
     assert "Read also" not in body and "Consider supporting" not in body and "Related" not in body
-    assert "Subscribe" not in body and "Correction" not in body
+    assert "Subscribe" not in body and "Correction" not in body and "contributed" not in body
     assert body.startswith("Officials in Seoul") and body.endswith("officials noted.")
 
 

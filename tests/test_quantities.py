@@ -109,6 +109,11 @@ def test_over_after_a_noun_is_a_place_not_a_qualifier(nlp):
     assert (3000, 3000, "soldier", None, "over") in quantities(nlp, "Russia sent over 3,000 troops.")
 
 
+def test_others_count_what_the_figure_before_counts(nlp):
+    found = quantities(nlp, "The strike killed at least 12 people and injured 90 others.")
+    assert (90, 90, "person", None, None) in found
+
+
 def test_one_official_speaking_is_no_figure(nlp):
     assert quantities(nlp, '"It is unprecedented," one lawmaker told reporters.') == []
     assert (12, 12, "lawmaker", None, None) in quantities(nlp, "Parliament expelled 12 lawmakers.")

