@@ -145,3 +145,20 @@ def test_a_figure_according_to_someone_s_estimates_is_an_estimate(context):
     body = "North Korea has sent 4 million shells to Russia, according to estimates by the Stimson Center."
     (claim,) = claims_of(context, body)
     assert claim.speaker == "henry-l-stimson-center" and claim.modality is Modality.ESTIMATED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia is building a plant in Izhevsk, Ukraine's military intelligence (HUR) reported on March 6.",
+        "Russia is building a plant in Izhevsk, Ukraine's military intelligence reported on March 6.",
+    ],
+)
+def test_a_closing_verb_of_saying_the_parser_hung_on_a_noun_still_names_its_speaker(context, body):
+    (claim,) = claims_of(context, body)
+    assert claim.speaker == "defence-intelligence-of-ukraine" and claim.subject == "russia"
+    assert "defence-intelligence-of-ukraine" not in claim.entities  # the speaker, not what is claimed
+
+
+def test_a_participle_modifying_a_noun_names_no_speaker(context):
+    assert attributed(context, "The figures reported on March 6 show that 40 drones were shot down.") == []

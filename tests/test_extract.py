@@ -135,3 +135,17 @@ def test_a_subject_reaches_a_verb_under_likely(context):
     (claim,) = analyse_document(Document("l" * 64, "l.txt", body, published="2025-05-12"), context).claims
     assert claim.subject == "russia" and claim.modality is Modality.HEDGED
     assert claim.quantity is not None and claim.quantity.per == "month"
+
+
+def test_each_figure_is_dated_by_the_expression_beside_it(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = (
+        "Russia raised the monthly output of the plant from 300 drones in early 2024 to 2,000 "
+        "by the end of the year."
+    )
+    claims = analyse_document(Document("m" * 64, "m.txt", body, published="2025-03-06"), context).claims
+    dated = {c.quantity.low: (c.time.text, c.time.value) for c in claims if c.quantity and c.time}
+    assert dated == {300: ("early 2024", "2024"), 2000: ("the end of the year", "2024")}
+    assert {c.quantity.per for c in claims if c.quantity} == {"month"}

@@ -138,3 +138,9 @@ def test_a_rank_is_no_count(nlp):
 def test_a_count_of_a_named_weapon_counts_what_the_pack_says_it_is(context, text, expected):
     found = extract_quantities(context.nlp(text), context.pack.counted_as)
     assert [(q.low, q.unit, q.per) for q in found] == expected
+
+
+def test_a_rate_word_on_the_flow_before_a_figure_gives_its_period(nlp):
+    found = quantities(nlp, "Russia raised the monthly output of the plant from 300 drones to 2,000.")
+    assert (300, 300, "drone", "month", None) in found and (2000, 2000, "drone", "month", None) in found
+    assert quantities(nlp, "The monthly report listed 300 drones.") == [(300, 300, "drone", None, None)]

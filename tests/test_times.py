@@ -179,3 +179,17 @@ def test_only_dates_date_a_claim(nlp):
     times = extract_times(doc, "2025-06-20", DateSource.METADATA)
     assert [t.kind for t in times] == ["duration"]
     assert all(c.time is None for c in extract_claims(doc, "d1", [], [], [], times))
+
+
+def test_the_year_just_named_is_the_year_of_its_end(nlp):
+    text = "Output rose from 300 in early 2024 to 2,000 by the end of the year."
+    found = values(nlp, text, "2025-03-06")
+    assert ("the end of the year", "2024", "relative") in found
+    other = values(nlp, "The deal was signed in 2023. Output will double by the end of the year.", "2025-03")
+    assert ("the end of the year", "2025", "relative") in other  # a sentence later: the current year
+
+
+def test_a_season_to_come_is_the_next_one(nlp):
+    assert values(nlp, "The plant is expected to open in the summer.", "2025-03-06")[0][1] == "2025"
+    assert values(nlp, "The plant opened in the summer.", "2025-03-06")[0][1] == "2024"
+    assert values(nlp, "The plant will open in the spring.", "2025-06-06")[0][1] == "2026"

@@ -33,6 +33,7 @@ from claimgraph.extract.lexicons import (
 )
 from claimgraph.extract.speech import (
     has_content,
+    hung_on_its_speaker,
     inverted,
     is_demonstrative,
     is_passive,
@@ -168,8 +169,10 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
         subject = _line_subject(token.head, named)
         cue = f"{token.head.lemma_.lower()} {token.lower_}" if token.head.lemma_ == "be" else token.lower_
         return _from_subject(subject, token, cue, named, discourse) if subject is not None else None
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound", "acl", "csubj"):
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound", "csubj"):
         return None
+    if token.dep_ == "acl" and not hung_on_its_speaker(token):
+        return None  # "the report published by X" modifies a noun; it says nothing
     if not has_content(token):
         return None  # "adds to the instability", "if confirmed": nothing is said
     if lemma not in SPEECH_VERBS and lemma not in EVIDENCE_VERBS and lemma not in DENIAL_VERBS:

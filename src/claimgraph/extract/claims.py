@@ -223,5 +223,8 @@ def _claim_time(
         if span.root.i in scope:
             in_scope.append(time)
     pool = attached or in_scope or list(times)
-    point = figure.start if figure is not None else verb.idx
-    return min(pool, key=lambda t: abs(t.start - point))
+    # The gap between the figure (or verb) and the date: "from 300 in early 2024 to 2,000 by the
+    # end of the year" dates each figure by the expression beside it.
+    start, end = (figure.start, figure.end) if figure is not None else (verb.idx, verb.idx + len(verb))
+    # On a tie the date after the figure wins: "2,000 by the end of the year" more than "2024 to 2,000".
+    return min(pool, key=lambda t: (max(t.start - end, start - t.end, 0), t.start < start))

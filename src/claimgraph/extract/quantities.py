@@ -29,6 +29,7 @@ from claimgraph.extract.numbers import (
     parse_range,
     parse_words,
 )
+from claimgraph.extract.rates import PERIODS, rate_after, rate_before
 from claimgraph.extract.units import CURRENCY_NAMES, currency, measure_symbol
 from claimgraph.records import Quantity
 
@@ -52,12 +53,6 @@ UNIT_SYNONYMS = {
 } | CURRENCY_NAMES  # fmt: skip
 # Words after an amount that only restate its currency: "$249 USD", "$5 billion dollars".
 _CURRENCY_AFTER = ("usd", "dollars", "dollar", "us dollars")
-_PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour"}
-_RATE_ADVERBS = {
-    "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
-    "hourly": "hour", "nightly": "day",
-}  # fmt: skip
-_RATE_DETERMINERS = {"per", "a", "an", "each", "every"}
 _RANGE_WORDS = ("to", "-", "–", "and")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 # A number inside a name ("Flight 447", "Chapter 11", "the iPhone 4") names, it does not count.
@@ -296,7 +291,8 @@ def _finish(
     doc = span.doc
     qualifier, start = _qualifier(doc, span.start)
     noun = None if unit else _counted_noun(doc, span.end, span.sent.end, counted_as)
-    per = _rate(doc, (noun.i + 1) if noun is not None else span.end, span.sent.end)
+    per = rate_after(doc, (noun.i + 1) if noun is not None else span.end, span.sent.end)
+    per = per or rate_before(span[-1], span.sent)
     if unit is None and noun is not None:
         unit = counted_as.get(noun.ent_id_) or normalise_unit(noun)
     if unit == "other" and before:  # "killing 12 people and injuring 90 others"
@@ -348,7 +344,7 @@ def _counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> 
             following = doc[j + 1] if j + 1 < end else None
             if following is None or following.pos_ not in ("NOUN", "PROPN"):
                 return token
-        if token.pos_ in ("NOUN",) and lowered not in _PERIODS and not _is_modifier(doc, j, end):
+        if token.pos_ in ("NOUN",) and lowered not in PERIODS and not _is_modifier(doc, j, end):
             return token
         if lowered in ("dead", "wounded", "killed", "injured"):
             return token
@@ -386,16 +382,3 @@ def normalise_unit(token: Token) -> str:
     if lemma == "point" and token.i > 0 and token.nbor(-1).lower_ == "percentage":
         return "percentage point"
     return UNIT_SYNONYMS.get(lemma, lemma)
-
-
-def _rate(doc: Doc, i: int, end: int) -> str | None:
-    """ "per month", "a day", "each week", "daily" within a few words after the amount."""
-    for j in range(i, min(end, i + 4)):
-        lowered = doc[j].lower_
-        if lowered in _RATE_ADVERBS:
-            return _RATE_ADVERBS[lowered]
-        if lowered in _RATE_DETERMINERS and j + 1 < end and doc[j + 1].lemma_.lower() in _PERIODS:
-            return _PERIODS[doc[j + 1].lemma_.lower()]
-        if doc[j].pos_ in ("VERB", "AUX") or lowered in (",", ";", "."):
-            return None
-    return None

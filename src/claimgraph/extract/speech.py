@@ -38,7 +38,32 @@ def inverted(verb: Token) -> bool:
         and verb.i > verb.head.i
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)  # "and chips add drones": an act
-    )
+    ) or hung_on_its_speaker(verb)
+
+
+def hung_on_its_speaker(verb: Token) -> bool:
+    """ "X is building a plant, Ukraine's military intelligence (HUR) reported on March 6.": the
+    parser hung the closing verb of saying on a noun (or on the root) with no subject of its own."""
+    return speaker_before(verb) is not None
+
+
+def speaker_before(verb: Token) -> Token | None:
+    """The noun just before such a closing verb (past a parenthesis), set off by a comma."""
+    doc, sent = verb.doc, verb.sent
+    if verb.dep_ not in ("acl", "conj") or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp") for c in verb.children):
+        return None
+    after = verb.right_edge.i + 1
+    if not (after >= sent.end or (doc[after].is_punct and after + 1 >= sent.end)):
+        return None  # the verb's phrase must close the sentence
+    k = verb.i - 1
+    if k > sent.start and doc[k].text == ")":
+        k = next((j for j in range(k - 1, max(sent.start, k - 6), -1) if doc[j].text == "("), k) - 1
+    if k <= sent.start or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return None
+    first = doc[k].left_edge.i
+    return doc[k] if first > sent.start and doc[first - 1].text == "," else None
 
 
 def is_root(token: Token, sent: Span) -> bool:
@@ -57,6 +82,8 @@ def subject_of(verb: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if verb.dep_ == "relcl" and (subject is None or subject.tag_ in ("WP", "WDT")):
         return verb.head
+    if subject is None and (speaker := speaker_before(verb)) is not None:
+        return speaker
     participle = verb.tag_ == "VBG" or verb.dep_ in ("conj", "xcomp")  # "…, stating", "said and added"
     if subject is None and participle and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head) if verb.head.i != verb.i else None

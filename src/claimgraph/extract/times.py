@@ -220,6 +220,15 @@ def _value(item: _Found, anchor: Anchor | None, text: str, before: list[TimeRef]
         if dates and len(dates[-1].value or "") == 10 and item.span[0] - dates[-1].end < 8:
             return dates[-1].value  # "on April 3 at 14:10"
         return anchor.day.isoformat() if anchor is not None and anchor.grain == "day" else None
+    # "from 300 in early 2024 to 2,000 by the end of the year": "the year" is the one just named.
+    if item.kind == "unit" and (item.group("rel") or "").lower() == "the" and dates:
+        between = text[dates[-1].end : item.span[0]]
+        if len(between) < 120 and not _CLAUSE_END.search(between.replace(",", " ")):
+            unit = (item.group("unit") or "").lower()
+            width = {"year": 4, "month": 7}.get(unit)
+            value = dates[-1].value or ""
+            if width is not None and len(value) >= width:
+                return value[:width]
     return _resolve(item, anchor, text, dates[-1].value if dates else None)
 
 
@@ -272,10 +281,10 @@ def _resolve(item: _Found, anchor: Anchor | None, text: str, last: str | None) -
     if item.kind == "season":
         starts = SEASONS[(item.group("season") or "").lower()]
         year = today.year
-        if rel == "last" or (rel != "this" and rel != "next" and starts > today.month + 1):
+        if rel == "next" or (rel not in ("last", "this") and _is_future(text, item) and starts < today.month):
+            year += 1  # "will open in the spring", said in June: next spring
+        elif rel == "last" or (rel != "this" and not _is_future(text, item) and starts > today.month + 1):
             year -= 1
-        elif rel == "next":
-            year += 1
         return f"{year:04d}"
     month, day = _month(item), _day(item)
     if month is None or (day is not None and not 1 <= day <= 31):
