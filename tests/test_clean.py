@@ -139,6 +139,13 @@ def test_a_wire_story_gives_its_authors_title_agency_and_no_furniture():
     assert result.body.endswith("officials noted.")
 
 
+def test_an_agency_between_slashes_in_the_dateline_is_the_outlet():
+    scrape = "\n".join(
+        ["Shells Reach the Port as Border Tension Rises", f"HARBOUR CITY, March 2. /BALTWIRE/. {ARTICLE}"]
+    )
+    assert clean_scrape(scrape).outlet == "BALTWIRE"
+
+
 def test_links_to_other_stories_and_appeals_for_support_leave_the_body():
     scrape = "\n".join(
         [

@@ -26,6 +26,7 @@ def quantities(nlp, text):
         ("More than 13,000 containers were shipped.", (13000, 13000, "container", None, "more than")),
         ("Some 10,000 to 12,000 troops were sent.", (10000, 12000, "soldier", None, "some")),
         ("About 4,700 casualties were counted.", (4700, 4700, "casualty", None, "about")),
+        ("The North will send 1,000 sappers and builders.", (1000, 1000, "worker", None, None)),
     ],
 )
 def test_figure_unit_rate_and_qualifier(nlp, text, expected):

@@ -98,6 +98,10 @@ _WIRE_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'’\- ]{1,30}(?:,[^\n()]{1,40}?)?\s*(?:\((?P<agency>[A-Z][\w&.’' ]{0,30})\))?"
     r"\s*(?:-{1,2}|–|—)\s"
 )
+# "MOSCOW, June 17. /TASS/. ": the agency between slashes.
+_SLASHED_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’\- ]{1,30}(?:,[^\n/]{1,30}?)?\.?\s*/(?P<agency>[A-Z][\w&.’' -]{0,30}?)/\.?\s"
+)
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _TERMINAL = tuple('.!?"”’)»')
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -292,7 +296,7 @@ def agency_of(body: str) -> str | None:
 
 def wire_dateline(text: str) -> re.Match[str] | None:
     """The wire dateline a text opens with, its agency in group "agency" when it names one."""
-    return _WIRE_DATELINE.match(text)
+    return _WIRE_DATELINE.match(text) or _SLASHED_DATELINE.match(text)
 
 
 def _title(head: list[str], kinds: list[str], names: HeadNames) -> str | None:

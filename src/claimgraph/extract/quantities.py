@@ -46,6 +46,7 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 UNIT_SYNONYMS = {
     "troop": "soldier", "serviceman": "soldier", "personnel": "soldier", "infantry": "soldier",
     "infantryman": "soldier", "fighter": "soldier", "labourer": "worker", "laborer": "worker",
+    "deminer": "worker", "sapper": "worker", "builder": "worker",
     "people": "person", "civilian": "person", "resident": "person", "uav": "drone",
     "round": "shell", "projectile": "shell", "casualty": "casualty", "dead": "casualty",
     "wounded": "casualty", "killed": "casualty", "loss": "casualty", "injured": "casualty",
