@@ -162,3 +162,16 @@ def test_a_closing_verb_of_saying_the_parser_hung_on_a_noun_still_names_its_spea
 
 def test_a_participle_modifying_a_noun_names_no_speaker(context):
     assert attributed(context, "The figures reported on March 6 show that 40 drones were shot down.") == []
+
+
+def test_list_items_after_a_speaker_and_a_colon_are_that_speaker_s(context):
+    body = (
+        "The National Intelligence Service told lawmakers on Wednesday:\n"
+        "- North Korea has sent about 11,000 troops to Russia.\n"
+        "- Pyongyang has shipped more than 20,000 containers of shells.\n"
+        "Russia is believed to have supplied air defence systems in return."
+    )
+    claims = claims_of(context, body)
+    listed = [c for c in claims if c.quantity is not None]
+    assert [(c.speaker, c.cue) for c in listed] == [("national-intelligence-service", "list")] * 2
+    assert claims[-1].speaker is None and claims[-1].subject == "russia"  # the list has ended

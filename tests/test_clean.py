@@ -139,6 +139,18 @@ def test_a_wire_story_gives_its_authors_title_agency_and_no_furniture():
     assert result.body.endswith("officials noted.")
 
 
+def test_a_sentence_leading_into_a_list_opens_the_body():
+    scrape = "\n".join(
+        [
+            "Spy Agency Details Support for Russia",
+            "The agency told lawmakers in a closed session on Wednesday:",
+            "- North Korea has sent about 11,000 troops to Russia.",
+            "- Pyongyang has shipped more than 20,000 containers of shells.",
+        ]
+    )
+    assert clean_scrape(scrape).body.startswith("The agency told lawmakers")
+
+
 def test_an_agency_between_slashes_in_the_dateline_is_the_outlet():
     scrape = "\n".join(
         ["Shells Reach the Port as Border Tension Rises", f"HARBOUR CITY, March 2. /BALTWIRE/. {ARTICLE}"]

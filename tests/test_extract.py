@@ -127,7 +127,7 @@ def test_a_wire_dateline_names_neither_the_actor_nor_the_date_of_the_claim(conte
     assert claims[0].time is not None and claims[0].time.value == "2023-08"  # not the filing date
 
 
-def test_a_subject_reaches_a_verb_under_likely(context):
+def test_a_subject_reaches_a_verb_under_likely_or_believed(context):
     from claimgraph.pipeline import analyse_document
     from claimgraph.records import Document
 
@@ -135,6 +135,9 @@ def test_a_subject_reaches_a_verb_under_likely(context):
     (claim,) = analyse_document(Document("l" * 64, "l.txt", body, published="2025-05-12"), context).claims
     assert claim.subject == "russia" and claim.modality is Modality.HEDGED
     assert claim.quantity is not None and claim.quantity.per == "month"
+    passive = "Russia is believed to have supplied air defence systems to North Korea."
+    (claim,) = analyse_document(Document("p" * 64, "p.txt", passive, published="2025-05-12"), context).claims
+    assert claim.subject == "russia" and claim.modality is Modality.REPORTED
 
 
 def test_each_figure_is_dated_by_the_expression_beside_it(context):

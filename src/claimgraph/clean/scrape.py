@@ -153,7 +153,8 @@ def _line_kind(line: str, repeated: bool) -> str:
         return "junk"
     if _title_case_share(words) > 0.7 and len(words) < 25:
         return "heading"
-    if (len(words) >= 6 and line.endswith(_TERMINAL)) or len(words) >= 25:
+    # A sentence ending in a colon leads into a list or a quotation: "The agency told lawmakers:".
+    if (len(words) >= 6 and line.endswith((*_TERMINAL, ":"))) or len(words) >= 25:
         return "prose"
     return "heading"
 

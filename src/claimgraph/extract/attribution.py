@@ -12,6 +12,7 @@ scope: the tokens of what is claimed, so a sentence can hold several.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -73,6 +74,7 @@ class Discourse:
     last_person: str | None = None
     last_group: str | None = None
     quotes: dict[int, Attribution] = field(default_factory=dict)  # quotation start -> its speaker
+    listing: Attribution | None = None  # who speaks in the list items after "The agency said:"
 
 
 class _Mentions:
@@ -117,6 +119,9 @@ def find_attributions(
     if not found and quote_start is not None and quote_start in discourse.quotes:
         earlier = discourse.quotes[quote_start]
         found.append(Attribution(earlier.speaker, "quote", sent.start_char, sent.start_char, earlier.via))
+    elif not found and discourse.listing is not None and is_list_item(sent):
+        earlier = discourse.listing
+        found.append(Attribution(earlier.speaker, "list", sent.start_char, sent.start_char, earlier.via))
     _set_scopes(sent, found)
     return found
 
@@ -141,9 +146,18 @@ def remember(
         elif kind in SPEAKING_KINDS:
             discourse.last_group = attribution.speaker
     speaker = next((a for a in found if a.speaker is not None), None)
+    if sent.text.rstrip().endswith(":") and speaker is not None:
+        discourse.listing = speaker  # "The agency told lawmakers:" and a list of what it said
+    elif not is_list_item(sent):
+        discourse.listing = None
     for start, end in quotes:
         if speaker is not None and sent.start_char <= start < sent.end_char < end:
             discourse.quotes[start] = speaker
+
+
+def is_list_item(sent: Span) -> bool:
+    """A line of a list: it opens with a bullet or a number and a full stop or bracket."""
+    return bool(_LIST_ITEM.match(sent.text))
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -227,6 +241,7 @@ def _from_subject(
 
 
 _NOT_A_SPEAKER = object()
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–—▪·]|\d{1,2}[.)])\s+")
 
 
 def resolve_speaker(head: Token, named: _Mentions, discourse: Discourse) -> tuple[object, list[Token]]:

@@ -75,7 +75,9 @@ def role_entities(
         for child in current.children:
             tokens = list(child.subtree)
             found = _first_entity(tokens, mentions, exclude)
-            if child.dep_ in ("nsubj", "csubj", "agent"):
+            # "Russia is believed to have supplied": a governing passive's subject does the act.
+            governing_passive = child.dep_ == "nsubjpass" and current.i != verb.i
+            if child.dep_ in ("nsubj", "csubj", "agent") or governing_passive:
                 subject = subject or found
             elif current.i == verb.i and (
                 child.dep_ in ("nsubjpass", *_OBJECTS)
