@@ -168,12 +168,14 @@ def test_links_to_other_stories_and_appeals_for_support_leave_the_body():
             "Subscribe to our Telegram channel for the latest updates.",
             "Correction: An earlier version of this story gave the wrong name for the port.",
             "Harbour Wire writer Jo Kim in Busan contributed to this report.",
+            "Jo Kim is a fellow at the Port Institute. The views expressed are her own.",
             "Related: Shipping insurers raise premiums",
         ]
     )
     body = clean_scrape(scrape).body
     assert "Read also" not in body and "Consider supporting" not in body and "Related" not in body
     assert "Subscribe" not in body and "Correction" not in body and "contributed" not in body
+    assert "views expressed" not in body
     assert body.startswith("Officials in Seoul") and body.endswith("officials noted.")
 
 

@@ -84,6 +84,7 @@ def test_money_shares_and_measures(nlp, text, expected):
         "The firm filed for Chapter 11 protection.",
         "The new iPhone 4 went on sale.",
         "The war is two and a half years old.",
+        "Governments have answered with half-measures.",
         "The two sides met again.",
         "Sales grew in the first three quarters of the year.",
     ],

@@ -70,6 +70,12 @@ _CONTRIBUTORS = re.compile(
     r"^(?i:(additional\s+)?(reporting|writing|editing|research|contributing)\s*(by\b|:))\s*[A-Z]|"
     r"\b(?i:contributed\s+(reporting\s+)?(to\s+)?this\s+(report|story|article))\.?$"
 )
+# The writer's note closing an opinion piece: "X is a fellow at Y. The views expressed are her own."
+_DISCLAIMER = re.compile(
+    r"\b(views|opinions)\s+(expressed\s+)?(in\s+this\s+\w+\s+)?(are|is)\s+(solely\s+)?"
+    r"(his|her|their|my|the\s+author['’]?s?|the\s+writer['’]?s?)\s+own\b",
+    re.IGNORECASE,
+)
 # A picture's caption ending in its credit: "... in Kyiv. Photograph: A. Name/AFP/Getty Images".
 _CAPTION_CREDIT = re.compile(r"\b(Photograph|Photo|Image|Picture|Illustration)(\s+by)?\s*:\s*[^.!?]{2,80}$")
 # "Dan Sabbagh Defence and security editor": a name followed by the writer's job.
@@ -167,7 +173,7 @@ def _is_junk(line: str, words: list[str]) -> bool:
         return True
     if _PROMO.match(line) or _EDITORIAL.match(line) or _CAPTION_CREDIT.search(line):
         return True
-    if _CONTRIBUTORS.search(line) and len(words) <= 30:
+    if (_CONTRIBUTORS.search(line) or _DISCLAIMER.search(line)) and len(words) <= 40:
         return True
     if _APPEAL.search(line) and len(words) <= 60:
         return True

@@ -195,6 +195,8 @@ def _fraction_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | 
         return None
     value = FRACTIONS[doc[i : i + width].text.lower()]
     j = i + width
+    if width == 1 and j + 1 < end and doc[j].text in ("-", "‐") and doc[j + 1].is_alpha:
+        return None  # "half-measures", "half-hearted": a word, not a share
     if j + 1 < end and doc[j].lower_ == "a" and doc[j + 1].lower_ in ("percent", "%"):
         return doc[i : j + 2], value / 100, value / 100, "share"
     return doc[i:j], value, value, "share"
