@@ -151,6 +151,19 @@ def test_a_sentence_leading_into_a_list_opens_the_body():
     assert clean_scrape(scrape).body.startswith("The agency told lawmakers")
 
 
+def test_readers_comments_after_a_comment_count_are_not_the_body():
+    scrape = "\n".join(
+        [
+            ARTICLE,
+            "12 comments",
+            "harbour_fan 2 hours ago",
+            "This is fake news. The port has been closed to such ships for years, everyone knows it.",
+        ]
+    )
+    body = clean_scrape(scrape).body
+    assert body.startswith("Officials in Seoul") and "fake news" not in body
+
+
 def test_an_agency_between_slashes_in_the_dateline_is_the_outlet():
     scrape = "\n".join(
         ["Shells Reach the Port as Border Tension Rises", f"HARBOUR CITY, March 2. /BALTWIRE/. {ARTICLE}"]

@@ -43,7 +43,7 @@ _OUTLET_WORDS = frozenset(
 )  # fmt: skip
 # Labels that open a list of other content: the article has ended.
 _SECTION_BREAK = re.compile(
-    r"^(the\s+)?(latest|related|recommended|trending|popular|most\s+(read|viewed|popular)|"
+    r"^(the\s+|\d[\d,.]*k?\s+)?(latest|related|recommended|trending|popular|most\s+(read|viewed|popular)|"
     r"more\s+(from|news|stories|on)|read\s+(more|next|also)|you\s+may\s+also|see\s+also|"
     r"comments?|leave\s+a\s+(comment|reply)|post\s+comment|di\s+tendenza)\b",
     re.IGNORECASE,
