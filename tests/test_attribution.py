@@ -24,6 +24,7 @@ def attributed(context, body):
         ("Kyrylo Budanov said that Russia is helping North Korea build drones.", "kyrylo-budanov", "say"),
         ("The Kremlin denied that North Korean troops are fighting in Ukraine.", "russia", "deny"),
         ("Seoul confirmed that North Korea sent more troops to Russia.", "south-korea", "confirm"),
+        ("Kyrylo Budanov was quoted as saying that 12,000 troops were in Kursk.", "kyrylo-budanov", "quote"),
         ("The Pentagon warned that Iran could send missiles to Russia.", None, "warn"),
         (
             "The United States is concerned that Russia may give satellites to North Korea.",

@@ -48,6 +48,8 @@ def modality_of(context, body):
         ("North Korea has not sent troops to Russia.", Modality.ASSERTED),  # the outlet's own word
         ("Moscow dismissed the report as untrue.", Modality.DENIED),
         ("How many drones can Russia really build?", Modality.SPECULATIVE),  # a question asserts nothing
+        ("Dmitry Peskov said Russia had received no drones from Iran.", Modality.DENIED),
+        ("Dmitry Peskov said Russia had received no fewer than 3,000 drones.", Modality.REPORTED),
     ],
 )
 def test_each_cue_family_gives_its_modality(context, body, modality):

@@ -12,7 +12,6 @@ scope: the tokens of what is claimed, so a sentence can hold several.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -37,6 +36,7 @@ from claimgraph.extract.speech import (
     hung_on_its_speaker,
     inverted,
     is_demonstrative,
+    is_list_item,
     is_passive,
     is_root,
     phrase_of,
@@ -155,26 +155,6 @@ def remember(
             discourse.quotes[start] = speaker
 
 
-def is_list_item(sent: Span) -> bool:
-    """A line of a list: it opens with a bullet or a number and a full stop or bracket."""
-    return bool(_LIST_ITEM.match(sent.text))
-
-
-def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Where quotations run in a body: curly pairs, and straight quotes taken two by two."""
-    spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    for index, char in enumerate(text):
-        if char == "“" or (char == '"' and opened is None):
-            opened = index if opened is None else opened
-        elif char in '”"' and opened is not None:
-            spans.append((opened, index + 1))
-            opened = None
-        elif char == "\n" and opened is not None and text[index + 1 : index + 2] == "\n":
-            opened = None  # a paragraph ends an unclosed quotation
-    return spans
-
-
 def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> Attribution | None:
     lemma = token.lemma_.lower()
     if token.pos_ in ("ADJ",) and lemma in ATTITUDE_ADJECTIVES and token.dep_ == "acomp":
@@ -187,6 +167,9 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
         return None
     if token.dep_ == "acl" and not hung_on_its_speaker(token):
         return None  # "the report published by X" modifies a noun; it says nothing
+    if lemma == "quote" and is_passive(token) and any(c.lower_ == "as" for c in token.children):
+        quoted = next((c for c in token.children if c.dep_ == "nsubjpass"), None)  # "X was quoted as saying"
+        return _from_subject(quoted, token, "quote", named, discourse) if quoted is not None else None
     if not has_content(token):
         return None  # "adds to the instability", "if confirmed": nothing is said
     if lemma not in SPEECH_VERBS and lemma not in EVIDENCE_VERBS and lemma not in DENIAL_VERBS:
@@ -241,7 +224,6 @@ def _from_subject(
 
 
 _NOT_A_SPEAKER = object()
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–—▪·]|\d{1,2}[.)])\s+")
 
 
 def resolve_speaker(head: Token, named: _Mentions, discourse: Discourse) -> tuple[object, list[Token]]:

@@ -20,7 +20,6 @@ from claimgraph.extract.attribution import (
     Attribution,
     Discourse,
     find_attributions,
-    quotation_spans,
     remember,
 )
 from claimgraph.extract.modality import claim_modality
@@ -33,7 +32,7 @@ from claimgraph.extract.predicates import (
     place_entity,
     role_entities,
 )
-from claimgraph.extract.speech import is_root
+from claimgraph.extract.speech import is_root, quotation_spans
 from claimgraph.records import Claim, Entity, Mention, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)

@@ -107,12 +107,23 @@ def modality_from_cues(
 
 
 def _says_it_did_not(cues: Collection[Token]) -> bool:
-    """ "'Iran has not sent any missiles,' he said": a source saying an act did not happen denies it."""
+    """ "'Iran has not sent any missiles,' he said", "Russia had received no drones": a source saying
+    an act did not happen denies it."""
     return any(
         t.dep_ == "neg" and t.lower_ in ("not", "n't", "never") and t.head.pos_ in ("VERB", "AUX")
         and t.head.lemma_.lower() not in _NOT_A_DENIAL and not _not_only(t)
         for t in cues
-    )  # fmt: skip
+    ) or any(_with_no_object(t) for t in cues if t.pos_ == "VERB")  # fmt: skip
+
+
+def _with_no_object(verb: Token) -> bool:
+    """ "received no drones": the object is denied by its determiner (not "no fewer than 3,000")."""
+    if verb.lemma_.lower() in _NOT_A_DENIAL:
+        return False
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
 
 
 def _not_only(neg: Token) -> bool:

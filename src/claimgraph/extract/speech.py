@@ -5,11 +5,15 @@ Shapes of the parse only, no entities: attribution.py decides who the speaker is
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 # Verbs of saying that also name other acts ("adds thousands of drones", "posted losses"): with
 # only an object they say nothing; a clause, a quotation or an inversion makes them speech.
 ALSO_ACTS = frozenset({"add", "post", "project"})
+# A line of a list: a bullet, or a number with a full stop or bracket.
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–—▪·]|\d{1,2}[.)])\s+")
 
 
 def has_content(verb: Token) -> bool:
@@ -106,3 +110,23 @@ def phrase_of(head: Token) -> list[Token]:
     while tokens and tokens[-1].dep_ == "punct":
         tokens.pop()
     return tokens
+
+
+def is_list_item(sent: Span) -> bool:
+    """A line of a list: it opens with a bullet or a number and a full stop or bracket."""
+    return bool(_LIST_ITEM.match(sent.text))
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Where quotations run in a body: curly pairs, and straight quotes taken two by two."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for index, char in enumerate(text):
+        if char == "“" or (char == '"' and opened is None):
+            opened = index if opened is None else opened
+        elif char in '”"' and opened is not None:
+            spans.append((opened, index + 1))
+            opened = None
+        elif char == "\n" and opened is not None and text[index + 1 : index + 2] == "\n":
+            opened = None  # a paragraph ends an unclosed quotation
+    return spans
