@@ -152,3 +152,13 @@ def test_each_figure_is_dated_by_the_expression_beside_it(context):
     dated = {c.quantity.low: (c.time.text, c.time.value) for c in claims if c.quantity and c.time}
     assert dated == {300: ("early 2024", "2024"), 2000: ("the end of the year", "2024")}
     assert {c.quantity.per for c in claims if c.quantity} == {"month"}
+
+
+def test_a_passive_act_does_not_borrow_the_subject_of_the_act_before_it(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = "Russia launched 479 drones overnight, of which 277 were shot down, the air force said."
+    claims = analyse_document(Document("s" * 64, "s.txt", body, published="2025-07-31"), context).claims
+    doers = {c.quantity.low: (c.subject, c.predicate) for c in claims if c.quantity}
+    assert doers[479] == ("russia", "launch") and doers[277][0] is None

@@ -146,3 +146,13 @@ def test_a_rate_word_on_the_flow_before_a_figure_gives_its_period(nlp):
     found = quantities(nlp, "Russia raised the monthly output of the plant from 300 drones to 2,000.")
     assert (300, 300, "drone", "month", None) in found and (2000, 2000, "drone", "month", None) in found
     assert quantities(nlp, "The monthly report listed 300 drones.") == [(300, 300, "drone", None, None)]
+
+
+def test_a_generic_counted_noun_keeps_the_noun_that_says_what_it_is(nlp):
+    found = quantities(nlp, "The losses include 22,800 artillery systems and 300 air defence systems.")
+    assert [q[2] for q in found] == ["artillery system", "air defence system"]
+
+
+def test_a_part_of_a_whole_counts_what_the_whole_counts(nlp):
+    found = quantities(nlp, "Air defences downed 51 of the 64 Shahed drones launched overnight.")
+    assert [(q[0], q[2]) for q in found] == [(51, "drone"), (64, "drone")]

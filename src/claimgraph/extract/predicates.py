@@ -86,6 +86,8 @@ def role_entities(
                 object_ = object_ or found
         if subject is not None or current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
             break
+        if current.i == verb.i and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            break  # "… launched 479 drones, of which 277 were shot down": the launcher did not shoot
         current = current.head
     if object_ == subject:
         object_ = None

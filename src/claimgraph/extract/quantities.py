@@ -39,6 +39,9 @@ QUALIFIERS = (
     "approximately", "around", "about", "roughly", "nearly", "almost", "over", "some", "under",
     "estimated", "below", "above",
 )  # fmt: skip
+# Nouns that say what is counted only with the noun before them: "artillery systems".
+_GENERIC_UNITS = frozenset(["system", "unit", "piece", "platform", "complex", "launcher"])
+_NAMING = ("NOUN", "PROPN")
 # Qualifiers that are also prepositions of place or time ("over 11 regions", "children under 5").
 _ALSO_PLACES = frozenset({"over", "under", "above", "below", "around"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
@@ -305,6 +308,8 @@ def _finish(
     if unit is None and before and before[-1].unit != "share":
         unit, per = before[-1].unit, per or before[-1].per
     last = max(span.end, noun.i + 1 if noun is not None else span.end)
+    if noun is not None and any(t.like_num for t in doc[span.end : noun.i]):
+        last = span.end  # "51 of the 64 drones": the 64 is a figure of its own
     text_span = doc[start:last]
     quantity = Quantity(
         low=low,
@@ -358,6 +363,7 @@ def _counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> 
             lowered in ("of", "these", "those", "the", "its", "their", "-", "type", "”", '"', "’", "'s")
             or token.pos_ in ("ADJ", "PROPN")
             or token.ent_id_  # a known name tagged as anything, "200 Fath-360 missiles"
+            or (token.like_num and doc[j - 1].lower_ in ("of", "the"))  # "51 of the 64 drones"
             or (token.like_num and _is_identifier(doc, j))  # "five Boeing 737 jets"
             or token.dep_ in ("compound", "amod")
         ):
@@ -384,4 +390,7 @@ def normalise_unit(token: Token) -> str:
         return UNIT_SYNONYMS[token.lower_]
     if lemma == "point" and token.i > 0 and token.nbor(-1).lower_ == "percentage":
         return "percentage point"
+    if lemma in _GENERIC_UNITS:  # "artillery systems" and "air defence systems" are not one measure
+        kind = [w.lower_ for t in token.lefts if t.dep_ == "compound" for w in t.subtree if w.pos_ in _NAMING]
+        return " ".join([*kind, lemma])
     return UNIT_SYNONYMS.get(lemma, lemma)
