@@ -62,6 +62,7 @@ def test_hyphenated_and_spaced_spellings_are_one_person(context) -> None:
 def test_demonyms_resolve_to_the_country(context) -> None:
     found = named(context, "North Korean engineers were seen at the site with Iranian advisers.")
     assert found["north-korea"] == ["North Korean"] and found["iran"] == ["Iranian"]
+    assert named(context, "Western reports said the Islamic Republic had sent missiles.")["iran"]
 
 
 def test_transliterations_and_titles_resolve_to_the_pack_entity(resolver) -> None:
