@@ -162,3 +162,20 @@ def test_a_passive_act_does_not_borrow_the_subject_of_the_act_before_it(context)
     claims = analyse_document(Document("s" * 64, "s.txt", body, published="2025-07-31"), context).claims
     doers = {c.quantity.low: (c.subject, c.predicate) for c in claims if c.quantity}
     assert doers[479] == ("russia", "launch") and doers[277][0] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("North Korean leader Kim Jong Un watched a test of new attack drones.", "kim-jong-un"),
+        ("Kim's sister, Kim Yo Jong, watched the drone test.", "kim-yo-jong"),
+        ("South Korea's military tracked the drones.", "south-korea"),
+        ("Seoul has accused Moscow of transferring drone technology to Pyongyang.", "russia"),
+    ],
+)
+def test_the_subject_is_the_entity_the_phrase_names(context, body, subject):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    claims = analyse_document(Document("k" * 64, "k.txt", body, published="2025-07-31"), context).claims
+    assert claims[0].subject == subject

@@ -73,8 +73,7 @@ def role_entities(
     current = verb
     for _ in range(3):
         for child in current.children:
-            tokens = list(child.subtree)
-            found = _first_entity(tokens, mentions, exclude)
+            found = _phrase_entity(child, mentions, exclude)
             # "Russia is believed to have supplied": a governing passive's subject does the act.
             governing_passive = child.dep_ == "nsubjpass" and current.i != verb.i
             if child.dep_ in ("nsubj", "csubj", "agent") or governing_passive:
@@ -84,6 +83,10 @@ def role_entities(
                 or (child.dep_ == "prep" and child.lower_ in ("to", "with"))
             ):
                 object_ = object_ or found
+        accused = _accused_of(current) if subject is None else None
+        if accused is not None:  # "Seoul accused Moscow of transferring technology": Moscow transfers
+            subject = _phrase_entity(accused, mentions, exclude)
+            break
         if subject is not None or current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
             break
         if current.i == verb.i and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
@@ -92,6 +95,24 @@ def role_entities(
     if object_ == subject:
         object_ = None
     return subject, object_
+
+
+def _accused_of(verb: Token) -> Token | None:
+    """The object of "accuse X of doing", "suspect X of doing": the doer of the gerund."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "of":
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+
+
+def _phrase_entity(head: Token, mentions: Sequence[Mention], exclude: Collection[str]) -> str | None:
+    """The entity a phrase names: the one its head word (or a name set beside it) is part of
+    ("North Korean leader Kim Jong Un" is Kim), else the first inside it ("South Korea's military")."""
+    named = [head, *(c for c in head.children if c.dep_ == "appos")]  # "Kim's sister, Kim Yo Jong"
+    for token in named:
+        for mention in mentions:
+            if mention.start <= token.idx < mention.end and mention.entity_id not in exclude:
+                return mention.entity_id
+    return _first_entity(list(head.subtree), mentions, exclude)
 
 
 def _first_entity(
