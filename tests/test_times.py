@@ -193,3 +193,16 @@ def test_a_season_to_come_is_the_next_one(nlp):
     assert values(nlp, "The plant is expected to open in the summer.", "2025-03-06")[0][1] == "2025"
     assert values(nlp, "The plant opened in the summer.", "2025-03-06")[0][1] == "2024"
     assert values(nlp, "The plant will open in the spring.", "2025-06-06")[0][1] == "2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Troops arrived in mid-October.", "2024-10"),
+        ("The plant opened in the spring of 2024.", "2024"),
+        ("North Korea sent troops in autumn 2024.", "2024"),
+    ],
+)
+def test_mid_month_and_a_season_of_a_year(nlp, text, value):
+    (found,) = values(nlp, text, "2025-06-20")
+    assert found[1] == value

@@ -59,7 +59,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("absolute", re.compile(rf"\b{_EARLY}?{_MONTH}{_COMMA}{_YEAR}\b")),
     ("month_day", re.compile(rf"\b(?:{_REL}\s+)?{_MONTH}\s+{_DAY}\b(?![.,]?\d)")),
     ("month_day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
-    ("month", re.compile(rf"\b{_REL}\s+{_MONTH}\b")),
+    ("month", re.compile(rf"\b{_REL}(?:\s+|(?<=-)){_MONTH}\b")),  # "last October", "mid-October"
+    # "the spring of 2024", "autumn 2024"
+    ("absolute", re.compile(rf"\b(?:(?i:the)\s+)?{_SEASON}\s+(?:(?i:of)\s+)?{_YEAR}\b")),
     ("month", re.compile(rf"\b{_PREP}\s+{_MONTH}\b")),
     ("unit", re.compile(rf"\b(?P<rel>(?i:last|this|next|past|earlier\s+this|later\s+this))\s+{_UNIT}\b")),
     ("unit", re.compile(rf"\b(?:{_PREP}\s+)?(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+)"
