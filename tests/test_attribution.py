@@ -176,3 +176,20 @@ def test_list_items_after_a_speaker_and_a_colon_are_that_speaker_s(context):
     listed = [c for c in claims if c.quantity is not None]
     assert [(c.speaker, c.cue) for c in listed] == [("national-intelligence-service", "list")] * 2
     assert claims[-1].speaker is None and claims[-1].subject == "russia"  # the list has ended
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("According to a Kyiv Independent tally, Russia launched 6,000 drones in July.", "kyiv-independent"),
+        ("An NHK count found that Russia fired 728 drones on July 9.", "nhk"),
+        ("Investigators found that 40 drones carried foreign parts.", "Investigators"),
+    ],
+)
+def test_a_tally_or_a_finding_names_who_made_it(context, body, speaker):
+    (claim,) = claims_of(context, body)
+    assert claim.speaker == speaker
+
+
+def test_finding_an_object_is_an_act_not_a_statement(context):
+    assert attributed(context, "Police found 3 drones in the field.") == []

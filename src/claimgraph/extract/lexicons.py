@@ -22,7 +22,7 @@ SPEECH_VERBS = _words(
 )
 # Verbs of evidence: a speaker only when their subject can speak ("the agency indicated"),
 # not when it is a fact ("the involvement suggests").
-EVIDENCE_VERBS = _words("suggest indicate show highlight underline underscore signal demonstrate point")
+EVIDENCE_VERBS = _words("suggest indicate show highlight underline underscore signal demonstrate point find")
 DENIAL_VERBS = _words("deny reject dismiss refute rebuff disown")
 ESTIMATE_VERBS = _words("estimate assess calculate forecast project put")
 # "X is concerned that …": an attitude, reported like speech.
@@ -46,7 +46,7 @@ ATTITUDE_ADJECTIVES = frozenset(
 SOURCE_NOUNS = _words(
     """report statement release interview article estimate estimates data figure assessment analysis
     briefing broadcast communique announcement post message dispatch document survey study
-    story imagery testimony"""
+    story imagery testimony tally count calculation review investigation tracker database"""
 )
 # Nouns for people or bodies that speak for someone else ("a GUR officer", "South Korean officials").
 ROLE_NOUNS = _words(
@@ -55,7 +55,7 @@ ROLE_NOUNS = _words(
     secretary general director lawmaker legislator deputy analyst expert researcher scholar
     staff agency ministry government office service intelligence military army command
     broadcaster newspaper outlet channel force troop navy police authority regime administration
-    committee council tank institute watchdog monitor"""
+    committee council tank institute watchdog monitor investigator inspector prosecutor"""
 )
 # People who speak for others: "one lawmaker told reporters" counts no measure.
 SPEAKER_ROLES = _words(

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 # Verbs of saying that also name other acts ("adds thousands of drones", "posted losses"): with
 # only an object they say nothing; a clause, a quotation or an inversion makes them speech.
-ALSO_ACTS = frozenset({"add", "post", "project"})
+ALSO_ACTS = frozenset({"add", "post", "project", "find"})
 # A line of a list: a bullet, or a number with a full stop or bracket.
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–—▪·]|\d{1,2}[.)])\s+")
 
