@@ -156,3 +156,9 @@ def test_a_generic_counted_noun_keeps_the_noun_that_says_what_it_is(nlp):
 def test_a_part_of_a_whole_counts_what_the_whole_counts(nlp):
     found = quantities(nlp, "Air defences downed 51 of the 64 Shahed drones launched overnight.")
     assert [(q[0], q[2]) for q in found] == [(51, "drone"), (64, "drone")]
+
+
+def test_a_tally_line_counts_what_its_label_names(nlp):
+    text = "Losses so far:\ntanks — 11,050 (+3),\nartillery systems — 30,900 (+40),\nUAVs: 49,800 (+120)."
+    found = quantities(nlp, text)
+    assert [(q[0], q[2]) for q in found] == [(11050, "tank"), (30900, "artillery system"), (49800, "drone")]

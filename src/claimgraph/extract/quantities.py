@@ -39,6 +39,7 @@ QUALIFIERS = (
     "approximately", "around", "about", "roughly", "nearly", "almost", "over", "some", "under",
     "estimated", "below", "above",
 )  # fmt: skip
+_LABEL_MARKS = frozenset(["—", "–", ":"])
 # Nouns that say what is counted only with the noun before them: "artillery systems".
 _GENERIC_UNITS = frozenset(["system", "unit", "piece", "platform", "complex", "launcher"])
 _NAMING = ("NOUN", "PROPN")
@@ -303,6 +304,9 @@ def _finish(
         unit = counted_as.get(noun.ent_id_) or normalise_unit(noun)
     if unit == "other" and before:  # "killing 12 people and injuring 90 others"
         unit = before[-1].unit
+    if unit is None and noun is None and start >= 2 and doc[start - 1].text in _LABEL_MARKS:
+        label = doc[start - 2]  # "tanks — 11,050", "UAVs: 49,800": a tally's label before the figure
+        unit = normalise_unit(label) if label.pos_ == "NOUN" else None
     # "2,000 drones a month, aiming for 5,000": the same measure; a bare number after a
     # percentage is rarely one ("fell 7 % to 9,000").
     if unit is None and before and before[-1].unit != "share":
