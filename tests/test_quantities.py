@@ -27,6 +27,7 @@ def quantities(nlp, text):
         ("Some 10,000 to 12,000 troops were sent.", (10000, 12000, "soldier", None, "some")),
         ("About 4,700 casualties were counted.", (4700, 4700, "casualty", None, "about")),
         ("The North will send 1,000 sappers and builders.", (1000, 1000, "worker", None, None)),
+        ("Ships carried about 1,500 special forces.", (1500, 1500, "soldier", None, "about")),
     ],
 )
 def test_figure_unit_rate_and_qualifier(nlp, text, expected):
@@ -85,6 +86,7 @@ def test_money_shares_and_measures(nlp, text, expected):
         "The new iPhone 4 went on sale.",
         "The war is two and a half years old.",
         "Governments have answered with half-measures.",
+        "Talks ran between October 8 and 13.",
         "The two sides met again.",
         "Sales grew in the first three quarters of the year.",
     ],

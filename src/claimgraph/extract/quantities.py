@@ -30,7 +30,8 @@ from claimgraph.extract.numbers import (
     parse_words,
 )
 from claimgraph.extract.rates import PERIODS, rate_after, rate_before
-from claimgraph.extract.units import CURRENCY_NAMES, currency, measure_symbol
+from claimgraph.extract.times import MONTHS
+from claimgraph.extract.units import currency, measure_symbol, normalise_unit
 from claimgraph.records import Quantity
 
 QUALIFIERS = (
@@ -40,22 +41,9 @@ QUALIFIERS = (
     "estimated", "below", "above",
 )  # fmt: skip
 _LABEL_MARKS = frozenset(["—", "–", ":"])
-# Nouns that say what is counted only with the noun before them: "artillery systems".
-_GENERIC_UNITS = frozenset(["system", "unit", "piece", "platform", "complex", "launcher"])
-_NAMING = ("NOUN", "PROPN")
 # Qualifiers that are also prepositions of place or time ("over 11 regions", "children under 5").
 _ALSO_PLACES = frozenset({"over", "under", "above", "below", "around"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
-# Counted things under one name, so "troops" and "soldiers" are the same measure.
-UNIT_SYNONYMS = {
-    "troop": "soldier", "serviceman": "soldier", "personnel": "soldier", "infantry": "soldier",
-    "infantryman": "soldier", "fighter": "soldier", "labourer": "worker", "laborer": "worker",
-    "deminer": "worker", "sapper": "worker", "builder": "worker",
-    "people": "person", "civilian": "person", "resident": "person", "uav": "drone",
-    "round": "shell", "projectile": "shell", "casualty": "casualty", "dead": "casualty",
-    "wounded": "casualty", "killed": "casualty", "loss": "casualty", "injured": "casualty",
-    "percent": "share", "%": "share", "$": "USD", "usd": "USD", "€": "EUR", "£": "GBP",
-} | CURRENCY_NAMES  # fmt: skip
 # Words after an amount that only restate its currency: "$249 USD", "$5 billion dollars".
 _CURRENCY_AFTER = ("usd", "dollars", "dollar", "us dollars")
 _RANGE_WORDS = ("to", "-", "–", "and")
@@ -163,7 +151,7 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
         return fraction
     money = currency(doc[i - 1].text) if i > 0 else None
     number = _number_at(doc, i, end, money is not None)
-    if number is None or _is_identifier(doc, i):
+    if number is None or _is_identifier(doc, i) or _ends_a_day_range(doc, i):
         return None
     j, low, high = number
     if low == 1 and j + 1 < end and doc[j].lower_ == "of" and doc[i].lower_ == "one":
@@ -188,6 +176,13 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
     if _looks_like_year(doc, i, j, low, high) or (j < end and doc[j].text in ("-", "–") and unit is None):
         return None  # a year, or a compound adjective: "two-story", "three-year-long"
     return doc[i:j], low, high, unit
+
+
+def _ends_a_day_range(doc: Doc, i: int) -> bool:
+    """ "between October 8 and 13": the 13 is a day of October, not a count."""
+    if i < 3 or doc[i - 1].lower_ not in ("and", "to", "-", "–") or not doc[i - 2].like_num:
+        return False
+    return doc[i - 3].text.rstrip(".").lower() in MONTHS and doc[i].text.isdigit() and int(doc[i].text) <= 31
 
 
 def _fraction_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | None] | None:
@@ -384,17 +379,3 @@ def _is_modifier(doc: Doc, j: int, end: int) -> bool:
 
 def token_is_compound(token: Token) -> bool:
     return token.dep_ == "compound"
-
-
-def normalise_unit(token: Token) -> str:
-    lemma = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
-    if lemma in ("vehicle", "aircraft") and any(t.lower_ in ("unmanned", "aerial") for t in token.lefts):
-        return "drone"  # "unmanned aerial vehicles"
-    if token.lower_ in UNIT_SYNONYMS:
-        return UNIT_SYNONYMS[token.lower_]
-    if lemma == "point" and token.i > 0 and token.nbor(-1).lower_ == "percentage":
-        return "percentage point"
-    if lemma in _GENERIC_UNITS:  # "artillery systems" and "air defence systems" are not one measure
-        kind = [w.lower_ for t in token.lefts if t.dep_ == "compound" for w in t.subtree if w.pos_ in _NAMING]
-        return " ".join([*kind, lemma])
-    return UNIT_SYNONYMS.get(lemma, lemma)

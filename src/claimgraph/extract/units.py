@@ -1,4 +1,4 @@
-"""Units written as symbols or codes: currencies before an amount, measures after it.
+"""Units: currencies before an amount, measure symbols after it, and what a counted noun counts.
 
 A currency is told by Unicode's currency-symbol class ("$", "€", "₽", "US$", "AU$") or an
 ISO 4217 code ("EUR", "RUB"); a measure symbol ("km", "°C", "kWh", "MW") by an SI prefix
@@ -8,6 +8,8 @@ on a base unit, so that "300 m" reads as metres while "€300 m" is money.
 from __future__ import annotations
 
 import unicodedata
+
+from spacy.tokens import Token
 
 _SYMBOLS = {
     "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₩": "KRW",
@@ -55,3 +57,33 @@ def currency(text: str) -> str | None:
 def measure_symbol(text: str) -> str | None:
     """The unit a symbol after an amount names ("km", "°C", "MW"), or None."""
     return text if text in MEASURE_SYMBOLS else None
+
+
+# Counted things under one name, so "troops" and "soldiers" are the same measure.
+UNIT_SYNONYMS = {
+    "troop": "soldier", "serviceman": "soldier", "personnel": "soldier", "infantry": "soldier",
+    "infantryman": "soldier", "fighter": "soldier", "labourer": "worker", "laborer": "worker",
+    "deminer": "worker", "sapper": "worker", "builder": "worker", "force": "soldier",
+    "people": "person", "civilian": "person", "resident": "person", "uav": "drone",
+    "round": "shell", "projectile": "shell", "casualty": "casualty", "dead": "casualty",
+    "wounded": "casualty", "killed": "casualty", "loss": "casualty", "injured": "casualty",
+    "percent": "share", "%": "share", "$": "USD", "usd": "USD", "€": "EUR", "£": "GBP",
+} | CURRENCY_NAMES  # fmt: skip
+# Nouns that say what is counted only with the noun before them: "artillery systems".
+_GENERIC_UNITS = frozenset(["system", "unit", "piece", "platform", "complex", "launcher"])
+_NAMING = ("NOUN", "PROPN")
+
+
+def normalise_unit(token: Token) -> str:
+    """What a counted noun counts, under one name for its synonyms."""
+    lemma = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
+    if lemma in ("vehicle", "aircraft") and any(t.lower_ in ("unmanned", "aerial") for t in token.lefts):
+        return "drone"  # "unmanned aerial vehicles"
+    if token.lower_ in UNIT_SYNONYMS:
+        return UNIT_SYNONYMS[token.lower_]
+    if lemma == "point" and token.i > 0 and token.nbor(-1).lower_ == "percentage":
+        return "percentage point"
+    if lemma in _GENERIC_UNITS:  # "artillery systems" and "air defence systems" are not one measure
+        kind = [w.lower_ for t in token.lefts if t.dep_ == "compound" for w in t.subtree if w.pos_ in _NAMING]
+        return " ".join([*kind, lemma])
+    return UNIT_SYNONYMS.get(lemma, lemma)
