@@ -193,3 +193,8 @@ def test_a_tally_or_a_finding_names_who_made_it(context, body, speaker):
 
 def test_finding_an_object_is_an_act_not_a_statement(context):
     assert attributed(context, "Police found 3 drones in the field.") == []
+
+
+def test_an_interview_with_an_outlet_passes_through_it(context):
+    body = "In an interview with NHK, Kyrylo Budanov said North Korea had sent 12,000 troops."
+    assert attributed(context, body) == [("kyrylo-budanov", "nhk", "say")]

@@ -34,6 +34,7 @@ from claimgraph.extract.lexicons import (
 from claimgraph.extract.speech import (
     has_content,
     hung_on_its_speaker,
+    interviewer,
     inverted,
     is_demonstrative,
     is_list_item,
@@ -202,10 +203,12 @@ def _from_subject(
         return None
     framing = {t.i for t in phrase} | {verb.i}
     via = None
-    for child in verb.children:  # "told Newsweek", "expressed concern to Newsweek"
+    for child in verb.children:  # "told Newsweek", "concern to Newsweek", "in an interview with NHK"
         target = child if child.dep_ in ("dative", "dobj") else None
         if child.dep_ == "prep" and child.lower_ == "to":
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ == "in":
+            target = interviewer(child)
         if target is not None and named.kinds.get(named.entity(target) or "") in _OUTLET_KINDS:
             via = named.entity(target)
             framing |= {t.i for t in target.subtree} | {child.i}

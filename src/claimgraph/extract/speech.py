@@ -130,3 +130,10 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         elif char == "\n" and opened is not None and text[index + 1 : index + 2] == "\n":
             opened = None  # a paragraph ends an unclosed quotation
     return spans
+
+
+def interviewer(prep: Token) -> Token | None:
+    """The outlet of "in an interview with NHK": the object of "with" under "interview"."""
+    noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "interview"), None)
+    with_ = next((c for c in noun.children if c.lower_ in ("with", "to")), None) if noun is not None else None
+    return next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
