@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.records import Document
+from claimgraph.records import Document, Modality
 
 
 def claims_of(context, body):
@@ -198,3 +198,13 @@ def test_finding_an_object_is_an_act_not_a_statement(context):
 def test_an_interview_with_an_outlet_passes_through_it(context):
     body = "In an interview with NHK, Kyrylo Budanov said North Korea had sent 12,000 troops."
     assert attributed(context, body) == [("kyrylo-budanov", "nhk", "say")]
+
+
+def test_putting_a_figure_at_a_number_is_an_estimate(context):
+    body = (
+        "Volodymyr Zelensky said North Korea had suffered about 4,000 casualties, although "
+        "South Korea put the number lower, at about 3,000."
+    )
+    by_value = {c.quantity.low: (c.speaker, c.modality) for c in claims_of(context, body) if c.quantity}
+    assert by_value[4000][0] == "volodymyr-zelensky"
+    assert by_value[3000] == ("south-korea", Modality.ESTIMATED)

@@ -50,6 +50,8 @@ def modality_of(context, body):
         ("How many drones can Russia really build?", Modality.SPECULATIVE),  # a question asserts nothing
         ("Dmitry Peskov said Russia had received no drones from Iran.", Modality.DENIED),
         ("Dmitry Peskov said Russia had received no fewer than 3,000 drones.", Modality.REPORTED),
+        ('Moscow described the reports of North Korean troops as "fake news".', Modality.DENIED),
+        ("Moscow described the talks with North Korea as constructive.", Modality.REPORTED),
     ],
 )
 def test_each_cue_family_gives_its_modality(context, body, modality):

@@ -32,6 +32,7 @@ from claimgraph.extract.lexicons import (
     VAGUE_MODIFIERS,
 )
 from claimgraph.extract.speech import (
+    calls_it_false,
     has_content,
     hung_on_its_speaker,
     interviewer,
@@ -41,6 +42,7 @@ from claimgraph.extract.speech import (
     is_passive,
     is_root,
     phrase_of,
+    puts_a_figure,
     subject_of,
 )
 from claimgraph.records import Mention
@@ -173,7 +175,8 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
         return _from_subject(quoted, token, "quote", named, discourse) if quoted is not None else None
     if not has_content(token):
         return None  # "adds to the instability", "if confirmed": nothing is said
-    if lemma not in SPEECH_VERBS and lemma not in EVIDENCE_VERBS and lemma not in DENIAL_VERBS:
+    speech = lemma in SPEECH_VERBS or lemma in EVIDENCE_VERBS or lemma in DENIAL_VERBS
+    if not speech and not puts_a_figure(token):
         return None
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
         return None
@@ -219,7 +222,7 @@ def _from_subject(
         start=phrase[0].idx if phrase else verb.idx,
         end=phrase[-1].idx + len(phrase[-1]) if phrase else verb.idx,
         via=via,
-        denial=lemma in DENIAL_VERBS,
+        denial=lemma in DENIAL_VERBS or calls_it_false(verb),
         estimate=lemma in ESTIMATE_VERBS,
         verb=verb,
         framing=frozenset(framing),

@@ -137,3 +137,29 @@ def interviewer(prep: Token) -> Token | None:
     noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "interview"), None)
     with_ = next((c for c in noun.children if c.lower_ in ("with", "to")), None) if noun is not None else None
     return next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
+
+
+# Nouns a figure is "put at": "put the toll at 300", "put the number lower, at about 3,000".
+_FIGURE_NOUNS = frozenset(
+    ["number", "figure", "toll", "total", "count", "estimate", "loss", "casualty", "tally"]
+)
+# Words that call a report false: "described the reports as fake news".
+_FALSEHOODS = frozenset(
+    ["fake", "false", "untrue", "baseless", "fabricated", "fabrication", "lie", "lies", "groundless",
+     "nonsense", "disinformation", "misinformation", "propaganda", "unfounded"]
+)  # fmt: skip
+
+
+def puts_a_figure(verb: Token) -> bool:
+    """ "South Korea put the number at 3,000": an estimate, though "put" is no verb of saying."""
+    if verb.lemma_.lower() != "put":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS]
+    return bool(objects) and any(t.lower_ == "at" for t in verb.subtree)
+
+
+def calls_it_false(verb: Token) -> bool:
+    """ "Moscow described the reports as fake news": a speaker calling a report false denies it."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    as_ = [c for c in (*verb.children, *(g for o in objects for g in o.children)) if c.lower_ == "as"]
+    return any(t.lower_ in _FALSEHOODS for c in as_ for t in c.subtree)
