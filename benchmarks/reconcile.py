@@ -4,7 +4,7 @@ Not a test: it prints a table and writes bench/reconcile.json. The store is grow
 the real writer (`save_batch`) and reconciled as it grows; then the same batch of 50 new
 reports (fresh ids, same content) is saved and `reconcile_store` timed on it alone, three
 times per size. Flat times mean a batch costs the same whatever the store holds: it reads
-only the groups its claims touch, each on its newest claims.
+only the groups its claims touch, each on the claims of its latest reports.
 
 Synthetic reports are shaped like a long-running news store: ten claims each, actors and
 sources named with a long-tailed (Zipf) frequency, about a third of claims with a figure

@@ -378,13 +378,33 @@ def test_claims_of_unknown_reports_or_odd_figures_do_not_stop_reconciling():
     assert all("lost-1" not in g.claim_ids for g in groups)
 
 
-def test_a_large_group_is_assessed_on_its_newest_claims():
+def test_a_large_group_is_assessed_on_the_claims_of_the_latest_reports():
     reports = [doc(f"r{i:04d}", f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}") for i in range(MAX_CLAIMS + 40)]
     claims = [claim(d, "North Korea sent 11,000 soldiers.", figure="11,000", subject=NK) for d in reports]
     (group,) = run(claims, reports)
     assert len(group.claim_ids) == MAX_CLAIMS
-    newest = sorted(reports, key=lambda d: (d.published, d.id))[-MAX_CLAIMS:]
+    newest = reports[-MAX_CLAIMS:]  # the last to come in, whatever their dates
     assert {c.document_id for c in claims if c.id in group.claim_ids} == {d.id for d in newest}
+
+
+def test_a_group_is_assessed_on_what_its_last_reports_said_and_never_on_fewer_than_a_few(monkeypatch):
+    from claimgraph.reconcile import groups
+
+    monkeypatch.setattr(groups, "WINDOW_REPORTS", 30)
+    monkeypatch.setattr(groups, "MIN_CLAIMS", 5)
+    reports = [doc(f"w{i:03d}", "2025-01-01") for i in range(100)]
+
+    def said(indexes, subject, n):
+        text = "It sent 11,000 soldiers."
+        return [claim(reports[i], text, n=n, figure="11,000", subject=subject) for i in indexes]
+
+    busy = said([*range(10), *range(90, 100)], NK, 0)  # reported early, then again lately
+    quiet = said([*range(10), 99], "russia", 1)  # reported early, then once more
+    by_key = {g.key.split(" · ")[0]: g for g in run([*busy, *quiet], reports)}
+    busy_docs = {c.document_id for c in busy if c.id in by_key["North Korea"].claim_ids}
+    assert busy_docs == {d.id for d in reports[90:]}  # the last 30 reports: not the early ones
+    quiet_docs = {c.document_id for c in quiet if c.id in by_key["Russia"].claim_ids}
+    assert quiet_docs == {reports[i].id for i in (99, 9, 8, 7, 6)}  # too few lately: its 5 newest
 
 
 def _analyses() -> list[Analysis]:
@@ -432,19 +452,32 @@ def _stored_groups(engine, batches):
     return {g.id: g for g in read.groups(engine)}
 
 
-def test_incremental_reconcile_equals_a_run_from_scratch(tmp_path):
+@pytest.mark.parametrize("window", [None, 2])
+def test_incremental_reconcile_equals_a_run_from_scratch(tmp_path, monkeypatch, window):
+    from claimgraph import pipeline
     from claimgraph.pipeline import reconcile_store
+    from claimgraph.reconcile import groups
     from claimgraph.store import open_engine, read
 
     analyses = _analyses()
+    documents = {a.document.id: a.document for a in analyses}
+    claims = [c for a in analyses for c in a.claims]
+    unwindowed = reconcile(claims, documents, ENTITIES, PACK)
+    if window is not None:  # windows that leave claims out, in the store and in memory alike
+        for module in (pipeline, groups):
+            monkeypatch.setattr(module, "WINDOW_REPORTS", window)
+            monkeypatch.setattr(module, "MIN_CLAIMS", 1)
+
     halves = [analyses[:2], analyses[2:4], analyses[4:]]
     stepwise = _stored_groups(open_engine(store_location(tmp_path, "steps.db")), halves)
     once = store_location(tmp_path, "once.db")
     at_once = _stored_groups(open_engine(once), [analyses])
-    documents = {a.document.id: a.document for a in analyses}
-    in_memory = reconcile([c for a in analyses for c in a.claims], documents, ENTITIES, PACK)
+    in_memory = reconcile(claims, documents, ENTITIES, PACK)
     assert stepwise == at_once == {g.id: g for g in in_memory}
-    assert {f.kind for g in stepwise.values() for f in g.findings} == set(FindingKind)  # every kind compared
+    if window is None:  # every kind of finding is compared
+        assert {f.kind for g in stepwise.values() for f in g.findings} == set(FindingKind)
+    else:
+        assert sum(len(g.claim_ids) for g in in_memory) < sum(len(g.claim_ids) for g in unwindowed)
 
     engine = open_engine(once)
     reconcile_store(engine, PACK, full=True)  # forget all filing and redo it: the same again

@@ -29,7 +29,7 @@ from claimgraph.domains import DomainPack, default_pack_path, load_pack
 from claimgraph.errors import InputError
 from claimgraph.extract import extract_claims, extract_quantities, extract_times
 from claimgraph.read import Reader, iter_files, read_file
-from claimgraph.reconcile import MAX_CLAIMS, assess_groups, file_document
+from claimgraph.reconcile import MAX_CLAIMS, MIN_CLAIMS, WINDOW_REPORTS, assess_groups, file_document
 from claimgraph.records import Analysis, Claim, ClaimGroup, Document, Entity, Membership, RawInput, Rejection
 from claimgraph.store import Outcome, clear_reconciliation, save_batch, save_reconciliation
 from claimgraph.store import read as store_read
@@ -205,14 +205,18 @@ def reconcile_store(
     originals = {d.near_duplicate_of for d in documents.values() if d.near_duplicate_of}
     documents.update({d.id: d for d in store_read.documents(engine, originals - documents.keys())})
     entities = _entities_of(engine, new_claims, pack)
+    order = store_read.document_order(engine, pending)
     by_document: dict[str, list[Claim]] = {}
     for claim in new_claims:
         by_document.setdefault(claim.document_id, []).append(claim)
     filed: list[Membership] = []
     for document_id, claims in by_document.items():
-        filed.extend(file_document(documents[document_id], claims, entities, pack, documents.get))
+        document = documents[document_id]
+        filed.extend(file_document(document, claims, entities, pack, documents.get, order.get(document_id)))
     touched = sorted({m.group_id for m in filed if m.group_id})
-    members, memberships = store_read.group_members(engine, touched, latest=MAX_CLAIMS)
+    members, memberships = store_read.group_members(
+        engine, touched, window=WINDOW_REPORTS, least=MIN_CLAIMS, most=MAX_CLAIMS
+    )
     memberships.update({m.claim_id: m for m in filed})  # this run's filing, not yet saved
     members = list({c.id: c for c in [*members, *new_claims]}.values())
     more = {c.document_id for c in members} - documents.keys()

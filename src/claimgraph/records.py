@@ -209,6 +209,7 @@ class Membership:
     reason: str  # why the claim belongs to the group
     origin: Origin
     date: str | None = None  # when the claim holds: its own time, else its report's publication date
+    seq: int | None = None  # its report's place in the order reports came in
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from claimgraph.domains import DomainPack
 from claimgraph.reconcile.groups import (
     MAX_CLAIMS,
+    MIN_CLAIMS,
+    WINDOW_REPORTS,
     assess_group,
     assess_groups,
     file_document,
@@ -25,6 +27,8 @@ from claimgraph.records import Claim, ClaimGroup, Document, Entity
 
 __all__ = [
     "MAX_CLAIMS",
+    "MIN_CLAIMS",
+    "WINDOW_REPORTS",
     "Basis",
     "Proposition",
     "assess_group",
@@ -47,7 +51,8 @@ def reconcile(
     entities: Mapping[str, Entity] | None = None,
     pack: DomainPack | None = None,
 ) -> list[ClaimGroup]:
-    """Claim groups with their origins, findings and grades, from scratch."""
+    """Claim groups with their origins, findings and grades, from scratch; ``documents`` in the
+    order the reports came in (each group is assessed on what its latest reports said)."""
     known = dict(entities or {})
     if pack is not None:
         for entity in pack.entities:

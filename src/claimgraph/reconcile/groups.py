@@ -17,8 +17,12 @@ from claimgraph.reconcile.independence import Lookup, trace_origins
 from claimgraph.reconcile.propositions import Proposition, basis_of, propose
 from claimgraph.records import Claim, ClaimGroup, Document, Entity, Membership
 
-# A group is assessed on its newest claims: what is said now, at a cost that does not grow with
-# the store. Older claims stay filed under it.
+# A group is assessed on what the latest reports said about it: its claims from the last
+# WINDOW_REPORTS reports up to its newest one (at least its MIN_CLAIMS newest, at most its
+# MAX_CLAIMS newest). A batch of new reports then costs the same whatever the store holds, as
+# a hot group's window spans the same number of reports; older claims stay filed under it.
+WINDOW_REPORTS = 1_000
+MIN_CLAIMS = 10
 MAX_CLAIMS = 200
 
 
@@ -28,8 +32,10 @@ def file_document(
     entities: Mapping[str, Entity],
     pack: DomainPack | None = None,
     lookup: Lookup | None = None,
+    seq: int | None = None,
 ) -> list[Membership]:
-    """Where each claim of one document belongs, why, and whose word it is."""
+    """Where each claim of one document belongs, why, and whose word it is; ``seq`` is the
+    document's place in the order reports came in."""
     claims = list(claims)
     origins = trace_origins(document, claims, entities, pack, lookup)
     filed = []
@@ -38,10 +44,10 @@ def file_document(
         date = (claim.time.value if claim.time else None) or document.published
         if prop is None:
             reason = why_unfiled(claim)
-            filed.append(Membership(claim.id, document.id, None, None, reason, origins[claim.id], date))
+            filed.append(Membership(claim.id, document.id, None, None, reason, origins[claim.id], date, seq))
         else:
-            group, key = prop.group_id, prop.words
-            filed.append(Membership(claim.id, document.id, group, key, prop.reason, origins[claim.id], date))
+            group, key, origin = prop.group_id, prop.words, origins[claim.id]
+            filed.append(Membership(claim.id, document.id, group, key, prop.reason, origin, date, seq))
     return filed
 
 
@@ -92,15 +98,19 @@ def assess_group(
 
 
 def latest(props: list[Proposition], memberships: Mapping[str, Membership]) -> list[Proposition]:
-    """A group's newest MAX_CLAIMS claims, by the date they were filed with (the store reads the same)."""
-    if len(props) <= MAX_CLAIMS:
-        return props
+    """The group's claims from its last WINDOW_REPORTS reports, at least MIN_CLAIMS and at most
+    MAX_CLAIMS, newest report first (the store reads the same: read.group_members)."""
 
-    def newest(p: Proposition) -> tuple[bool, str, str]:
-        date = memberships[p.claim_id].date if p.claim_id in memberships else None
-        return (date is not None, date or "", p.claim_id)
+    def order(p: Proposition) -> tuple[int, str]:
+        filed = memberships.get(p.claim_id)
+        return (filed.seq if filed is not None and filed.seq is not None else -1, p.claim_id)
 
-    return sorted(props, key=newest, reverse=True)[:MAX_CLAIMS]
+    newest = sorted(props, key=order, reverse=True)
+    if not newest:
+        return newest
+    floor = order(newest[0])[0] - WINDOW_REPORTS
+    recent = sum(1 for p in newest if order(p)[0] > floor)  # a prefix: newest first
+    return newest[: min(max(recent, MIN_CLAIMS), MAX_CLAIMS)]
 
 
 def group_claims(
@@ -109,16 +119,18 @@ def group_claims(
     entities: Mapping[str, Entity],
     pack: DomainPack | None = None,
 ) -> list[ClaimGroup]:
-    """File and assess everything at once: the from-scratch run incremental runs must equal."""
+    """File and assess everything at once, ``documents`` in the order the reports came in: the
+    from-scratch run incremental runs must equal."""
     by_document: dict[str, list[Claim]] = {}
     for claim in claims:
         by_document.setdefault(claim.document_id, []).append(claim)
     memberships: dict[str, Membership] = {}
+    came = {document_id: seq for seq, document_id in enumerate(documents, start=1)}  # in the order given
     for document_id, members in by_document.items():
         document = documents.get(document_id)
         if document is None:
             continue  # a claim of no known report has no origin to trace: left unfiled, never fatal
-        filed = file_document(document, members, entities, pack, documents.get)
+        filed = file_document(document, members, entities, pack, documents.get, came[document_id])
         memberships.update({m.claim_id: m for m in filed})
     return assess_groups(claims, memberships, documents, entities, pack)
 

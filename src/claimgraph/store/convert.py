@@ -41,6 +41,7 @@ def document_row(document: Document, ingested_at: str) -> Row:
 def document_from_row(row: Any) -> Document:
     values = dict(row._mapping)
     values.pop("ingested_at", None)
+    values.pop("seq", None)
     values["published_how"] = DateSource(values["published_how"])
     return Document(**values)
 
@@ -114,9 +115,12 @@ def membership_row(membership: Membership) -> Row:
         "origin_label": origin.label,
         "origin_reason": origin.reason,
         "date": membership.date,
+        "seq": membership.seq,
     }
 
 
 def membership_from_row(row: Any) -> Membership:
     origin = Origin(row.origin_id, row.origin_label, row.origin_reason)
-    return Membership(row.claim_id, row.document_id, row.group_id, row.key, row.reason, origin, row.date)
+    return Membership(
+        row.claim_id, row.document_id, row.group_id, row.key, row.reason, origin, row.date, row.seq
+    )

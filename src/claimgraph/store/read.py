@@ -180,21 +180,28 @@ def document_claims(engine: Engine, document_ids: Iterable[str]) -> list[Claim]:
 
 
 def group_members(
-    engine: Engine, group_ids: Iterable[str], latest: int | None = None
+    engine: Engine,
+    group_ids: Iterable[str],
+    window: int | None = None,
+    least: int = 0,
+    most: int | None = None,
 ) -> tuple[list[Claim], dict[str, Membership]]:
-    """The claims filed under the given groups (each group's ``latest`` only, newest first), with their
-    memberships."""
+    """The claims filed under the groups, with their memberships; given a ``window``, only those
+    each group is assessed on: whose reports came within ``window`` reports of its newest, at
+    least ``least`` and at most ``most``, newest first (as reconcile.groups.latest in memory)."""
     c, m = schema.claims, schema.claim_memberships
     filed: dict[str, Membership] = {}
     with engine.connect() as conn:
         for group_id in sorted(set(group_ids)):
-            query = (
-                select(m)
-                .where(m.c.group_id == group_id)
-                .order_by(m.c.date.desc().nulls_last(), m.c.claim_id.desc())
-                .limit(latest)
-            )
-            filed.update({r.claim_id: membership_from_row(r) for r in conn.execute(query)})
+            newest = select(m).where(m.c.group_id == group_id).order_by(m.c.seq.desc(), m.c.claim_id.desc())
+            if window is None:
+                rows = list(conn.execute(newest))
+            else:
+                top = conn.scalar(select(func.max(m.c.seq)).where(m.c.group_id == group_id))
+                rows = list(conn.execute(newest.where(m.c.seq > (top or 0) - window).limit(most)))
+                if len(rows) < least:
+                    rows = list(conn.execute(newest.limit(least)))
+            filed.update({r.claim_id: membership_from_row(r) for r in rows})
         ids = list(filed)
         rows = [
             r
@@ -202,3 +209,15 @@ def group_members(
             for r in conn.execute(select(c).where(c.c.id.in_(ids[start : start + 500])))
         ]
         return [claim_from_row(r) for r in rows], filed
+
+
+def document_order(engine: Engine, ids: Iterable[str]) -> dict[str, int | None]:
+    """Each document's place in the order reports came in."""
+    d = schema.documents
+    wanted = list(dict.fromkeys(ids))
+    with engine.connect() as conn:
+        return {
+            r.id: r.seq
+            for start in range(0, len(wanted), 500)
+            for r in conn.execute(select(d.c.id, d.c.seq).where(d.c.id.in_(wanted[start : start + 500])))
+        }

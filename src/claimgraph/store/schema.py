@@ -36,7 +36,10 @@ documents = Table(
     Column("near_duplicate_of", String(64)),
     Column("body", Text, nullable=False),
     Column("ingested_at", String(32), nullable=False),
+    # The order reports came in (1, 2, …): reconcile assesses a group on what the latest reports said.
+    Column("seq", Integer),
     Index("ix_documents_source", "source"),
+    Index("ix_documents_seq", "seq"),
 )
 
 rejections = Table(
@@ -186,7 +189,8 @@ claim_memberships = Table(
     Column("origin_label", Text, nullable=False),
     Column("origin_reason", Text, nullable=False),
     Column("date", String(10)),
+    Column("seq", Integer),  # its report's place in the order reports came in
     # A group is assessed on its latest claims: read newest first, by this index alone.
-    Index("ix_claim_memberships_group_date", "group_id", "date", "claim_id"),
+    Index("ix_claim_memberships_group_seq", "group_id", "seq", "claim_id"),
     Index("ix_claim_memberships_document", "document_id"),
 )

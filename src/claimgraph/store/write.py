@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import Connection, Engine, Table, delete, insert, select
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
 from sqlalchemy.exc import DataError, IntegrityError
 
 from claimgraph.records import Analysis, ClaimGroup, Entity, Membership, Rejection
@@ -70,7 +70,8 @@ def _save_document(conn: Connection, analysis: Analysis) -> bool:
     document = analysis.document
     if conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == document.id)).first():
         return False
-    conn.execute(insert(schema.documents), [document_row(document, now())])
+    last = conn.scalar(select(func.max(schema.documents.c.seq))) or 0  # by ix_documents_seq
+    conn.execute(insert(schema.documents), [{**document_row(document, now()), "seq": last + 1}])
     _save_entities(conn, analysis.entities)
     _insert(
         conn,
