@@ -22,7 +22,7 @@ from claimgraph.records import Claim, ClaimGroup, Document, Entity, Membership
 # MAX_CLAIMS newest). A batch of new reports then costs the same whatever the store holds, as
 # a hot group's window spans the same number of reports; older claims stay filed under it.
 WINDOW_REPORTS = 1_000
-MIN_CLAIMS = 10
+MIN_CLAIMS = 5
 MAX_CLAIMS = 200
 
 
