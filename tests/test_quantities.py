@@ -164,3 +164,16 @@ def test_a_tally_line_counts_what_its_label_names(nlp):
     text = "Losses so far:\ntanks — 11,050 (+3),\nartillery systems — 30,900 (+40),\nUAVs: 49,800 (+120)."
     found = quantities(nlp, text)
     assert [(q[0], q[2]) for q in found] == [(11050, "tank"), (30900, "artillery system"), (49800, "drone")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("North Korea sent 1.5m shells.", [(1_500_000, 1_500_000, "shell")]),
+        ("The water was 10m deep.", [(10, 10, "m")]),  # metres, not millions
+        ("Between 10 and 12 thousand soldiers arrived.", [(10_000, 12_000, "soldier")]),
+        ("Output went from 2 to 3 million shells.", [(2e6, 2e6, "shell"), (3e6, 3e6, "shell")]),
+    ],
+)
+def test_a_scale_written_once_applies_where_it_is_meant(nlp, text, expected):
+    assert [(q[0], q[1], q[2]) for q in quantities(nlp, text)] == expected

@@ -128,3 +128,25 @@ def parse_words(words: list[str]) -> float | None:
 def is_number_word(word: str) -> bool:
     parts = word.lower().replace("-", " ").split()
     return bool(parts) and all(p in _UNITS or p in SCALES for p in parts)
+
+
+# What joins two vague amounts into one growing range: "thousands, then tens of thousands".
+_JOINED_RANGE = re.compile(r"^\s*,?\s*(then|or|to|and|and even|or even|even)\s*$", re.IGNORECASE)
+
+
+def scale_of(text: str) -> float:
+    """The scale word a written number carries ("3 million" -> 1,000,000), else 1."""
+    words = text.lower().split()
+    return next(((SCALES | SCALE_WORDS)[w] for w in words if w in SCALES | SCALE_WORDS), 1)
+
+
+def vague_amounts(text: str) -> list[tuple[int, int, float, float]]:
+    """Vague amounts as ranges; "thousands, then tens of thousands" is one growing range."""
+    amounts: list[tuple[int, int, float, float]] = []
+    for match in VAGUE_PATTERN.finditer(text):
+        low, high = VAGUE[match.group(1).lower()]
+        if amounts and _JOINED_RANGE.match(text[amounts[-1][1] : match.start()]):
+            amounts[-1] = (amounts[-1][0], match.end(), amounts[-1][2], float(high))
+        else:
+            amounts.append((match.start(), match.end(), float(low), float(high)))
+    return amounts

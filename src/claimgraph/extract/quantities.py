@@ -21,13 +21,13 @@ from claimgraph.extract.numbers import (
     SCALE_WORDS,
     SCALES,
     SIGNS,
-    VAGUE,
-    VAGUE_PATTERN,
     is_number_word,
     leading_sign,
     parse_digits,
     parse_range,
     parse_words,
+    scale_of,
+    vague_amounts,
 )
 from claimgraph.extract.rates import PERIODS, rate_after, rate_before
 from claimgraph.extract.times import MONTHS
@@ -41,6 +41,7 @@ QUALIFIERS = (
     "estimated", "below", "above",
 )  # fmt: skip
 _LABEL_MARKS = frozenset(["—", "–", ":"])
+_SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}  # written onto the number: "1.5m shells"
 # Qualifiers that are also prepositions of place or time ("over 11 regions", "children under 5").
 _ALSO_PLACES = frozenset({"over", "under", "above", "below", "around"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
@@ -51,7 +52,6 @@ _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 # A number inside a name ("Flight 447", "Chapter 11", "the iPhone 4") names, it does not count.
 _NAME_ENTS = {"ORG", "PRODUCT", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PERSON", "GPE", "LOC", "NORP"}
 _IDENTIFIER = re.compile(r"^\d+([–-]\d+)?$")
-_JOINED_RANGE = re.compile(r"^\s*,?\s*(then|or|to|and|and even|or even|even)\s*$", re.IGNORECASE)
 # Nouns that count parts of a sentence's framing, not a measure anyone tracks.
 _NOT_MEASURES = frozenset(
     [
@@ -90,7 +90,7 @@ def _sentence_quantities(sent: Span, counted_as: Mapping[str, str]) -> list[Quan
     doc = sent.doc
     found: list[Quantity] = []
     taken: set[int] = set()
-    for start, end, low, high in _vague_amounts(sent.text):
+    for start, end, low, high in vague_amounts(sent.text):
         span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
         if span is None or taken & set(range(span.start, span.end)):
             continue
@@ -121,20 +121,11 @@ def _changes(found: list[Quantity], sent: Span) -> list[Quantity]:
         if not first.unit and second.unit and text[first.end : second.start].strip().lower() == "to":
             before = text[max(offset, first.start - 5) : first.start].strip().lower()
             if before.endswith("from"):
-                found[k] = replace(first, unit=second.unit, per=second.per)
+                scale = scale_of(second.text) if scale_of(first.text) == 1 else 1  # "from 2 to 3 million"
+                low, high = (first.low * scale, first.high * scale) if first.low * scale <= second.low else (
+                    first.low, first.high)  # fmt: skip
+                found[k] = replace(first, low=low, high=high, unit=second.unit, per=second.per)
     return found
-
-
-def _vague_amounts(text: str) -> list[tuple[int, int, float, float]]:
-    """Vague amounts as ranges; "thousands, then tens of thousands" is one growing range."""
-    amounts: list[tuple[int, int, float, float]] = []
-    for match in VAGUE_PATTERN.finditer(text):
-        low, high = VAGUE[match.group(1).lower()]
-        if amounts and _JOINED_RANGE.match(text[amounts[-1][1] : match.start()]):
-            amounts[-1] = (amounts[-1][0], match.end(), amounts[-1][2], float(high))
-        else:
-            amounts.append((match.start(), match.end(), float(low), float(high)))
-    return amounts
 
 
 def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | None] | None:
@@ -142,7 +133,7 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
     if token.ent_id_:
         return None
     fraction = _fraction_at(doc, i, end)
-    if token.ent_type_ in _SKIP_ENTS:  # "three quarters of the shells" is no span of a year
+    if token.ent_type_ in _SKIP_ENTS and not _counts_things(doc, i):  # "three quarters of the shells"
         k = fraction[0].end if fraction is not None else end
         whole = doc[k + 2] if k + 2 < end and doc[k + 1].lower_ == "the" else doc[min(k + 1, end - 1)]
         of = k < end and doc[k].lower_ == "of" and whole.ent_type_ not in _SKIP_ENTS
@@ -164,6 +155,8 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
         # "from $55 billion to $110 billion" is a change, not a range
         if second and after != "from" and (doc[j].lower_ != "and" or after == "between"):
             j, high = second[0], second[2]  # "10,000 to 12,000", "between 10,000 and 12,000"
+            scale = (SCALES | SCALE_WORDS).get(doc[j - 1].lower_, 1)
+            low = low * scale if low * scale <= high and low < scale else low  # "10 and 12 thousand"
     unit = None
     per_cent = j + 1 < end and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent"
     if j < end and (doc[j].lower_ in ("%", "percent") or per_cent):
@@ -171,11 +164,25 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
         low, high, unit = low / 100, high / 100, "share"
     if money:
         return doc[i - 1 : _currency_restated(doc, j, end)], low, high, money
+    scale = _SUFFIX_SCALES.get(doc[j].lower_) if j + 1 < end and not doc[j - 1].whitespace_ else None
+    if unit is None and scale and doc[j + 1].tag_ in ("NNS", "NNPS"):
+        low, high, j = low * scale, high * scale, j + 1  # "1.5m shells": millions, not metres
     if unit is None and j < end:
         unit, j = _measure_at(doc, j, end)
     if _looks_like_year(doc, i, j, low, high) or (j < end and doc[j].text in ("-", "–") and unit is None):
         return None  # a year, or a compound adjective: "two-story", "three-year-long"
     return doc[i:j], low, high, unit
+
+
+def _counts_things(doc: Doc, i: int) -> bool:
+    """ "Between 10 and 12 thousand soldiers", which spaCy may read as a date: only numbers, then
+    the plural noun they count."""
+    j = i
+    while j < len(doc) and doc[j].ent_type_ in _SKIP_ENTS:
+        if not (doc[j].like_num or doc[j].lower_ in ("and", "to", "-", "–", "between")):
+            return False
+        j += 1
+    return j < len(doc) and doc[j].tag_ == "NNS"
 
 
 def _ends_a_day_range(doc: Doc, i: int) -> bool:
