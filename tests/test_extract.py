@@ -179,3 +179,12 @@ def test_the_subject_is_the_entity_the_phrase_names(context, body, subject):
 
     claims = analyse_document(Document("k" * 64, "k.txt", body, published="2025-07-31"), context).claims
     assert claims[0].subject == subject
+
+
+def test_reported_speech_whose_own_subject_names_no_entity_does_not_borrow_the_speaker(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = "Ukraine's military intelligence agency said 12,000 troops had arrived in Kursk."
+    (claim,) = analyse_document(Document("t" * 64, "t.txt", body, published="2025-07-31"), context).claims
+    assert claim.speaker == "defence-intelligence-of-ukraine" and claim.subject is None

@@ -89,6 +89,8 @@ def role_entities(
             break
         if subject is not None or current.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
             break
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in current.children):
+            break  # "the agency said 12,000 troops had arrived": the troops arrived, not the agency
         if current.i == verb.i and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             break  # "… launched 479 drones, of which 277 were shot down": the launcher did not shoot
         current = current.head
