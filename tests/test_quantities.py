@@ -177,3 +177,17 @@ def test_a_tally_line_counts_what_its_label_names(nlp):
 )
 def test_a_scale_written_once_applies_where_it_is_meant(nlp, text, expected):
     assert [(q[0], q[1], q[2]) for q in quantities(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia plans to raise Shahed production to 6,000 a month.", [(6000, "drone", "month")]),
+        ("Drone output reached 2,700 in May.", [(2700, "drone", None)]),
+        ("Annual production of shells reached 3 million.", [(3e6, "shell", "year")]),
+        ("The output of the plant rose to 300.", []),  # the plant makes; it is not what is made
+    ],
+)
+def test_a_figure_set_on_a_flow_counts_what_the_flow_names(context, text, expected):
+    found = extract_quantities(context.nlp(text), context.pack.counted_as)
+    assert [(q.low, q.unit, q.per) for q in found] == expected

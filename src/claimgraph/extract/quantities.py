@@ -29,7 +29,7 @@ from claimgraph.extract.numbers import (
     scale_of,
     vague_amounts,
 )
-from claimgraph.extract.rates import PERIODS, rate_after, rate_before
+from claimgraph.extract.rates import PERIODS, flow_unit, rate_after, rate_before
 from claimgraph.extract.times import MONTHS
 from claimgraph.extract.units import currency, measure_symbol, normalise_unit
 from claimgraph.records import Quantity
@@ -306,6 +306,8 @@ def _finish(
         unit = counted_as.get(noun.ent_id_) or normalise_unit(noun)
     if unit == "other" and before:  # "killing 12 people and injuring 90 others"
         unit = before[-1].unit
+    if unit is None and noun is None:
+        unit = flow_unit(span[-1], counted_as)  # "raise Shahed production to 6,000 a month"
     if unit is None and noun is None and start >= 2 and doc[start - 1].text in _LABEL_MARKS:
         label = doc[start - 2]  # "tanks — 11,050", "UAVs: 49,800": a tally's label before the figure
         unit = normalise_unit(label) if label.pos_ == "NOUN" else None

@@ -1,8 +1,13 @@
-"""Rates: the period a figure counts over, written after it ("a month") or before it ("monthly output")."""
+"""Rates and flows: the period a figure counts over, written after it ("a month") or before it
+("monthly output"), and what a flow's figure counts when the flow names it ("Shahed production")."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.units import normalise_unit
 
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour"}
 _RATE_ADVERBS = {
@@ -11,6 +16,7 @@ _RATE_ADVERBS = {
 }  # fmt: skip
 _RATE_ADJECTIVES = _RATE_ADVERBS | {"annual": "year", "quarterly": "quarter"}
 _RATE_DETERMINERS = {"per", "a", "an", "each", "every"}
+_NAMING_DEPS = ("compound", "nmod", "amod")
 # Nouns for a flow whose figure a rate word before them governs: "the monthly output … of 2,000 drones".
 _FLOW_NOUNS = frozenset(
     ["output", "production", "capacity", "rate", "supply", "delivery", "shipment", "export", "import",
@@ -44,4 +50,24 @@ def rate_before(number: Token, sent: Span) -> str | None:
             continue
         if noun.i in above or (noun.head.i in above and noun.head.pos_ in ("VERB", "AUX")):
             return _RATE_ADJECTIVES[token.lower_]
+    return None
+
+
+def flow_unit(number: Token, counted_as: Mapping[str, str]) -> str | None:
+    """What a figure with no noun of its own counts, named on the flow it sets:
+    "raise Shahed production to 6,000 a month" counts drones."""
+    head = number.head
+    if head.dep_ == "prep" and head.lower_ in ("to", "at", "of"):
+        head = head.head  # "raise Shahed production to 6,000"
+    elif number.dep_ not in ("dobj", "attr"):
+        return None  # else "drone output reached 2,700"
+    flows = [head, *(c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
+    for flow in (f for f in flows if f.lemma_.lower() in _FLOW_NOUNS):
+        # "production of shells" names the thing; "output of the plant" its maker
+        of = [g for c in flow.children if c.lower_ == "of" for g in c.children if g.tag_ == "NNS"]
+        for thing in [*of, *reversed([c for c in flow.children if c.dep_ in _NAMING_DEPS])]:
+            if thing.ent_id_ in counted_as:
+                return counted_as[thing.ent_id_]
+            if thing.pos_ == "NOUN":
+                return normalise_unit(thing)
     return None
