@@ -188,3 +188,16 @@ def test_reported_speech_whose_own_subject_names_no_entity_does_not_borrow_the_s
     body = "Ukraine's military intelligence agency said 12,000 troops had arrived in Kursk."
     (claim,) = analyse_document(Document("t" * 64, "t.txt", body, published="2025-07-31"), context).claims
     assert claim.speaker == "defence-intelligence-of-ukraine" and claim.subject is None
+
+
+def test_the_treaty_named_before_is_what_the_treaty_means(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = (
+        "Moscow and Pyongyang signed the Comprehensive Strategic Partnership Treaty in June 2024. "
+        "The treaty took effect on December 4, 2024."
+    )
+    claims = analyse_document(Document("e" * 64, "e.txt", body, published="2025-07-09"), context).claims
+    assert claims[-1].entities == ("comprehensive-strategic-partnership-treaty",)
+    assert claims[-1].time is not None and claims[-1].time.value == "2024-12-04"

@@ -37,6 +37,9 @@ from claimgraph.records import Claim, Entity, Mention, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)
 _DEMONSTRATIVES = frozenset(["this", "these", "that", "those", "such"])
+# Nouns that name an entity of a kind by its kind: "the treaty", "the plant".
+_KIND_NOUNS = {"treaty": "treaty", "pact": "treaty", "accord": "treaty", "plant": "facility",
+               "factory": "facility", "facility": "facility", "complex": "facility"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +93,7 @@ def _sentence_claims(
     sent = here.span
     everything = frozenset(t.i for t in sent)
     opinion = is_opinion(sent, any(a.speaker for a in found), bool(here.figures))
-    inherited = previous_entities if _points_back(sent) else ()
+    inherited = previous_entities if _points_back(sent) else _named_by_kind(sent, previous_entities, kinds)
     if not here.mentions and not here.figures and not inherited and not opinion:
         return []
     plans: list[tuple[Attribution | None, Quantity | None]] = []
@@ -198,6 +201,18 @@ def _points_back(sent: Span) -> bool:
                 c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children
             )
     return False
+
+
+def _named_by_kind(sent: Span, previous: tuple[str, ...], kinds: Mapping[str, str]) -> tuple[str, ...]:
+    """ "The treaty took effect on December 4": "the" and a kind's noun point back to the entity
+    of that kind named just before."""
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            kind = _KIND_NOUNS.get(token.lemma_.lower())
+            if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                return ()
+            return tuple(e for e in previous if kinds.get(e) == kind)[:1]
+    return ()
 
 
 def _claim_time(
