@@ -208,3 +208,15 @@ def test_putting_a_figure_at_a_number_is_an_estimate(context):
     by_value = {c.quantity.low: (c.speaker, c.modality) for c in claims_of(context, body) if c.quantity}
     assert by_value[4000][0] == "volodymyr-zelensky"
     assert by_value[3000] == ("south-korea", Modality.ESTIMATED)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Kim Yo Jong went with him, according to photos released by KCNA.", "kcna"),
+        ("According to a report published by the Kyiv Independent, Russia fired 700 drones.", "kyiv-independent"),
+    ],
+)
+def test_a_source_released_by_someone_is_theirs(context, body, speaker):
+    (claim,) = claims_of(context, body)
+    assert claim.speaker == speaker

@@ -284,6 +284,9 @@ def _named_entity(head: Token, named: _Mentions, depth: int) -> str | None:
             found = _named_entity(pobj, named, depth + 1) if pobj is not None else None
         elif child.dep_ == "amod" and speaks_for and lemma not in SOURCE_NOUNS:
             found = named.entity(child)  # "South Korean officials" speak for South Korea
+        elif child.dep_ == "acl" and lemma in SOURCE_NOUNS:  # "a report published by the ministry"
+            agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children), None)
+            found = _named_entity(agent, named, depth + 1) if agent is not None else None
         else:
             found = None
         if found is not None:
