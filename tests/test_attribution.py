@@ -214,7 +214,7 @@ def test_putting_a_figure_at_a_number_is_an_estimate(context):
     ("body", "speaker"),
     [
         ("Kim Yo Jong went with him, according to photos released by KCNA.", "kcna"),
-        ("According to a report published by the Kyiv Independent, Russia fired 700 drones.", "kyiv-independent"),
+        ("According to a report published by the Kyiv Independent, Russia fired drones.", "kyiv-independent"),
     ],
 )
 def test_a_source_released_by_someone_is_theirs(context, body, speaker):
