@@ -195,24 +195,25 @@ def _controlled_by(verb: Token, attribution: Attribution) -> bool:
 
 def _points_back(sent: Span) -> bool:
     """ "This cooperation was strengthened …": a demonstrative subject refers to what came before."""
-    for token in sent:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
-            return token.lower_ in _DEMONSTRATIVES or any(
-                c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children
-            )
-    return False
+    token = _root_subject(sent)
+    return token is not None and (
+        token.lower_ in _DEMONSTRATIVES
+        or any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children)
+    )
+
+
+def _root_subject(sent: Span) -> Token | None:
+    return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
 
 
 def _named_by_kind(sent: Span, previous: tuple[str, ...], kinds: Mapping[str, str]) -> tuple[str, ...]:
     """ "The treaty took effect on December 4": "the" and a kind's noun point back to the entity
     of that kind named just before."""
-    for token in sent:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
-            kind = _KIND_NOUNS.get(token.lemma_.lower())
-            if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-                return ()
-            return tuple(e for e in previous if kinds.get(e) == kind)[:1]
-    return ()
+    token = _root_subject(sent)
+    kind = _KIND_NOUNS.get(token.lemma_.lower()) if token is not None else None
+    if token is None or kind is None or not any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
+        return ()
+    return tuple(e for e in previous if kinds.get(e) == kind)[:1]
 
 
 def _claim_time(

@@ -19,6 +19,7 @@ _SCALE_SHORT = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000
 # Abbreviated scales written as a word of their own ("$5 bn", "EUR 300 m"); "m" and "k" are
 # also metres and kelvins, so they scale an amount only where a currency says it is money.
 SCALE_WORDS = {"mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+ALL_SCALES = SCALES | SCALE_WORDS  # written out or abbreviated: "million", "mn"
 MONEY_SCALE_WORDS = SCALE_WORDS | {"m": 1_000_000, "k": 1_000, "b": 1_000_000_000}
 
 
@@ -137,7 +138,7 @@ _JOINED_RANGE = re.compile(r"^\s*,?\s*(then|or|to|and|and even|or even|even)\s*$
 def scale_of(text: str) -> float:
     """The scale word a written number carries ("3 million" -> 1,000,000), else 1."""
     words = text.lower().split()
-    return next(((SCALES | SCALE_WORDS)[w] for w in words if w in SCALES | SCALE_WORDS), 1)
+    return next((ALL_SCALES[w] for w in words if w in ALL_SCALES), 1)
 
 
 def vague_amounts(text: str) -> list[tuple[int, int, float, float]]:

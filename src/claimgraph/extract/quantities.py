@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.lexicons import SPEAKER_ROLES
 from claimgraph.extract.numbers import (
+    ALL_SCALES,
     FRACTIONS,
     MONEY_SCALE_WORDS,
     SCALE_WORDS,
@@ -155,7 +156,7 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
         # "from $55 billion to $110 billion" is a change, not a range
         if second and after != "from" and (doc[j].lower_ != "and" or after == "between"):
             j, high = second[0], second[2]  # "10,000 to 12,000", "between 10,000 and 12,000"
-            scale = (SCALES | SCALE_WORDS).get(doc[j - 1].lower_, 1)
+            scale = ALL_SCALES.get(doc[j - 1].lower_, 1)
             low = low * scale if low * scale <= high and low < scale else low  # "10 and 12 thousand"
     unit = None
     per_cent = j + 1 < end and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent"

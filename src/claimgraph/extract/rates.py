@@ -14,7 +14,8 @@ _RATE_ADVERBS = {
     "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
     "hourly": "hour", "nightly": "day",
 }  # fmt: skip
-_RATE_ADJECTIVES = _RATE_ADVERBS | {"annual": "year", "quarterly": "quarter"}
+# Rate words before a flow noun ("monthly output"); reconcile reads the same ones.
+RATE_ADJECTIVES = _RATE_ADVERBS | {"annual": "year", "quarterly": "quarter"}
 _RATE_DETERMINERS = {"per", "a", "an", "each", "every"}
 _NAMING_DEPS = ("compound", "nmod", "amod")
 # Nouns for a flow whose figure a rate word before them governs: "the monthly output … of 2,000 drones".
@@ -45,11 +46,11 @@ def rate_before(number: Token, sent: Span) -> str | None:
         if token.i >= number.i:
             return None
         noun = token.head
-        rated = token.lower_ in _RATE_ADJECTIVES and token.dep_ == "amod"
+        rated = token.lower_ in RATE_ADJECTIVES and token.dep_ == "amod"
         if not rated or noun.lemma_.lower() not in _FLOW_NOUNS:
             continue
         if noun.i in above or (noun.head.i in above and noun.head.pos_ in ("VERB", "AUX")):
-            return _RATE_ADJECTIVES[token.lower_]
+            return RATE_ADJECTIVES[token.lower_]
     return None
 
 

@@ -1,4 +1,5 @@
-"""Words reconciliation reads: predicate families, increment cues, rate periods, generic speakers.
+"""Words reconciliation reads: predicate families, increment cues, rate periods, generic speakers
+(rate words before a flow noun are extract.rates.RATE_ADJECTIVES, shared with extraction).
 
 General English, not any one topic's: a family gathers the verbs (and their
 nouns) that report the same kind of act, so "sent", "dispatched" and
@@ -63,10 +64,6 @@ DATED_ACTS = {"sign": frozenset({"treaty"}), "ratify": frozenset({"treaty"}), "b
 INCREMENT_BEFORE = frozenset({"additional", "another", "further", "extra", "new", "more"})
 INCREMENT_AFTER = frozenset({"more", "additional", "new", "further", "extra"})
 
-RATE_ADJECTIVES = {
-    "hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
-    "quarterly": "quarter", "annual": "year", "annually": "year", "yearly": "year",
-}  # fmt: skip
 DAYS_PER = {
     "hour": 1 / 24,
     "day": 1.0,

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
+from claimgraph.extract.rates import RATE_ADJECTIVES
 from claimgraph.reconcile.lexicon import (
     DATED_ACTS,
     DAYS_PER,
@@ -29,7 +30,6 @@ from claimgraph.reconcile.lexicon import (
     FLOW_FAMILIES,
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
-    RATE_ADJECTIVES,
     family_of_lemma,
     family_of_word,
     words_with_offsets,
