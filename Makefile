@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= claimgraph.db
 
-.PHONY: demo test test-postgresql lint bench bench-clean bench-reconcile clean
+.PHONY: demo test test-postgresql lint bench bench-clean bench-reconcile eval-dev clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 1; }
@@ -46,6 +46,22 @@ bench-clean: $(STAMP)
 # Reconcile time for a fixed batch of 50 new reports as the store grows from 1,000 to 20,000 reports.
 bench-reconcile: $(STAMP)
 	$(BIN)/python benchmarks/reconcile.py $(if $(QUICK),--quick,)
+
+# The development set (../shared/eval/dev): its texts are third-party and never enter the repository.
+# Rebuild them once into DEV_TEXTS (see ../shared/eval/dev/README.md); this scores all, odd and even articles.
+DEV_GOLD ?= ../shared/eval/dev/dev.gold.yaml
+DEV_TEXTS ?= $(HOME)/claimgraph-eval/dev/txt
+eval-dev: $(STAMP)
+	@if ls "$(DEV_TEXTS)"/*.txt >/dev/null 2>&1; then \
+		$(BIN)/claimgraph eval --gold $(DEV_GOLD) "$(DEV_TEXTS)" --halves $(if $(EXPLAIN),--explain,); \
+	else \
+		echo "eval-dev: no development-set texts in $(DEV_TEXTS)."; \
+		echo "  Rebuild them (../shared/eval/dev/README.md): for each row of sources.tsv, search its phrase"; \
+		echo "  in the stored pages, keep the excerpt whose address is that URL, write it with the row's"; \
+		echo "  title and date as NNN.json, then:"; \
+		echo "    python3 ../shared/eval/dev/texts.py ARTICLES_DIR $(DEV_TEXTS)"; \
+		echo "  or point DEV_TEXTS=... at a folder of NNN.txt files. Keep them out of the repository."; \
+	fi
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

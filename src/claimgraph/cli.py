@@ -244,16 +244,29 @@ def evaluate(
         typer.Option(help="Gold file (format of seeds.gold.yaml).", exists=True, dir_okay=False),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    halves: Annotated[
+        bool,
+        typer.Option("--halves", help="Score all, odd-numbered and even-numbered articles, side by side."),
+    ] = False,
+    explain_misses: Annotated[
+        bool, typer.Option("--explain", help="List every miss and extra, grouped by category of error.")
+    ] = False,
 ) -> None:
-    """Score the pipeline against a gold file: precision, recall and F1 per kind of fact."""
-    from claimgraph.evaluate import format_table, report_json
-    from claimgraph.evaluate.run import evaluate_corpus
+    """Score the pipeline against a gold file by the strict rules: precision, recall and F1 per kind."""
+    from claimgraph.evaluate import explain, format_parts, format_table, report_json
+    from claimgraph.evaluate.run import evaluate_corpus, evaluate_parts
 
-    scores = evaluate_corpus(gold, corpus, ctx.obj.context())
+    context = ctx.obj.context()
+    parts = (
+        evaluate_parts(gold, corpus, context) if halves else {"all": evaluate_corpus(gold, corpus, context)}
+    )
     if as_json:
-        typer.echo(json.dumps(report_json(scores), indent=2, ensure_ascii=False))
-    else:
-        console.print(format_table(scores))
+        report = {part: report_json(scores) for part, scores in parts.items()}
+        typer.echo(json.dumps(report if halves else report["all"], indent=2, ensure_ascii=False))
+        return
+    if explain_misses:
+        console.print(explain(parts["all"]))
+    console.print(format_parts(parts) if halves else format_table(parts["all"]))
 
 
 @eval_app.command("ner")

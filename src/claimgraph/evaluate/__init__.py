@@ -14,13 +14,12 @@ from claimgraph.evaluate.gold import (
     load_gold,
     parse_gold,
 )
+from claimgraph.evaluate.report import explain, format_parts, format_table, report_json
 from claimgraph.evaluate.score import (
     KINDS,
     KindScore,
     alias_resolution,
-    format_table,
     gold_kinds,
-    report_json,
     score_corpus,
 )
 
@@ -38,6 +37,8 @@ __all__ = [
     "GoldQuantity",
     "KindScore",
     "alias_resolution",
+    "explain",
+    "format_parts",
     "format_table",
     "gold_kinds",
     "load_gold",

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from claimgraph.evaluate.score_common import KindScore, Tally, kind_score
+from claimgraph.evaluate.score_common import NOT_FOUND, NOT_IN_GOLD, KindScore, Slip, Tally, kind_score
 from claimgraph.extract import extract_quantities, extract_times
 from claimgraph.records import DateSource
 
@@ -207,12 +207,14 @@ def _tally(
     for item in gold:
         index = next((i for i, p in enumerate(predicted) if i not in taken and match(item, p)), None)
         if index is None:
-            missed.append(f"{name}: {item[0]}-{item[1]} {item[2] or ''}".strip())
+            missed.append(Slip(NOT_FOUND, f"{name}: {item[0]}-{item[1]} {item[2] or ''}".strip()))
         else:
             taken.add(index)
             found += 1
     extra = tuple(
-        f"{name}: {p[0]}-{p[1]} {p[2] or ''}".strip() for i, p in enumerate(predicted) if i not in taken
+        Slip(NOT_IN_GOLD, f"{name}: {p[0]}-{p[1]} {p[2] or ''}".strip())
+        for i, p in enumerate(predicted)
+        if i not in taken
     )
     return Tally(found, len(gold), len(taken), len(predicted), tuple(missed), extra)
 

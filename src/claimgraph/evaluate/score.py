@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from rich.table import Table
-
 from claimgraph.evaluate.gold import Gold
 from claimgraph.evaluate.score_claims import score_attributions, score_dates, score_opinions
 from claimgraph.evaluate.score_cleaning import has_cleaning_gold, score_cleaning
@@ -19,9 +17,7 @@ __all__ = [
     "KINDS",
     "KindScore",
     "alias_resolution",
-    "format_table",
     "gold_kinds",
-    "report_json",
     "score_corpus",
 ]
 
@@ -67,40 +63,17 @@ def score_corpus(
     analyses: Mapping[str, Analysis],
     groups: Sequence[ClaimGroup] = (),
     kinds: Collection[str] | None = None,
-    known_entities: Collection[str] = (),
+    raw_texts: Mapping[str, str] | None = None,
 ) -> dict[str, KindScore]:
     """Score analyses (keyed by file name) and claim groups against the gold, per kind.
 
     ``kinds`` picks kinds from KINDS; by default every kind the gold has data for.
-    ``known_entities`` are the domain pack's entity ids (see ``score_entities``).
+    ``raw_texts`` (file name -> input as read) tells boilerplate the input never held.
     A gold document absent from ``analyses`` is scored as found-nothing, not skipped.
     """
     wanted = gold_kinds(gold) if kinds is None else tuple(kinds)
     unknown = sorted(set(wanted) - set(KINDS))
     if unknown:
         raise ValueError(f"unknown kind(s) {', '.join(unknown)}; known: {', '.join(KINDS)}")
-    scorers = {**_SCORERS, "entities": lambda g, a, _: score_entities(g, a, known_entities)}
+    scorers = {**_SCORERS, "cleaning": lambda g, a, _: score_cleaning(g, a, raw_texts)}
     return {kind: scorers[kind](gold, analyses, groups) for kind in KINDS if kind in wanted}
-
-
-def report_json(scores: Mapping[str, KindScore]) -> dict[str, object]:
-    """One JSON-able object with a key per kind scored."""
-    return {kind: score.to_json() for kind, score in scores.items()}
-
-
-def format_table(scores: Mapping[str, KindScore]) -> Table:
-    """The scores as a table for the terminal: kind, P, R, F1 and what was missed or extra."""
-    table = Table(title="claimgraph eval")
-    table.add_column("kind")
-    for column in ("P", "R", "F1", "missed", "extra"):
-        table.add_column(column, justify="right")
-    for kind, score in scores.items():
-        table.add_row(
-            kind,
-            f"{score.precision:.2f}",
-            f"{score.recall:.2f}",
-            f"{score.f1:.2f}",
-            str(len(score.missed)),
-            str(len(score.extra)),
-        )
-    return table

@@ -1,18 +1,21 @@
 """Score cleaning: body start and end, boilerplate gone, title, author, original source.
 
-Each gold field is one check; a check passes or fails, so precision equals recall.
-Failed checks go to ``missed``, except boilerplate left in the body, which is ``extra``.
+Each gold field is one check that passes or fails, so precision equals recall. Texts
+compare with only white space folded (case counts); the original source compares by
+entity. A boilerplate string the raw input does not hold is a gold error: reported
+under ``gold_errors``, not counted. Failed checks go to ``missed``, except boilerplate
+left in the body, which is ``extra``; each is filed under its field.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from claimgraph.evaluate.gold import Gold, GoldDocument
-from claimgraph.evaluate.score_common import KindScore, Tally, by_file_name, clip, kind_score
-from claimgraph.evaluate.score_names import GoldNames, name_key, normalise_text
+from claimgraph.evaluate.score_common import KindScore, Slip, Tally, by_file_name, clip, kind_score
+from claimgraph.evaluate.score_names import GoldNames, fold_name, fold_space
 from claimgraph.records import Analysis, Document
 
 _URL_PREFIX = re.compile(r"^(?:[a-z]+://)?(?:www\.)?", re.IGNORECASE)
@@ -30,22 +33,33 @@ def has_cleaning_gold(doc: GoldDocument) -> bool:
     return any(True for _ in _gold_fields(doc))
 
 
-def score_cleaning(gold: Gold, analyses: Mapping[str, Analysis]) -> KindScore:
+def score_cleaning(
+    gold: Gold, analyses: Mapping[str, Analysis], raw_texts: Mapping[str, str] | None = None
+) -> KindScore:
+    """``raw_texts`` (file name -> the input as read) lets boilerplate gold errors be told apart."""
     names = GoldNames(gold.entities)
     by_name = by_file_name(analyses)
     per_document: dict[str, Tally] = {}
+    gold_errors: list[str] = []
     for doc in gold.documents:
         if not has_cleaning_gold(doc):
             continue
+        raw = (raw_texts or {}).get(doc.name)
+        wrong = [text for text in doc.boilerplate if raw is not None and not _contains_verbatim(raw, text)]
+        gold_errors.extend(f"{doc.name}: boilerplate {text!r} is not in the raw input" for text in wrong)
         analysis = by_name.get(doc.name)
-        checks = list(check_document(doc, analysis.document if analysis else None, names))
+        checks = list(check_document(doc, analysis.document if analysis else None, names, skip=wrong))
         per_document[doc.name] = _tally(doc.name, checks)
-    return kind_score(per_document)
+    return kind_score(per_document, notes={"gold_errors": gold_errors} if gold_errors else None)
 
 
-def check_document(doc: GoldDocument, document: Document | None, names: GoldNames) -> Iterator[Check]:
+def check_document(
+    doc: GoldDocument, document: Document | None, names: GoldNames, skip: Sequence[str] = ()
+) -> Iterator[Check]:
     """One Check per gold field; a document that was never analysed fails them all."""
     for field, expected in _gold_fields(doc):
+        if field == "boilerplate" and expected in skip:
+            continue
         if document is None:
             yield Check(field, False, "document not analysed")
         elif field == "boilerplate":
@@ -65,8 +79,8 @@ def _gold_fields(doc: GoldDocument) -> Iterator[tuple[str, str]]:
 
 
 def _check_field(field: str, expected: str, document: Document, names: GoldNames) -> Check:
-    body = normalise_text(document.body)
-    want = normalise_text(expected)
+    body = fold_space(document.body)
+    want = fold_space(expected)
     got: str | None
     if field == "body_starts_with":
         got, passed = body[: len(want) + 20], body.startswith(want)
@@ -77,19 +91,17 @@ def _check_field(field: str, expected: str, document: Document, names: GoldNames
         passed = got is not None and same_source(got, expected, names)
     else:
         got = getattr(document, field)
-        passed = got is not None and normalise_text(got) == want
+        passed = got is not None and fold_space(got) == want
     shown = "nothing" if got is None else repr(clip(got, 60))
     return Check(field, passed, f"{field} {clip(expected, 60)!r}, got {shown}")
 
 
 def same_source(predicted: str, expected: str, names: GoldNames) -> bool:
-    """Case-insensitive, or any alias of the gold entity ("www.twz.com" for "The War Zone")."""
+    """The same gold entity by any of its names or web addresses ("www.twz.com" for "The War Zone")."""
     target = names.resolve(expected)
     forms = {expected} if target is None else {expected, target.name, *target.aliases}
-    wanted = {name_key(form) for form in forms} | {name_key(_host(form)) for form in forms}
-    if {name_key(predicted), name_key(_host(predicted))} & wanted:
-        return True
-    return target is not None and names.resolve(predicted) == target
+    wanted = {fold_name(form) for form in forms} | {fold_name(_host(form)) for form in forms}
+    return bool({fold_name(predicted), fold_name(_host(predicted))} & wanted)
 
 
 def _host(text: str) -> str:
@@ -101,9 +113,9 @@ def _host(text: str) -> str:
 def _contains_verbatim(body: str, text: str) -> bool:
     # Case and word edges count: "Read More" is a button, "read more" may be prose,
     # and an author line "Marcus Li" must not be found inside "Marcus Lin".
-    wanted = normalise_text(text, casefold=False)
+    wanted = fold_space(text)
     pattern = rf"(?<!\w){re.escape(wanted)}(?!\w)"
-    return re.search(pattern, normalise_text(body, casefold=False)) is not None
+    return re.search(pattern, fold_space(body)) is not None
 
 
 def _tally(name: str, checks: list[Check]) -> Tally:
@@ -114,6 +126,6 @@ def _tally(name: str, checks: list[Check]) -> Tally:
         gold=len(checks),
         correct=passed,
         predicted=len(checks),
-        missed=tuple(f"{name}: {c.detail}" for c in failed if not c.leftover),
-        extra=tuple(f"{name}: {c.detail}" for c in failed if c.leftover),
+        missed=tuple(Slip(c.name, f"{name}: {c.detail}") for c in failed if not c.leftover),
+        extra=tuple(Slip(c.name, f"{name}: {c.detail}") for c in failed if c.leftover),
     )

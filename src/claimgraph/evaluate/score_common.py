@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from claimgraph.records import Analysis
+
+NOT_FOUND = "not found"  # a gold item nothing came near
+NOT_IN_GOLD = "not in gold"  # a prediction near no gold item
+TAKEN = "one to one"  # a gold item whose only matching predictions serve other gold items
+
+
+@dataclass(frozen=True, slots=True)
+class Slip:
+    """One miss or extra, with the category of error it shows (unit, rate, speaker …)."""
+
+    category: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,8 +29,8 @@ class KindScore:
     precision: float
     recall: float
     f1: float
-    missed: tuple[str, ...] = ()
-    extra: tuple[str, ...] = ()
+    missed: tuple[Slip, ...] = ()
+    extra: tuple[Slip, ...] = ()
     per_document: dict[str, tuple[float, float, float]] = field(default_factory=dict)
     notes: dict[str, object] = field(default_factory=dict)  # further figures a kind reports
 
@@ -26,10 +39,17 @@ class KindScore:
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
-            "missed": list(self.missed),
-            "extra": list(self.extra),
+            "missed": [slip.text for slip in self.missed],
+            "extra": [slip.text for slip in self.extra],
+            "missed_by_category": count_categories(self.missed),
+            "extra_by_category": count_categories(self.extra),
             **self.notes,
         }
+
+
+def count_categories(slips: Iterable[Slip]) -> dict[str, int]:
+    counts = Counter(slip.category for slip in slips)
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +58,10 @@ class Tally:
 
     found: int = 0  # gold items matched
     gold: int = 0
-    correct: int = 0  # predictions matching some gold item
+    correct: int = 0  # predictions matched to a gold item
     predicted: int = 0
-    missed: tuple[str, ...] = ()
-    extra: tuple[str, ...] = ()
+    missed: tuple[Slip, ...] = ()
+    extra: tuple[Slip, ...] = ()
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(
@@ -68,6 +88,13 @@ class Tally:
     def scores(self) -> tuple[float, float, float]:
         return (self.precision, self.recall, self.f1)
 
+    def as_json(self) -> dict[str, float]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
 
 def ratio(part: int, whole: int) -> float:
     # Nothing to find (or nothing claimed) is vacuously perfect; F1 still shows the gap.
@@ -79,7 +106,9 @@ def harmonic_mean(precision: float, recall: float) -> float:
     return 2 * precision * recall / total if total else 0.0
 
 
-def kind_score(per_document: Mapping[str, Tally], corpus: Tally | None = None) -> KindScore:
+def kind_score(
+    per_document: Mapping[str, Tally], corpus: Tally | None = None, notes: Mapping[str, object] | None = None
+) -> KindScore:
     """Micro-average per-document tallies (or take a corpus-level one) into a KindScore."""
     total = corpus if corpus is not None else sum(per_document.values(), Tally())
     return KindScore(
@@ -89,6 +118,7 @@ def kind_score(per_document: Mapping[str, Tally], corpus: Tally | None = None) -
         missed=total.missed,
         extra=total.extra,
         per_document={name: tally.scores() for name, tally in per_document.items()},
+        notes=dict(notes or {}),
     )
 
 
@@ -113,10 +143,6 @@ def format_number(value: float) -> str:
 def clip(text: str, size: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
-
-
-def labelled(document: str, items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(f"{document}: {item}" for item in items)
 
 
 def max_matching(hits: Sequence[Sequence[bool]]) -> dict[int, int]:

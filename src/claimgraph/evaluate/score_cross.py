@@ -1,10 +1,12 @@
-"""Score cross-document findings and near-duplicate links against the gold's lists.
+"""Score cross-document findings and near-duplicate links one to one, by SCORING.md's rules.
 
-A finding matches a gold item of the same kind when its claims come from at least two
-of the item's documents (or all of them, when the gold names only one). A
-near-duplicate link matches a gold group holding both of its documents. Precision is
-over the findings whose kind the gold lists (an empty list included) and over all
-near-duplicate links when the gold lists near duplicates.
+- Predictions: the distinct findings (kind and set of claims) of the kinds the gold
+  lists. A finding matches a gold item of its kind when its claims come from at least
+  two of the item's documents (both, when the item lists two).
+- Near duplicates: a predicted link matches a gold group holding both its documents;
+  a group of n documents is found by n - 1 links. Scored apart from the findings (they
+  are links between reports, not findings about claims), under ``per_kind``.
+- ``per_kind``: gold, found and predicted counts of each kind, with precision and recall.
 """
 
 from __future__ import annotations
@@ -13,7 +15,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from claimgraph.evaluate.gold import NEAR_DUPLICATE, Gold, GoldCrossItem
-from claimgraph.evaluate.score_common import KindScore, Tally, by_file_name, clip, kind_score
+from claimgraph.evaluate.score_common import (
+    NOT_FOUND,
+    NOT_IN_GOLD,
+    TAKEN,
+    KindScore,
+    Slip,
+    Tally,
+    by_file_name,
+    clip,
+    kind_score,
+    max_matching,
+)
 from claimgraph.records import Analysis, ClaimGroup, Finding
 
 
@@ -30,28 +43,78 @@ def score_cross_document(
     gold: Gold, analyses: Mapping[str, Analysis], groups: Sequence[ClaimGroup] = ()
 ) -> KindScore:
     listed = gold.cross_document.annotated()
+    near_gold = listed.pop(NEAR_DUPLICATE, None)
     items = [item for kind_items in listed.values() for item in kind_items]
-    links = [
-        link
-        for link in finding_links(analyses, groups) + near_duplicate_links(analyses)
-        if link.kind in listed
-    ]
+    links = [link for link in finding_links(analyses, groups) if link.kind in listed]
+    tally, paired = match_links(items, links)
+    per_kind: dict[str, dict[str, object]] = {}
+    for kind in listed:
+        found = sum(items[row].kind == kind for row in paired)
+        gold_count = sum(item.kind == kind for item in items)
+        predicted = sum(link.kind == kind for link in links)
+        per_kind[kind] = _counts(Tally(found, gold_count, found, predicted))
+    if near_gold is not None:
+        slots = [item for item in near_gold for _ in range(len(set(item.docs)) - 1)]
+        near, _ = match_links(slots, near_duplicate_links(analyses))
+        per_kind[NEAR_DUPLICATE] = {
+            **_counts(near),
+            "missed": [slip.text for slip in near.missed],
+            "extra": [slip.text for slip in near.extra],
+        }
+    return kind_score({}, tally, notes={"per_kind": per_kind})
+
+
+def _counts(tally: Tally) -> dict[str, object]:
+    return {"gold": tally.gold, "found": tally.found, "predicted": tally.predicted, **tally.as_json()}
+
+
+def match_links(items: Sequence[GoldCrossItem], links: Sequence[Link]) -> tuple[Tally, dict[int, int]]:
+    """Gold items and links paired one to one: one finding cannot serve two gold items."""
     hits = [[link_matches(link, item) for link in links] for item in items]
-    right = {index for row in hits for index, hit in enumerate(row) if hit}
+    paired = max_matching(hits)
+    used = set(paired.values())
     tally = Tally(
-        found=sum(any(row) for row in hits),
+        found=len(paired),
         gold=len(items),
-        correct=len(right),
+        correct=len(paired),
         predicted=len(links),
-        missed=tuple(describe_item(item) for item, row in zip(items, hits, strict=True) if not any(row)),
-        extra=tuple(link.label for index, link in enumerate(links) if index not in right),
+        missed=tuple(
+            Slip(TAKEN if any(hits[index]) else _miss_category(item, links), describe_item(item))
+            for index, item in enumerate(items)
+            if index not in paired
+        ),
+        extra=tuple(
+            Slip(_extra_category(link, items), link.label)
+            for index, link in enumerate(links)
+            if index not in used
+        ),
     )
-    return kind_score({}, tally)
+    return tally, paired
+
+
+def shares_documents(link: Link, item: GoldCrossItem) -> bool:
+    docs = set(item.docs)
+    return len(link.docs & docs) >= min(2, len(docs))
 
 
 def link_matches(link: Link, item: GoldCrossItem) -> bool:
-    shared = link.docs & set(item.docs)
-    return link.kind == item.kind and len(shared) >= min(2, len(set(item.docs)))
+    return link.kind == item.kind and shares_documents(link, item)
+
+
+def _miss_category(item: GoldCrossItem, links: Sequence[Link]) -> str:
+    if any(shares_documents(link, item) for link in links):
+        return "kind"
+    if any(link.kind == item.kind and link.docs & set(item.docs) for link in links):
+        return "documents"
+    return NOT_FOUND
+
+
+def _extra_category(link: Link, items: Sequence[GoldCrossItem]) -> str:
+    if any(shares_documents(link, item) for item in items):
+        return "kind"
+    if len(link.docs) < 2:
+        return "one document"
+    return NOT_IN_GOLD
 
 
 def finding_links(analyses: Mapping[str, Analysis], groups: Sequence[ClaimGroup]) -> list[Link]:

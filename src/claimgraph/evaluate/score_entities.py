@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 
 from claimgraph.evaluate.gold import Gold
-from claimgraph.evaluate.score_common import KindScore, Tally, kind_score, ratio
+from claimgraph.evaluate.score_common import NOT_FOUND, NOT_IN_GOLD, KindScore, Slip, Tally, kind_score
 from claimgraph.evaluate.score_names import GoldNames
 from claimgraph.records import Analysis, Entity
 
@@ -24,37 +23,35 @@ def mentioned_entities(analyses: Mapping[str, Analysis]) -> dict[str, Entity]:
     return found
 
 
-def score_entities(gold: Gold, analyses: Mapping[str, Analysis], known: Collection[str] = ()) -> KindScore:
-    """Recall: gold entities found anywhere; precision: mentioned entities that are gold.
+def score_entities(gold: Gold, analyses: Mapping[str, Analysis]) -> KindScore:
+    """Recall: gold entities some mention resolves to; precision: over every entity mentioned.
 
-    The gold lists the entities its facts are about, not every entity a text names.
-    An entity of the domain pack (``known`` ids) that the gold does not list was
-    found by one of the pack's own names: it is outside the gold, reported under
-    ``outside_gold`` and not counted either way. Every other entity the pipeline
-    made that is not gold (a heading read as a name, a generic region, an ungolded
-    name spaCy found) counts against precision; ``strict_precision`` counts the
-    pack's too.
+    Every entity the pipeline reports counts, the domain pack's included. One that
+    resolves to no gold entity is extra (a junk name, a wrong split, a photo credit, or a
+    gap in the gold); a second entity resolving to a gold entity already found is a split
+    of it, and extra too: matching is one to one.
     """
     names = GoldNames(gold.entities)
-    predicted = mentioned_entities(analyses)
-    matches = {entity.id: names.resolve_entity(entity) for entity in predicted.values()}
-    found = {match.name for match in matches.values() if match is not None}
-    unmatched = [predicted[eid] for eid, match in matches.items() if match is None]
-    outside = sorted({e.name for e in unmatched if e.id in known})
-    extra = sorted({e.name for e in unmatched if e.id not in known})
-    correct = sum(match is not None for match in matches.values())
+    predicted = sorted(mentioned_entities(analyses).values(), key=lambda entity: entity.id)
+    found: dict[str, Entity] = {}
+    extra: list[Slip] = []
+    for entity in predicted:
+        match = names.resolve_entity(entity)
+        if match is None:
+            extra.append(Slip(NOT_IN_GOLD, entity.name))
+        elif match.name in found:
+            extra.append(Slip("split", f"{entity.name} (a second entity for {match.name})"))
+        else:
+            found[match.name] = entity
     tally = Tally(
         found=len(found),
         gold=len(gold.entities),
-        correct=correct,
-        predicted=correct + len(extra),
-        missed=tuple(entity.name for entity in gold.entities if entity.name not in found),
-        extra=tuple(extra),
+        correct=len(found),
+        predicted=len(predicted),
+        missed=tuple(Slip(NOT_FOUND, e.name) for e in gold.entities if e.name not in found),
+        extra=tuple(sorted(extra, key=lambda slip: slip.text)),
     )
-    score = kind_score({}, tally)
-    strict = ratio(correct, len(predicted))
-    notes = {"strict_precision": round(strict, 4), "outside_gold": outside}
-    return dataclasses.replace(score, notes=notes)
+    return kind_score({}, tally)
 
 
 def alias_resolution(gold: Gold, resolve: Callable[[str], str | None]) -> KindScore:
@@ -65,21 +62,21 @@ def alias_resolution(gold: Gold, resolve: Callable[[str], str | None]) -> KindSc
     ``missed`` lists every failure, ``extra`` the ones resolved to the wrong entity.
     """
     names = GoldNames(gold.entities)
-    missed: list[str] = []
-    extra: list[str] = []
+    missed: list[Slip] = []
+    extra: list[Slip] = []
     total = resolved = right = 0
     for entity in gold.entities:
         for alias in dict.fromkeys((entity.name, *entity.aliases)):
             total += 1
             got = resolve(alias)
             if got is None:
-                missed.append(f"{alias} → unresolved (want {entity.name})")
+                missed.append(Slip("unresolved", f"{alias} → unresolved (want {entity.name})"))
                 continue
             resolved += 1
             if names.resolve(got) == entity:
                 right += 1
                 continue
-            wrong = f"{alias} → {got} (want {entity.name})"
+            wrong = Slip("wrong entity", f"{alias} → {got} (want {entity.name})")
             missed.append(wrong)
             extra.append(wrong)
     return kind_score({}, Tally(right, total, right, resolved, tuple(missed), tuple(extra)))

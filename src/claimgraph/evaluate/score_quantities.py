@@ -1,55 +1,62 @@
-"""Score quantities: value (or range) plus unit plus rate, matched one to one per document.
+"""Score quantities per document, one to one, by SCORING.md's rules.
 
-- Unit: lower-cased, each word singular, a few synonyms folded (troop -> soldier,
-  people -> person, UAV -> drone, percent -> share with the value divided by 100);
-  multi-word units also match on their last word ("attack drone" ~ "drone").
-  A gold quantity without a unit accepts any unit.
-- Rate: "daily", "a day", "per day" -> day, and so on; a count (None) only matches a count.
-- One to one: each gold figure pairs with its own prediction, closest first; a
-  prediction repeating a paired one's figure (a second mention) is not counted extra.
-- Value: a gold point matches when it lies in the predicted [low, high] widened by 10%.
-  A gold range matches a predicted point inside it (widened by 10%), or a predicted
-  range whose overlap with it covers at least half of the narrower of the two,
-  measured on a log scale (linear when a bound is not positive). An open gold
-  range (only min, or only max) matches a prediction on the right side of the bound.
+- Predictions: the distinct (low, high, unit, rate) figures of a document; a figure
+  mentioned twice is one prediction.
+- Unit: equal after folding case and plural and a few synonyms (troop -> soldier,
+  UAV -> drone, percent -> share with the value divided by 100, "times" -> ratio).
+  A gold figure without a unit takes any unit.
+- Rate: equal ("daily", "a day", "per day" -> day); a count matches only a count.
+- Value: a gold point needs a predicted point within 1 % (10 % when the gold says
+  approx), or a narrow predicted range (high <= 1.25 x low) holding it; a gold range
+  needs a predicted range with each end within 10 % of the gold's; an open gold range
+  needs the predicted figure on the right side of its bound.
+- `modality_agreement`: the share of matched figures with a gold modality whose claim
+  carries it (asserted and reported are one class).
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
 from claimgraph.evaluate.gold import Gold, GoldQuantity
 from claimgraph.evaluate.score_common import (
+    NOT_FOUND,
+    NOT_IN_GOLD,
+    TAKEN,
     KindScore,
+    Slip,
     Tally,
     by_file_name,
     format_amount,
     kind_score,
+    max_matching,
+    ratio,
 )
 from claimgraph.records import Analysis, Quantity
 
-TOLERANCE = 0.10
-MIN_OVERLAP = 0.5
+T = TypeVar("T")
+
+POINT_TOLERANCE = 0.01
+APPROX_TOLERANCE = 0.10
+RANGE_TOLERANCE = 0.10
+NARROW_RANGE = 1.25  # a predicted range this narrow may stand for a point inside it
+
 _UNIT_SYNONYMS = {
     "troop": "soldier",
     "serviceman": "soldier",
-    "servicemember": "soldier",
-    "service member": "soldier",
-    "military personnel": "soldier",
     "personnel": "soldier",
     "people": "person",
     "individual": "person",
     "uav": "drone",
-    "unmanned aerial vehicle": "drone",
     "dollar": "usd",
-    "us dollar": "usd",
     "$": "usd",
-    "fraction": "share",
-    "proportion": "share",
+    "time": "ratio",
+    "fold": "ratio",
 }
-_PERCENT = {"percent", "per cent", "%", "percentage", "pct"}
+_PERCENT = {"percent", "per cent", "%", "percentage"}
 _RATE_WORDS = {
     "daily": "day",
     "weekly": "week",
@@ -58,15 +65,25 @@ _RATE_WORDS = {
     "annually": "year",
     "annual": "year",
     "annum": "year",
-    "yr": "year",
-    "mo": "month",
-    "wk": "week",
     "hourly": "hour",
-    "hr": "hour",
     "quarterly": "quarter",
     "nightly": "night",
 }
 _RATE_FILLER = {"per", "a", "an", "each", "every", "one", "1"}
+# Asserted and reported are one class: stated as fact, by the writer or by a speaker.
+_MODALITY_CLASS = {"reported": "asserted"}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A distinct predicted figure: its value in the gold's terms, with the modalities claimed for it."""
+
+    low: float
+    high: float
+    unit: str | None
+    per: str | None
+    text: str
+    modalities: frozenset[str]
 
 
 def singular(word: str) -> str:
@@ -89,7 +106,7 @@ def normalise_unit(unit: str | None) -> tuple[str | None, float]:
     if text in _PERCENT:
         return "share", 0.01
     words = " ".join(singular(word) for word in text.split())
-    return _UNIT_SYNONYMS.get(words, _UNIT_SYNONYMS.get(text, words)), 1.0
+    return _UNIT_SYNONYMS.get(words, words), 1.0
 
 
 def normalise_rate(per: str | None) -> str | None:
@@ -102,122 +119,159 @@ def normalise_rate(per: str | None) -> str | None:
     return _RATE_WORDS.get(words[-1], singular(words[-1]))
 
 
-def units_match(gold: str | None, predicted: str | None) -> bool:
-    if gold is None:
-        return True
-    if predicted is None:
-        return False
-    return gold == predicted or gold.split()[-1] == predicted.split()[-1]
+def modality_class(modality: str | None) -> str | None:
+    return None if modality is None else _MODALITY_CLASS.get(modality.casefold(), modality.casefold())
 
 
-def value_cost(gold: GoldQuantity, low: float, high: float, factor: float = 1.0) -> float | None:
-    """How far a predicted [low, high] is from the gold figure; None when it does not match."""
+def value_matches(gold: GoldQuantity, low: float, high: float) -> bool:
+    """Whether a predicted [low, high], in the gold's unit, is the gold's figure."""
+    factor = normalise_unit(gold.unit)[1]
     if gold.value is not None:
-        return _point_cost(gold.value * factor, low, high)
-    if gold.min is None and gold.max is None:
-        return 1.0  # the gold gives no figure: any value will do, but exact ones go first
-    least = gold.min * factor if gold.min is not None else -math.inf
-    most = gold.max * factor if gold.max is not None else math.inf
-    return _range_cost(least, most, low, high)
+        value = gold.value * factor
+        tolerance = APPROX_TOLERANCE if gold.approx else POINT_TOLERANCE
+        if low == high:
+            return abs(low - value) <= tolerance * abs(value)
+        narrow = low > 0 and high <= NARROW_RANGE * low
+        return narrow and low <= value <= high
+    least = None if gold.min is None else gold.min * factor
+    most = None if gold.max is None else gold.max * factor
+    if least is not None and most is not None:
+        return _near(low, least) and _near(high, most)
+    if least is not None:
+        return low >= least
+    if most is not None:
+        return high <= most
+    return True  # the gold gives no figure: any will do
 
 
-def _point_cost(value: float, low: float, high: float) -> float | None:
-    if not _widen(low, -1) <= value <= _widen(high, 1):
-        return None
-    distance = max(low - value, value - high, 0.0)
-    return distance / max(abs(value), 1e-9) + _width(low, high, low > 0) / 100
+def _near(predicted: float, gold: float) -> bool:
+    return abs(predicted - gold) <= RANGE_TOLERANCE * abs(gold)
 
 
-def _range_cost(least: float, most: float, low: float, high: float) -> float | None:
-    if low == high or math.isinf(least) or math.isinf(most):
-        inside = _widen(least, -1) <= low and high <= _widen(most, 1)
-        return _width(low, high, low > 0) / 100 if inside else None
-    start, end = max(least, low), min(most, high)
-    if start > end:
-        return None
-    on_log = min(least, low) > 0  # orders of magnitude, so "thousands" weighs like "millions"
-    narrower = min(_width(least, most, on_log), _width(low, high, on_log))
-    share = _width(start, end, on_log) / narrower if narrower else 1.0
-    return 1.0 - share if share >= MIN_OVERLAP else None
+def unit_matches(gold: GoldQuantity, figure: Figure) -> bool:
+    unit = normalise_unit(gold.unit)[0]
+    return unit is None or unit == figure.unit
 
 
-def _widen(bound: float, direction: int) -> float:
-    return bound + direction * TOLERANCE * abs(bound)
+def rate_matches(gold: GoldQuantity, figure: Figure) -> bool:
+    return normalise_rate(gold.per) == figure.per
 
 
-def _width(low: float, high: float, on_log: bool) -> float:
-    if math.isinf(low) or math.isinf(high):
-        return math.inf
-    return math.log(high) - math.log(low) if on_log else high - low
+def figure_matches(gold: GoldQuantity, figure: Figure) -> bool:
+    return (
+        unit_matches(gold, figure)
+        and rate_matches(gold, figure)
+        and value_matches(gold, figure.low, figure.high)
+    )
 
 
-def predicted_quantities(analysis: Analysis) -> list[Quantity]:
-    """The analysis' quantities, plus any a claim carries that the list lacks."""
-    quantities = list(analysis.quantities)
-    seen = {(q.start, q.end, q.unit) for q in quantities}
+def predicted_figures(analysis: Analysis) -> list[Figure]:
+    """The document's distinct figures, each with the modalities of the claims that carry it."""
+    figures: dict[tuple[float, float, str | None, str | None], tuple[str, set[str]]] = {}
+    for quantity in analysis.quantities:
+        figures.setdefault(_figure_key(quantity), (quantity.text, set()))
     for claim in analysis.claims:
-        q = claim.quantity
-        if q is not None and (q.start, q.end, q.unit) not in seen:
-            seen.add((q.start, q.end, q.unit))
-            quantities.append(q)
-    return quantities
+        if claim.quantity is not None:
+            _, modalities = figures.setdefault(_figure_key(claim.quantity), (claim.quantity.text, set()))
+            modalities.add(str(claim.modality.value))
+    return [
+        Figure(low, high, unit, per, text, frozenset(modalities))
+        for (low, high, unit, per), (text, modalities) in figures.items()
+    ]
 
 
-def match_quantities(gold: Sequence[GoldQuantity], predicted: Sequence[Quantity]) -> dict[int, int]:
-    """Pair gold with predicted quantities one to one, closest pairs first."""
-    pairs: list[tuple[float, int, int]] = []
-    for g_index, g in enumerate(gold):
-        g_unit, g_factor = normalise_unit(g.unit)
-        for p_index, p in enumerate(predicted):
-            p_unit, p_factor = normalise_unit(p.unit)
-            if not units_match(g_unit, p_unit) or normalise_rate(g.per) != normalise_rate(p.per):
-                continue
-            cost = value_cost(g, p.low * p_factor, p.high * p_factor, g_factor)
-            if cost is not None:
-                pairs.append((cost, g_index, p_index))
-    matched: dict[int, int] = {}
-    taken: set[int] = set()
-    for _, g_index, p_index in sorted(pairs):
-        if g_index not in matched and p_index not in taken:
-            matched[g_index] = p_index
-            taken.add(p_index)
-    return matched
+def _figure_key(quantity: Quantity) -> tuple[float, float, str | None, str | None]:
+    unit, factor = normalise_unit(quantity.unit)
+    return (quantity.low * factor, quantity.high * factor, unit, normalise_rate(quantity.per))
 
 
 def score_quantities(gold: Gold, analyses: Mapping[str, Analysis]) -> KindScore:
     by_name = by_file_name(analyses)
     per_document: dict[str, Tally] = {}
+    agreed = judged = 0
+    disagreements: list[str] = []
     for doc in gold.documents:
         if doc.quantities is None:
             continue
         analysis = by_name.get(doc.name)
-        predicted = predicted_quantities(analysis) if analysis is not None else []
-        matched = match_quantities(doc.quantities, predicted)
-        used = _with_repeats(set(matched.values()), predicted)
+        figures = predicted_figures(analysis) if analysis is not None else []
+        hits = [[figure_matches(g, f) for f in figures] for g in doc.quantities]
+        matched = max_matching(hits)
+        for g_index, f_index in matched.items():
+            wanted = modality_class(doc.quantities[g_index].modality)
+            if wanted is None:
+                continue
+            judged += 1
+            got = {modality_class(m) for m in figures[f_index].modalities}
+            if wanted in got:
+                agreed += 1
+            else:
+                shown = ", ".join(sorted(m for m in got if m)) or "no claim"
+                disagreements.append(
+                    f"{doc.name}: {describe_gold(doc.quantities[g_index])}: want {wanted}, got {shown}"
+                )
         per_document[doc.name] = Tally(
             found=len(matched),
             gold=len(doc.quantities),
-            correct=len(used),
-            predicted=len(predicted),
+            correct=len(matched),
+            predicted=len(figures),
             missed=tuple(
-                f"{doc.name}: {describe_gold(g)}" for i, g in enumerate(doc.quantities) if i not in matched
+                Slip(TAKEN if any(hits[i]) else miss_category(g, figures), f"{doc.name}: {describe_gold(g)}")
+                for i, g in enumerate(doc.quantities)
+                if i not in matched
             ),
             extra=tuple(
-                f"{doc.name}: {describe_predicted(p)}" for i, p in enumerate(predicted) if i not in used
+                Slip(extra_category(f, doc.quantities), f"{doc.name}: {describe_figure(f)}")
+                for i, f in enumerate(figures)
+                if i not in set(matched.values())
             ),
         )
-    return kind_score(per_document)
+    notes = {
+        "modality_agreement": round(ratio(agreed, judged), 4),
+        "modality_judged": judged,
+        "modality_disagreements": disagreements,
+    }
+    return kind_score(per_document, notes=notes)
 
 
-def _with_repeats(used: set[int], predicted: Sequence[Quantity]) -> set[int]:
-    """Matched quantities plus later mentions of the same figure, which are not wrong."""
-    found = {_figure(predicted[index]) for index in used}
-    return {index for index, q in enumerate(predicted) if index in used or _figure(q) in found}
+def miss_category(gold: GoldQuantity, figures: Sequence[Figure]) -> str:
+    """Why a gold figure was missed: the nearest way a prediction fell short."""
+    return _category(
+        figures,
+        value=lambda f: value_matches(gold, f.low, f.high),
+        unit=lambda f: unit_matches(gold, f),
+        rate=lambda f: rate_matches(gold, f),
+        nothing=NOT_FOUND,
+    )
 
 
-def _figure(quantity: Quantity) -> tuple[float, float, str | None, str | None]:
-    unit, factor = normalise_unit(quantity.unit)
-    return (quantity.low * factor, quantity.high * factor, unit, normalise_rate(quantity.per))
+def extra_category(figure: Figure, gold: Sequence[GoldQuantity]) -> str:
+    return _category(
+        gold,
+        value=lambda g: value_matches(g, figure.low, figure.high),
+        unit=lambda g: unit_matches(g, figure),
+        rate=lambda g: rate_matches(g, figure),
+        nothing=NOT_IN_GOLD,
+    )
+
+
+def _category(
+    others: Sequence[T],
+    value: Callable[[T], bool],
+    unit: Callable[[T], bool],
+    rate: Callable[[T], bool],
+    nothing: str,
+) -> str:
+    for other in others:
+        if value(other) and rate(other) and not unit(other):
+            return "unit"
+    for other in others:
+        if value(other) and unit(other) and not rate(other):
+            return "rate"
+    for other in others:
+        if unit(other) and rate(other) and not value(other):
+            return "value"
+    return nothing
 
 
 def describe_gold(quantity: GoldQuantity) -> str:
@@ -227,14 +281,14 @@ def describe_gold(quantity: GoldQuantity) -> str:
         amount = "any"
     else:
         amount = format_amount(quantity.min, quantity.max)
-    return _with_unit(amount, quantity.unit, quantity.per)
+    return _with_unit(amount, quantity.unit, normalise_rate(quantity.per))
 
 
-def describe_predicted(quantity: Quantity) -> str:
-    amount = _with_unit(format_amount(quantity.low, quantity.high), quantity.unit, quantity.per)
-    return f"{amount} ({quantity.text!r})"
+def describe_figure(figure: Figure) -> str:
+    amount = _with_unit(format_amount(figure.low, figure.high), figure.unit, figure.per)
+    return f"{amount} ({figure.text!r})"
 
 
 def _with_unit(amount: str, unit: str | None, per: str | None) -> str:
     text = f"{amount} {unit}" if unit else amount
-    return f"{text}/{normalise_rate(per)}" if normalise_rate(per) else text
+    return f"{text}/{per}" if per else text
