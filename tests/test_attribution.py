@@ -51,10 +51,38 @@ def test_according_to_a_report_from_an_outlet_reaches_the_speaker_via_the_outlet
     assert attributed(context, body) == [("kyrylo-budanov", "newsweek", "reveal")]
 
 
-def test_citing_makes_the_cited_source_the_speaker_via_the_one_citing(context):
+def test_citing_a_named_source_makes_it_the_speaker_via_the_one_citing(context):
+    body = "North Korea will send 25,000 workers to Russia, NHK reported, citing Yonhap."
+    (claim,) = [c for c in claims_of(context, body) if c.quantity]
+    assert (claim.speaker, claim.via, claim.cue) == ("yonhap", "nhk", "citing")
+
+
+def test_citing_unnamed_sources_leaves_the_claim_with_the_outlet(context):
     body = "North Korea will send 25,000 workers to Russia, NHK reported, citing diplomatic sources."
     (claim,) = [c for c in claims_of(context, body) if c.quantity]
-    assert (claim.speaker, claim.via, claim.cue) == ("diplomatic sources", "nhk", "citing")
+    assert (claim.speaker, claim.via) == ("nhk", None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "According to the plan, 3,000 builders may go to the region in spring.",
+        "Media reports say the plant will double its output.",
+        "Satellite images show that 40 trucks crossed the border.",
+        "Both sides denied that any soldiers were sent.",
+    ],
+)
+def test_a_common_noun_names_no_speaker(context, body):
+    assert all(claim.speaker is None for claim in claims_of(context, body))
+
+
+def test_the_minister_points_back_to_the_person_named_before(context):
+    body = (
+        "Rustem Umerov met his counterparts in Brussels on Monday. "
+        "According to the minister, 12,000 troops were moved to the border."
+    )
+    claims = [c for c in claims_of(context, body) if c.quantity]
+    assert [c.speaker for c in claims] == ["rustem-umerov"]
 
 
 def test_a_statement_to_an_outlet_passes_through_it(context):
@@ -183,7 +211,7 @@ def test_list_items_after_a_speaker_and_a_colon_are_that_speaker_s(context):
     [
         ("According to a Kyiv Independent tally, Russia launched 6,000 drones in July.", "kyiv-independent"),
         ("An NHK count found that Russia fired 728 drones on July 9.", "nhk"),
-        ("Investigators found that 40 drones carried foreign parts.", "Investigators"),
+        ("Investigators found that 40 drones carried foreign parts.", None),  # unnamed stay unnamed
     ],
 )
 def test_a_tally_or_a_finding_names_who_made_it(context, body, speaker):
@@ -220,3 +248,33 @@ def test_putting_a_figure_at_a_number_is_an_estimate(context):
 def test_a_source_released_by_someone_is_theirs(context, body, speaker):
     (claim,) = claims_of(context, body)
     assert claim.speaker == speaker
+
+
+def test_an_unnamed_passive_inside_a_named_speakers_words_is_theirs(context):
+    body = "“It is estimated that 4,000 more troops were moved in March,” the Freedonian army said."
+    body = body.replace("the Freedonian army", "Ukraine's military intelligence")
+    (claim,) = [c for c in claims_of(context, body) if c.quantity]
+    assert claim.speaker == "defence-intelligence-of-ukraine"
+    assert claim.modality.value == "estimated"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "This was reported by NHK on Thursday.",
+        "This figure was confirmed by NHK in a broadcast.",
+        "NHK reported this on Thursday.",
+    ],
+)
+def test_a_sentence_crediting_the_one_before_gives_it_its_speaker(context, credit):
+    body = f"North Korea is considering sending 25,000 workers to a drone plant in Russia. {credit}"
+    claims = claims_of(context, body)
+    figure = next(c for c in claims if c.quantity)
+    assert figure.speaker == "nhk" and figure.modality.value == "planned"
+    assert claims[-1].speaker == "nhk"
+
+
+def test_a_sentence_crediting_nothing_before_leaves_earlier_claims_alone(context):
+    body = "North Korea sent 3,000 more soldiers in March. NHK reported that the plant was hit."
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert figure.speaker is None

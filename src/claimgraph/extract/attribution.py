@@ -25,6 +25,7 @@ from claimgraph.extract.lexicons import (
     EVIDENCE_VERBS,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
+    PERSON_ROLE_NOUNS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
@@ -33,6 +34,7 @@ from claimgraph.extract.lexicons import (
 )
 from claimgraph.extract.speech import (
     calls_it_false,
+    credits_what_came_before,
     has_content,
     hung_on_its_speaker,
     interviewer,
@@ -68,6 +70,7 @@ class Attribution:
     verb: Token | None = None  # the verb of saying, when there is one
     scope: frozenset[int] = frozenset()  # token indices of what is attributed
     framing: frozenset[int] = frozenset()  # token indices of speaker, via and cue words
+    points_back: bool = False  # "This was reported by NHK": it credits the sentence before too
 
 
 @dataclass(slots=True)
@@ -119,6 +122,7 @@ def find_attributions(
             found = [a for a in found if a is not main]
             found.insert(0, according.attribution)
     _apply_citing(sent, found, named, discourse)
+    _lend_nested_speakers(found)
     if not found and quote_start is not None and quote_start in discourse.quotes:
         earlier = discourse.quotes[quote_start]
         found.append(Attribution(earlier.speaker, "quote", sent.start_char, sent.start_char, earlier.via))
@@ -173,7 +177,8 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
     if lemma == "quote" and is_passive(token) and any(c.lower_ == "as" for c in token.children):
         quoted = next((c for c in token.children if c.dep_ == "nsubjpass"), None)  # "X was quoted as saying"
         return _from_subject(quoted, token, "quote", named, discourse) if quoted is not None else None
-    if not has_content(token):
+    back = lemma in SPEECH_VERBS and credits_what_came_before(token)
+    if not has_content(token) and not back:
         return None  # "adds to the instability", "if confirmed": nothing is said
     speech = lemma in SPEECH_VERBS or lemma in EVIDENCE_VERBS or lemma in DENIAL_VERBS
     if not speech and not puts_a_figure(token):
@@ -186,8 +191,19 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if by is not None:
-            return _from_subject(by, token, lemma, named, discourse)
-        return Attribution(None, f"{lemma} (passive)", token.idx, token.idx, verb=token, framing=frozenset())
+            found = _from_subject(by, token, lemma, named, discourse)
+            if found is not None:
+                found.points_back = back
+            return found
+        return Attribution(
+            None,
+            f"{lemma} (passive)",
+            token.idx,
+            token.idx,
+            estimate=lemma in ESTIMATE_VERBS,  # "it is estimated that": an estimate, by nobody named
+            verb=token,
+            framing=frozenset(),
+        )
     subject = _line_subject(token, named)
     if subject is None or any(c.dep_ == "case" for c in subject.children):
         return None  # "Russia's reported plan": a possessor, not a speaker
@@ -195,7 +211,10 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
         return None  # "the involvement suggests": evidence, not a speaker
     if is_demonstrative(subject) and named.entity(subject) is None:
         return None  # "this uptick emphasizes": a fact pointing back, not a speaker
-    return _from_subject(subject, token, lemma, named, discourse)
+    found = _from_subject(subject, token, lemma, named, discourse)
+    if found is not None:
+        found.points_back = back
+    return found
 
 
 def _from_subject(
@@ -253,12 +272,25 @@ def resolve_speaker(head: Token, named: _Mentions, discourse: Discourse) -> tupl
         return _NOT_A_SPEAKER, phrase
     lemma = head.lemma_.lower()
     determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
-    if determiner in ("the", "this", "that") and lemma in ROLE_NOUNS and discourse.last_group:
+    definite = determiner in ("the", "this", "that")
+    if definite and lemma in PERSON_ROLE_NOUNS and discourse.last_person:
+        return discourse.last_person, phrase  # "the minister said": the person named before
+    if definite and lemma in ROLE_NOUNS and discourse.last_group:
         return discourse.last_group, phrase  # "the agency said": the body named before
     words = [t for t in phrase if t.dep_ not in ("det", "punct", "case")]
     if (lowered in UNNAMED_SPEAKERS or lemma in UNNAMED_SPEAKERS or lemma in SOURCE_NOUNS) and all(
         t.i == head.i or t.lower_ in VAGUE_MODIFIERS for t in words
     ):
+        return None, phrase
+    if (
+        head.pos_ != "PROPN"
+        and not head.ent_type_
+        and not any(
+            c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_) for c in head.children
+        )
+    ):
+        # A common noun phrase names nobody ("media reports", "the plan", "intelligence",
+        # "both sides"): the claim is reported, unnamed, never pinned on the nearest name.
         return None, phrase
     text = head.doc[phrase[0].i : phrase[-1].i + 1].text if phrase else head.text
     for article in ("the ", "a ", "an ", "The ", "A ", "An "):
@@ -378,9 +410,9 @@ def _apply_citing(sent: Span, found: list[Attribution], named: _Mentions, discou
         if cited is None:
             continue
         speaker, phrase = resolve_speaker(cited, named, discourse)
-        if speaker is _NOT_A_SPEAKER:
-            continue
-        name = speaker if isinstance(speaker, str) else cited.doc[phrase[0].i : phrase[-1].i + 1].text
+        if speaker is _NOT_A_SPEAKER or speaker is None:
+            continue  # "NHK reported, citing diplomatic sources": the claim stays NHK's
+        name = str(speaker)
         framing = frozenset({token.i} | {t.i for t in cited.subtree})
         passer = next((a for a in found if a.speaker is not None), None)
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
@@ -390,6 +422,27 @@ def _apply_citing(sent: Span, found: list[Attribution], named: _Mentions, discou
         passer.via, passer.speaker = passer.speaker, name
         passer.cue, passer.start, passer.end = "citing", start, end
         passer.framing = passer.framing | framing
+
+
+def _lend_nested_speakers(found: list[Attribution]) -> None:
+    """ "'It is estimated that 3,000 were sent,' the agency said": an unnamed passive inside a
+    named speaker's words is that speaker's (an estimate still)."""
+    for inner in found:
+        if inner.speaker is not None or inner.verb is None:
+            continue
+        outer = next(
+            (
+                a
+                for a in found
+                if a.speaker is not None
+                and a.verb is not None
+                and a.verb.i != inner.verb.i
+                and inner.verb.i in {t.i for t in a.verb.subtree}
+            ),
+            None,
+        )
+        if outer is not None:
+            inner.speaker, inner.via = outer.speaker, outer.via
 
 
 def _set_scopes(sent: Span, found: list[Attribution]) -> None:

@@ -9,7 +9,7 @@ entities of the sentence before.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -33,7 +33,7 @@ from claimgraph.extract.predicates import (
     role_entities,
 )
 from claimgraph.extract.speech import is_root, quotation_spans
-from claimgraph.records import Claim, Entity, Mention, Quantity, TimeRef
+from claimgraph.records import Claim, Entity, Mention, Modality, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)
 _DEMONSTRATIVES = frozenset(["this", "these", "that", "those", "such"])
@@ -70,11 +70,16 @@ def extract_claims(
         times = [t for t in times if t.start >= dateline.end()]
     claims: list[Claim] = []
     previous_entities: tuple[str, ...] = ()
+    previous_start = 0  # where the claims of the sentence before begin
     for sent in sentences(doc):
         here = _Sentence(sent, _within(mentions, sent), _within(quantities, sent), _within(times, sent))
         quote_start = next((s for s, e in quotes if s < sent.start_char < e), None)
         found = find_attributions(sent, here.mentions, kinds, discourse, quote_start)
         made = _sentence_claims(document_id, here, found, kinds, previous_entities)
+        credit = next((a for a in found if a.points_back and a.speaker is not None), None)
+        if credit is not None:  # "This was reported by NHK": the sentence before is NHK's too
+            claims[previous_start:] = [_credited(c, credit) for c in claims[previous_start:]]
+        previous_start = len(claims)
         claims.extend(made)
         subjects = [c.subject for c in made if c.subject]
         remember(sent, found, kinds, discourse, subjects, quotes)
@@ -186,6 +191,13 @@ def _owner(found: Sequence[Attribution], figure: Quantity, sent: Span) -> Attrib
     if any(token.i in a.framing for a in found):
         return None  # the figure describes the speaker ("a force of 11,000, the agency said")
     return next((a for a in found if a.verb is None or is_root(a.verb, sent)), None)
+
+
+def _credited(claim: Claim, credit: Attribution) -> Claim:
+    if claim.speaker is not None:
+        return claim
+    modality = Modality.REPORTED if claim.modality == Modality.ASSERTED else claim.modality
+    return replace(claim, speaker=credit.speaker, via=credit.via, cue=credit.cue, modality=modality)
 
 
 def _controlled_by(verb: Token, attribution: Attribution) -> bool:

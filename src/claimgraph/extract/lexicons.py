@@ -58,6 +58,13 @@ ROLE_NOUNS = _words(
     broadcaster newspaper outlet channel force troop navy police authority regime administration
     committee council tank institute watchdog monitor investigator inspector prosecutor"""
 )
+# Roles held by one person: "the minister said" points back to the person named before.
+PERSON_ROLE_NOUNS = _words(
+    """official officer spokesman spokeswoman spokesperson minister chief head commander
+    representative envoy ambassador diplomat aide adviser advisor president leader secretary
+    director lawmaker legislator deputy analyst expert researcher scholar investigator inspector
+    prosecutor latter former"""
+)
 # People who speak for others: "one lawmaker told reporters" counts no measure.
 SPEAKER_ROLES = _words(
     """official officer spokesman spokeswoman spokesperson representative envoy diplomat source aide
@@ -74,7 +81,9 @@ GROUP_PRONOUNS = _words("it they them")
 
 # Modality cue families, by lemma.
 TARGET_CUES = _words("aim ambition target goal objective seek aspire strive")
-PLANNED_VERBS = _words("plan intend prepare schedule expect agree pledge vow promise")
+PLANNED_VERBS = _words(
+    "plan intend prepare schedule expect agree pledge vow promise consider mull weigh propose decide"
+)
 FUTURE_AUX = _words("will shall 'll wo")
 SPECULATIVE_AUX = _words("could might may")
 SPECULATIVE_WORDS = _words("possible possibly potential potentially perhaps maybe conceivably")

@@ -35,6 +35,21 @@ def has_content(verb: Token) -> bool:
     return any(t.text in '“”"' for t in sent)
 
 
+_POINTERS = frozenset(["this", "that", "these", "those", "it"])
+
+
+def credits_what_came_before(verb: Token) -> bool:
+    """ "This was reported by NHK", "The ministry confirmed this figure": the report is of the
+    sentence before, pointed at by a demonstrative subject (passive) or object (active)."""
+    roles = ("nsubjpass",) if any(c.dep_ == "agent" for c in verb.children) else ("dobj",)
+    pointer = next((c for c in verb.children if c.dep_ in roles), None)
+    if pointer is None:
+        return False
+    return pointer.lower_ in _POINTERS or any(
+        c.dep_ == "det" and c.lower_ in _POINTERS - {"it"} for c in pointer.children
+    )
+
+
 def inverted(verb: Token) -> bool:
     """ "X will send workers, NHK has reported": the report comes after what it reports."""
     return (
