@@ -809,3 +809,19 @@ def test_eval_halves_scores_all_odd_and_even_articles_side_by_side(tmp_path: Pat
     assert report["all"]["quantities"]["recall"] == pytest.approx(2 / 3, abs=1e-4)
     table = runner.invoke(app, ["eval", "--gold", str(gold), str(corpus), "--halves", "--explain"])
     assert table.exit_code == 0 and "even" in table.output and "99 drone" in table.output
+
+
+def test_a_claim_names_its_speaker_so_a_dated_statement_finds_its_event() -> None:
+    gold = gold_with(
+        {
+            "a.txt": {
+                "events": [
+                    {"what": "Firefly speaks", "date": "2024-06-17", "participants": ["Rufus Firefly"]}
+                ]
+            }
+        }
+    )
+    said = claim("c1", "On June 17 Firefly said barges sailed.", time=time("2024-06-17"), speaker="Firefly")
+    silent = claim("c2", "On June 17 barges sailed.", time=time("2024-06-17"))
+    assert score_corpus(gold, {"a.txt": make_analysis("a.txt", claims=(said,))})["dates"].recall == 1.0
+    assert score_corpus(gold, {"a.txt": make_analysis("a.txt", claims=(silent,))})["dates"].recall == 0.0

@@ -20,7 +20,7 @@ def quantities(nlp, text):
         ("Up to 300 shells a week reach the front.", (300, 300, "shell", "week", "up to")),
         ("Nearly half of the shells came from North Korea.", (0.5, 0.5, "share", None, "nearly")),
         ("Several thousand workers will arrive.", (2000, 9999, "worker", None, None)),
-        ("Hundreds of thousands of men were mobilised.", (100000, 999999, "man", None, None)),
+        ("Hundreds of thousands of men were mobilised.", (100000, 999999, "person", None, None)),
         ("Three thousand soldiers crossed the border.", (3000, 3000, "soldier", None, None)),
         ("The deal brings up to USD 300 million a year.", (3e8, 3e8, "USD", "year", "up to")),
         ("More than 13,000 containers were shipped.", (13000, 13000, "container", None, "more than")),
@@ -191,3 +191,36 @@ def test_a_scale_written_once_applies_where_it_is_meant(nlp, text, expected):
 def test_a_figure_set_on_a_flow_counts_what_the_flow_names(context, text, expected):
     found = extract_quantities(context.nlp(text), context.pack.counted_as)
     assert [(q.low, q.unit, q.per) for q in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The plant hired 25 000 workers last year.", (25000, "worker")),
+        ("Some 4\u00a0700 fighters were moved east.", (4700, "soldier")),
+        ("The depot held 1 300 000 shells in all.", (1_300_000, "shell")),
+        ("On May 25 100 soldiers crossed the river.", (100, "soldier")),
+    ],
+)
+def test_thousands_set_apart_by_spaces_are_one_number(nlp, body, expected):
+    (figure,) = [q for q in extract_quantities(nlp(body)) if q.unit != "ratio"]
+    assert (figure.low, figure.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The new line can build nine times more than the old one.", (9, "ratio")),
+        ("Prices there are 12 times higher than a year ago.", (12, "ratio")),
+        ("About 1,000 combat engineers were sent north.", (1000, "soldier")),
+        ("Some 500 officers and three generals were trained.", (500, "soldier")),
+        ("The ship carried 13 foreign citizens.", (13, "person")),
+    ],
+)
+def test_ratios_and_roles_count_what_an_analyst_counts(nlp, body, expected):
+    figure = extract_quantities(nlp(body))[0]
+    assert (figure.low, figure.unit) == expected
+
+
+def test_an_act_done_three_times_is_no_figure(nlp):
+    assert extract_quantities(nlp("The village was shelled three times on Sunday.")) == ()

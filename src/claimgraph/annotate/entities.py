@@ -147,8 +147,8 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
         return None
     if is_plural_acronym(name) or is_generic_region(name) or is_office(name):
         return None
-    if all(t.pos_ == "NOUN" and not t.is_upper for t in span):
-        return None  # a capitalised common noun ("Media reports", "Army"): no name of its own
+    if len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].dep_ == "compound":
+        return None  # "Media reports say": a common noun capitalised by its place, no name
     if inside(headings, span.start_char, span.end_char) and plain_letters(name) not in prose_names:
         return None  # title case in a heading is not evidence of a name
     if _part_of_an_office(span) or _where_it_was_posted(span):

@@ -62,9 +62,14 @@ class ClaimNames:
         self.by_id: dict[str, Entity] = {entity.id: entity for entity in analysis.entities}
 
     def about(self, claim: Claim) -> set[str]:
-        """What a claim names: gold canonical names, or the folded words of names the gold lacks."""
+        """What a claim names, its speaker and relay included: gold canonical names, or the
+        folded words of names the gold lacks."""
         ids = [*claim.entities, claim.subject, claim.object, claim.place]
-        return {self.token(eid) for eid in ids if eid}
+        named = {self.token(eid) for eid in ids if eid}
+        for voice in (claim.speaker, claim.via):
+            if voice:
+                named |= self.forms(voice)
+        return named
 
     def token(self, entity_id: str) -> str:
         entity = self.by_id.get(entity_id)

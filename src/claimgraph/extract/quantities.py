@@ -218,7 +218,7 @@ def _number_at(doc: Doc, i: int, end: int, money: bool = False) -> tuple[int, fl
         if span is not None:
             return i + 1, span[0], span[1]
     if value is not None:
-        j = i + 1
+        j, value = _spaced_thousands(doc, i, end, value)
         while j < end and doc[j].lower_ in scales:
             value *= scales[doc[j].lower_]
             j += 1
@@ -229,6 +229,33 @@ def _number_at(doc: Doc, i: int, end: int, money: bool = False) -> tuple[int, fl
         j += 1
     value = parse_words(words) if words else None
     return _and_a_half(doc, j, end, value) if value is not None else None
+
+
+_GROUP = re.compile(r"^\d{3}$")
+_THIN_SPACES = frozenset(["\u00a0", "\u202f", "\u2009"])
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec"]
+)  # fmt: skip
+
+
+def _spaced_thousands(doc: Doc, i: int, end: int, value: float) -> tuple[int, float]:
+    """ "25 000" and "4\u00a0700" (thousands set apart by a space, as much of Europe writes them)
+    are one number; "May 25 100 soldiers" is a day and a count."""
+    if not re.fullmatch(r"\d{1,3}", doc[i].text) or (i > 0 and doc[i - 1].lower_.rstrip(".") in _MONTHS):
+        return i + 1, value
+    j = i
+    while True:
+        gap = j + 1
+        if doc[j].whitespace_ == "" and gap < end and doc[gap].text in _THIN_SPACES:
+            gap += 1  # a no-break space is a token of its own
+        elif doc[j].whitespace_ != " ":
+            break
+        if gap >= end or not _GROUP.match(doc[gap].text):
+            break
+        value, j = value * 1000 + float(doc[gap].text), gap
+    return j + 1, value
 
 
 def _and_a_half(doc: Doc, j: int, end: int, value: float) -> tuple[int, float, float]:
@@ -305,6 +332,8 @@ def _finish(
     per = per or rate_before(span[-1], span.sent)
     if unit is None and noun is not None:
         unit = counted_as.get(noun.ent_id_) or normalise_unit(noun)
+    if unit == "time" and noun is not None and _compares(noun):
+        unit = "ratio"  # "nine times more than", "12 times higher": a ratio, not a count
     if unit == "other" and before:  # "killing 12 people and injuring 90 others"
         unit = before[-1].unit
     if unit is None and noun is None:
@@ -331,6 +360,14 @@ def _finish(
         per=per,
     )
     return quantity, last
+
+
+_COMPARATIVES = frozenset(["more", "less", "fewer", "as", "over"])
+
+
+def _compares(noun: Token) -> bool:
+    following = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    return following is not None and (following.lower_ in _COMPARATIVES or following.tag_ in ("JJR", "RBR"))
 
 
 def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:

@@ -68,6 +68,8 @@ UNIT_SYNONYMS = {
     "round": "shell", "projectile": "shell", "casualty": "casualty", "dead": "casualty",
     "wounded": "casualty", "killed": "casualty", "loss": "casualty", "injured": "casualty",
     "percent": "share", "%": "share", "$": "USD", "usd": "USD", "€": "EUR", "£": "GBP",
+    "officer": "soldier", "general": "soldier", "commander": "soldier",
+    "citizen": "person", "individual": "person", "man": "person", "woman": "person", "national": "person",
 } | CURRENCY_NAMES  # fmt: skip
 # Nouns that say what is counted only with the noun before them: "artillery systems".
 _GENERIC_UNITS = frozenset(["system", "unit", "piece", "platform", "complex", "launcher"])
@@ -81,6 +83,8 @@ def normalise_unit(token: Token) -> str:
         return "drone"  # "unmanned aerial vehicles"
     if token.lower_ in UNIT_SYNONYMS:
         return UNIT_SYNONYMS[token.lower_]
+    if lemma == "engineer" and any(t.lower_ == "combat" for t in token.lefts):
+        return "soldier"  # combat engineers are troops; other engineers are not
     if lemma == "point" and token.i > 0 and token.nbor(-1).lower_ == "percentage":
         return "percentage point"
     if lemma in _GENERIC_UNITS:  # "artillery systems" and "air defence systems" are not one measure
