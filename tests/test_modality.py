@@ -121,3 +121,19 @@ def test_a_source_saying_an_act_did_not_happen_contradicts_a_source_saying_it_di
     groups = reconcile(claims, {d.id: d for d in documents}, entities, context.pack)
     kinds = {f.kind for g in groups for f in g.findings}
     assert FindingKind.CONTRADICTION in kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "modality"),
+    [
+        ("About 2,000 soldiers were killed, officials in Seoul said.", "estimated"),
+        ("More than 2,000 soldiers were killed, officials in Seoul said.", "reported"),
+        ("About 2,000 soldiers were killed in the battle.", "asserted"),
+    ],
+)
+def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modality):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    claims = analyse_document(Document(id="m", source="m.txt", body=body), context).claims
+    assert next(c for c in claims if c.quantity).modality.value == modality

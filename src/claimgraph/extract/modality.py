@@ -35,6 +35,10 @@ _PATH_CHILDREN = frozenset(["aux", "auxpass", "advmod", "acomp", "neg", "mark", 
 _REPORTING_PAST = frozenset(["VBD", "VBN"])
 
 
+# A round figure someone gives ("about 2,000, officials said") is their estimate; "more than" is a bound.
+_ROUGHLY = frozenset(["about", "around", "approximately", "roughly", "some", "nearly", "almost", "~"])
+
+
 def claim_modality(
     anchor: Token,
     scope: Collection[int],
@@ -53,7 +57,7 @@ def claim_modality(
     return modality_from_cues(
         cues,
         denied=attribution is not None and (attribution.denial or _says_it_did_not(cues)),
-        estimated=(attribution is not None and attribution.estimate)
+        estimated=(attribution is not None and (attribution.estimate or qualifier in _ROUGHLY))
         or qualifier in ("estimated", "an estimated"),
         reported=attribution is not None,
         would_is_future=would_is_future,
