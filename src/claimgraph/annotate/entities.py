@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from claimgraph.annotate.bodies import national_body, office_key
 from claimgraph.annotate.context import has_kind_cue, heading_lines, inside, metonym_role
 from claimgraph.annotate.model import doc_text
 from claimgraph.annotate.names import (
@@ -79,6 +80,10 @@ def resolve_mentions(doc: Doc, resolver: NameResolver) -> tuple[tuple[Entity, ..
         entity = _resolve(span, resolver, found, plainly)
         if entity is None and not span.ent_id_:
             entity = _new_entity(span, headings, prose_names)
+            named = span.text.removeprefix("the ").removeprefix("The ")
+            if entity is not None and office_key(named.split(maxsplit=1)[-1]) is not None:
+                start = span.end_char - len(named)
+                entity = national_body(named, entity, text, start, found.mentions, found.entities, resolver)
         if entity is not None:
             found.add(entity, span)
             _learn_acronym(text, span, entity, found)
