@@ -278,3 +278,18 @@ def test_a_sentence_crediting_nothing_before_leaves_earlier_claims_alone(context
     body = "North Korea sent 3,000 more soldiers in March. NHK reported that the plant was hit."
     figure = next(c for c in claims_of(context, body) if c.quantity)
     assert figure.speaker is None
+
+
+def test_a_definite_role_with_a_nationality_is_the_person_named_before(context):
+    body = (
+        "Volodymyr Zelensky spoke to reporters in Kyiv on Monday. "
+        "The Ukrainian president said 3,000 soldiers had been wounded."
+    )
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert figure.speaker == "volodymyr-zelensky"
+
+
+def test_officials_of_a_country_still_speak_for_it(context):
+    body = "South Korean officials said 1,100 soldiers had been wounded."
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert figure.speaker == "south-korea"

@@ -258,6 +258,11 @@ def resolve_speaker(head: Token, named: _Mentions, discourse: Discourse) -> tupl
     whose entities the claim keeps).
     """
     phrase = phrase_of(head)
+    lemma = head.lemma_.lower()
+    determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+    definite = determiner in ("the", "this", "that")
+    if definite and lemma in PERSON_ROLE_NOUNS and discourse.last_person and named.entity(head) is None:
+        return discourse.last_person, phrase  # "the Ukrainian president said": the person named before
     entity = _named_entity(head, named, depth=0)
     if entity is not None:
         return entity, phrase
@@ -270,11 +275,6 @@ def resolve_speaker(head: Token, named: _Mentions, discourse: Discourse) -> tupl
         return (discourse.last_group, phrase) if discourse.last_group else (_NOT_A_SPEAKER, phrase)
     if head.pos_ == "PRON":
         return _NOT_A_SPEAKER, phrase
-    lemma = head.lemma_.lower()
-    determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
-    definite = determiner in ("the", "this", "that")
-    if definite and lemma in PERSON_ROLE_NOUNS and discourse.last_person:
-        return discourse.last_person, phrase  # "the minister said": the person named before
     if definite and lemma in ROLE_NOUNS and discourse.last_group:
         return discourse.last_group, phrase  # "the agency said": the body named before
     words = [t for t in phrase if t.dep_ not in ("det", "punct", "case")]
