@@ -206,3 +206,15 @@ def test_a_season_to_come_is_the_next_one(nlp):
 def test_mid_month_and_a_season_of_a_year(nlp, text, value):
     (found,) = values(nlp, text, "2025-06-20")
     assert found[1] == value
+
+
+def test_a_year_that_tells_a_thing_apart_dates_no_claim(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = "The two states have drawn closer since Moscow's 2022 invasion of its neighbour."
+    (claim,) = analyse_document(Document(id="y", source="y.txt", body=body), context).claims
+    assert claim.time is None
+    dated = "Moscow invaded its neighbour in 2022, officials said."
+    (claim,) = analyse_document(Document(id="z", source="z.txt", body=dated), context).claims
+    assert claim.time is not None and claim.time.value == "2022"

@@ -193,6 +193,18 @@ def _owner(found: Sequence[Attribution], figure: Quantity, sent: Span) -> Attrib
     return next((a for a in found if a.verb is None or is_root(a.verb, sent)), None)
 
 
+def _names_a_thing(span: Span) -> bool:
+    """ "the 2024 treaty", "Moscow's 2022 invasion": a year that tells a thing apart dates no claim."""
+    root = span.root
+    return (
+        len(span) == 1
+        and root.like_num
+        and root.dep_ in ("compound", "nummod", "amod", "nmod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.i > root.i
+    )
+
+
 def _credited(claim: Claim, credit: Attribution) -> Claim:
     if claim.speaker is not None:
         return claim
@@ -235,13 +247,14 @@ def _claim_time(
 
     Only a date dates a claim: "for four years" or "at 16:05 GMT" does not.
     """
-    times = [t for t in times if t.kind == "date"]
+    doc = verb.doc
+    spans = {t: doc.char_span(t.start, t.end, alignment_mode="expand") for t in times if t.kind == "date"}
+    times = [t for t, span in spans.items() if span is None or not _names_a_thing(span)]
     if not times:
         return None
-    doc = verb.doc
     attached, in_scope = [], []
     for time in times:
-        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        span = spans[time]
         if span is None:
             continue
         governor = governing_verb(span.root, scope | {t.i for t in span})
