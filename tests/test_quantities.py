@@ -224,3 +224,18 @@ def test_ratios_and_roles_count_what_an_analyst_counts(nlp, body, expected):
 
 def test_an_act_done_three_times_is_no_figure(nlp):
     assert extract_quantities(nlp("The village was shelled three times on Sunday.")) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("Over 3,000 soldiers have been killed or wounded in the region.", "casualty"),
+        ("The army lost approximately 4,700 soldiers by April.", "casualty"),
+        ("More than 5,000 troops have been reported as casualties.", "casualty"),
+        ("About 600 soldiers were killed in the battle.", "soldier"),
+        ("Some 11,000 troops were sent to the front.", "soldier"),
+    ],
+)
+def test_the_killed_and_wounded_together_are_casualties_the_dead_alone_are_not(nlp, body, unit):
+    (figure,) = extract_quantities(nlp(body))
+    assert figure.unit == unit

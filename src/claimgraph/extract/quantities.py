@@ -32,7 +32,7 @@ from claimgraph.extract.numbers import (
 )
 from claimgraph.extract.rates import PERIODS, flow_unit, rate_after, rate_before
 from claimgraph.extract.times import MONTHS
-from claimgraph.extract.units import currency, measure_symbol, normalise_unit
+from claimgraph.extract.units import compares, counts_casualties, currency, measure_symbol, normalise_unit
 from claimgraph.records import Quantity
 
 QUALIFIERS = (
@@ -332,8 +332,10 @@ def _finish(
     per = per or rate_before(span[-1], span.sent)
     if unit is None and noun is not None:
         unit = counted_as.get(noun.ent_id_) or normalise_unit(noun)
-    if unit == "time" and noun is not None and _compares(noun):
+    if unit == "time" and noun is not None and compares(noun):
         unit = "ratio"  # "nine times more than", "12 times higher": a ratio, not a count
+    if unit in ("soldier", "person") and noun is not None and counts_casualties(noun):
+        unit = "casualty"  # "3,000 soldiers killed or wounded": casualties, not a count of the dead
     if unit == "other" and before:  # "killing 12 people and injuring 90 others"
         unit = before[-1].unit
     if unit is None and noun is None:
@@ -360,14 +362,6 @@ def _finish(
         per=per,
     )
     return quantity, last
-
-
-_COMPARATIVES = frozenset(["more", "less", "fewer", "as", "over"])
-
-
-def _compares(noun: Token) -> bool:
-    following = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
-    return following is not None and (following.lower_ in _COMPARATIVES or following.tag_ in ("JJR", "RBR"))
 
 
 def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:

@@ -91,3 +91,39 @@ def normalise_unit(token: Token) -> str:
         kind = [w.lower_ for t in token.lefts if t.dep_ == "compound" for w in t.subtree if w.pos_ in _NAMING]
         return " ".join([*kind, lemma])
     return UNIT_SYNONYMS.get(lemma, lemma)
+
+
+_HARMS = frozenset(["wound", "injure", "maim"])
+_LOSSES = frozenset(["casualty", "loss"])
+_OWN_ARGS = frozenset(["dobj", "nsubj", "nsubjpass"])
+
+
+def counts_casualties(noun: Token) -> bool:
+    """People counted as killed and wounded together, or as losses: "soldiers killed or wounded",
+    "lost 4,700 soldiers", "reported as casualties". The dead alone are not casualties."""
+    head = noun.head
+    # Verbs that share the counted people: "killed or wounded", not "killing 12 and injuring 90 others".
+    shared = [
+        c for c in head.children if c.dep_ == "conj" and not any(g.dep_ in _OWN_ARGS for g in c.children)
+    ]
+    verbs = [head, *shared]
+    if head.dep_ == "conj" and not any(c.dep_ in _OWN_ARGS for c in head.children if c is not noun):
+        verbs.append(head.head)
+    lemmas = {v.lemma_.lower() for v in verbs}
+    if "kill" in lemmas and lemmas & _HARMS:
+        return True
+    if head.lemma_.lower() in ("lose", "suffer") and noun.dep_ == "dobj":
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in _LOSSES for g in c.children)
+        for c in head.children
+    )
+
+
+_COMPARATIVES = frozenset(["more", "less", "fewer", "as", "over"])
+
+
+def compares(noun: Token) -> bool:
+    """ "nine times more", "12 times higher": the count of times compares two amounts."""
+    following = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    return following is not None and (following.lower_ in _COMPARATIVES or following.tag_ in ("JJR", "RBR"))
