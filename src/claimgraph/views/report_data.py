@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import Engine
 
 from claimgraph.domains import DomainPack
+from claimgraph.errors import ViewError
 from claimgraph.reconcile import track_indicators
 from claimgraph.records import (
     Claim,
@@ -45,7 +46,7 @@ from claimgraph.views.text import source_label
 DISPUTES = (FindingKind.CONTRADICTION, FindingKind.TENSION)
 
 
-class ReportError(ValueError):
+class ReportError(ViewError):
     """A report that cannot be made as asked (an unknown entity, a bad date); the message says which."""
 
 

@@ -82,8 +82,8 @@ def _citer(refs: Mapping[str, str]):
         href = safe_href(q.document.source if q.document else None)
         label = f"[{md(q.label)}]({href})" if href else md(q.label)
         parts = [f"{ref} {label}".strip()]
-        if q.date:
-            parts.append(q.date)
+        if q.document and q.document.published:
+            parts.append(f"published {q.document.published}")
         if q.origin:
             parts.append(f"origin {md(q.origin)}")
         parts.append("opinion" if q.claim.opinion else str(q.claim.modality))
@@ -115,13 +115,23 @@ def _figures(data: ReportData) -> list[str]:
         "| about | range | values reported | grade | sources | latest |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    for row in data.figures:
-        grade = f"`{row.grade}`" if row.grade else "single report"
+    for row in (r for r in data.figures if not r.single):
         new = " **NEW**" if row.new else ""
         lines.append(
-            f"| {md(row.what)}{new} | {md(row.span)} | {md('; '.join(row.values))} | {grade} | "
+            f"| {md(row.what)}{new} | {md(row.span)} | {md('; '.join(row.values))} | `{row.grade or '–'}` | "
             f"{md('; '.join(label for _, label in row.sources))} | {row.latest or 'undated'} |"
         )
+    single = [r for r in data.figures if r.single]
+    if single:
+        lines += ["", "Figures from single reports, not graded against others:", ""]
+        lines += ["| sentence | figure | report | date |", "| --- | --- | --- | --- |"]
+        for row in single:
+            new = " **NEW**" if row.new else ""
+            sources = md("; ".join(label for _, label in row.sources))
+            lines.append(
+                f"| “{md(row.example.claim.text)}”{new} | {md('; '.join(row.values))} | {sources} | "
+                f"{row.latest or 'undated'} |"
+            )
     return [*lines, ""]
 
 
