@@ -57,7 +57,9 @@ def test_graphml_reads_back_in_networkx_with_every_node(example_store, tmp_path)
     assert node["figure"] == claim.quantity.text and node["low"] == claim.quantity.low
     assert graph.has_edge(f"claim:{claim.id}", f"document:{claim.document_id}")
     copy = next(d for d in read.documents(example_store) if d.near_duplicate_of)
-    assert graph.get_edge_data(f"document:{copy.id}", f"document:{copy.near_duplicate_of}")["type"] == "copies"
+    assert (
+        graph.get_edge_data(f"document:{copy.id}", f"document:{copy.near_duplicate_of}")["type"] == "copies"
+    )
 
 
 def test_parquet_tables_hold_every_row(example_store, tmp_path):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 import re
-from html import unescape
 from datetime import date
+from html import unescape
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -36,7 +36,14 @@ def html_report(example_store, tmp_path_factory):
 def test_html_report_is_one_file_with_every_section(html_report):
     written, html = html_report
     assert written.files == (written.path,)
-    for heading in ("Findings", "Key figures", "Indicators", "Timeline", "Contradictions and tensions", "Sources"):
+    for heading in (
+        "Findings",
+        "Key figures",
+        "Indicators",
+        "Timeline",
+        "Contradictions and tensions",
+        "Sources",
+    ):
         assert f">{heading}</h2>" in html, heading
     assert "New since 2025-07-01</h2>" in html
     assert written.findings >= 5 and written.disputes >= 1 and written.events >= 10
@@ -58,7 +65,10 @@ def test_html_report_needs_nothing_from_outside(html_report):
 def test_each_chart_is_an_svg_naming_its_indicator(html_report):
     _, html = html_report
     charts = re.findall(r'src="data:image/svg\+xml;base64,([^"]*)" alt="Chart: ([^,"]*)', html)
-    assert {name for _, name in charts} >= {"Shahed output per month at Alabuga", "North Korean soldiers in Russia"}
+    assert {name for _, name in charts} >= {
+        "Shahed output per month at Alabuga",
+        "North Korean soldiers in Russia",
+    }
     for encoded, _ in charts:
         root = ElementTree.fromstring(base64.b64decode(encoded))
         assert root.tag.endswith("svg")
@@ -68,7 +78,7 @@ def test_article_markup_is_shown_as_text(html_report):
     _, html = html_report
     assert "&lt;script&gt;document.body.setAttribute(" in html
     assert "&lt;img src=x onerror=" in html
-    assert "<img src=x" not in html and "onerror=\"document" not in html
+    assert "<img src=x" not in html and 'onerror="document' not in html
 
 
 def test_markdown_report_escapes_text_and_writes_its_charts(example_store, tmp_path):
@@ -171,7 +181,9 @@ def test_groups_rank_by_grade_then_recency():
     ]
 
 
-def _point(when: str | None, low: float, high: float, modality: Modality = Modality.REPORTED) -> IndicatorPoint:
+def _point(
+    when: str | None, low: float, high: float, modality: Modality = Modality.REPORTED
+) -> IndicatorPoint:
     return IndicatorPoint(f"c{low}", f"doc{low}", low, high, when, modality)
 
 

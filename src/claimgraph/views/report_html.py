@@ -53,7 +53,8 @@ def chart_figure(indicator: Indicator, labels: Mapping[str, str]) -> dict:
     dated = sum(1 for p in indicator.points if p.date)
     svg = indicator_chart(indicator, labels) if dated else None
     uri = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii") if svg else None
-    return {"indicator": indicator, "uri": uri, "dated": dated}
+    latest = next((p for p in reversed(indicator.points) if p.date), None)  # points come in date order
+    return {"indicator": indicator, "uri": uri, "dated": dated, "latest": latest}
 
 
 def sentence_html(quote: Quote) -> Markup:
