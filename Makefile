@@ -19,6 +19,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 demo: $(STAMP)
 	$(BIN)/claimgraph --db $(DB) ingest examples/corpus
 	$(BIN)/claimgraph --db $(DB) brief
+	$(BIN)/claimgraph --db $(DB) report --format html -o briefing.html
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
@@ -64,4 +65,4 @@ eval-dev: $(STAMP)
 	fi
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm briefing.html

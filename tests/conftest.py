@@ -62,3 +62,39 @@ def store_engine(tmp_path):
 
 def needs_seeds() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed corpus not found at {SEEDS}")
+
+
+# An article written for the tests, hostile on purpose: markup in its title and sentences must
+# reach every report and export as text, and nothing in it may run in a browser.
+HOSTILE_ARTICLE = """\
+Drone plant <img src=x onerror="document.title='pwned'"> doubles output, Kyiv says
+By Test Writer
+Hostile Gazette | October 2, 2025
+
+Russia fired 300 Shahed drones at Ukraine on October 1, 2025, Ukraine's air force said \
+<script>document.body.setAttribute('data-pwned','script')</script> in its morning summary.
+
+The Alabuga plant builds about 3,100 Shahed drones a month \
+<img src=x onerror="document.body.setAttribute('data-pwned','img')">, according to Ukraine's \
+Defence Intelligence (GUR).
+
+Officials in Kyiv said the new figure was based on intercepted shipment records and on satellite \
+pictures of the plant taken in September.
+"""
+
+
+@pytest.fixture(scope="session")
+def example_store(context, tmp_path_factory):
+    """The example corpus and the hostile article, ingested and reconciled once: what the views read."""
+    from claimgraph.pipeline import ingest
+    from claimgraph.store import open_engine
+    from tests.postgres import store_location
+
+    folder = tmp_path_factory.mktemp("example_store")
+    hostile = folder / "inbox" / "hostile_gazette.txt"
+    hostile.parent.mkdir()
+    hostile.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    engine = open_engine(store_location(folder, "examples.db"))
+    report = ingest([EXAMPLES, hostile.parent], engine, context)
+    assert not report.rejected, report.rejected
+    return engine

@@ -194,6 +194,68 @@ def indicators(ctx: typer.Context) -> None:
 
 
 @app.command()
+def report(
+    ctx: typer.Context,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.", dir_okay=False)],
+    report_format: Annotated[
+        str,
+        typer.Option("--format", help="html (one self-contained file) or md (charts in a folder beside it)."),
+    ] = "html",
+    since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE", help="Mark what was published since this day, month or year (YYYY-MM-DD)."
+        ),
+    ] = None,
+    entity: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Only what names this entity (name, id or alias).")
+    ] = None,
+) -> None:
+    """A briefing to hand on: findings by grade, key figures, charts, timeline, disputes, sources."""
+    from claimgraph.errors import ViewError
+    from claimgraph.views.report import ReportOptions, write_report
+
+    options: Options = ctx.obj
+    try:
+        written = write_report(
+            options.engine(), options.pack(), ReportOptions(since, entity), report_format.lower(), output
+        )
+    except (ViewError, OSError) as error:
+        console.print(plain(str(error), "red"))
+        raise typer.Exit(2) from error
+    summary = (
+        f"wrote {written.path}: {written.findings} findings, {written.charts} charts, "
+        f"{written.events} dated events, {written.disputes} contradictions and tensions"
+    )
+    if since:
+        summary += f", {written.new_reports} reports new since {since}"
+    console.print(plain(summary))
+    for extra in written.files[1:]:
+        console.print(plain(f"  and {extra}", "dim"))
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The file to write (a folder for csv and parquet).")
+    ],
+    export_format: Annotated[str, typer.Option("--format", help="graphml, jsonld, csv or parquet.")],
+) -> None:
+    """The store for other tools: GraphML, JSON-LD ClaimReviews, or CSV / Parquet tables."""
+    from claimgraph.errors import ViewError
+    from claimgraph.views.export import export_store
+
+    try:
+        exported = export_store(ctx.obj.engine(), export_format.lower(), output)
+    except (ViewError, OSError) as error:
+        console.print(plain(str(error), "red"))
+        raise typer.Exit(2) from error
+    counts = ", ".join(f"{n} {name}" for name, n in exported.counts.items())
+    console.print(plain(f"wrote {output}: {counts}"))
+
+
+@app.command()
 def docs(
     ctx: typer.Context,
     rejected: Annotated[bool, typer.Option("--rejected", help="List rejected inputs and why.")] = False,

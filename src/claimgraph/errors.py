@@ -5,7 +5,9 @@ ClaimgraphError
 ├── PackError         a domain pack is malformed (also a ValueError)
 ├── GoldError         a gold file is malformed (also a ValueError)
 ├── StoreError        the store cannot be opened or written
-└── RunnerError       a process pool or Dask cluster cannot be started or reached
+├── RunnerError       a process pool or Dask cluster cannot be started or reached
+└── ViewError         a report or export cannot be made as asked: an unknown entity, format or date
+                      (also a ValueError)
 """
 
 from __future__ import annotations
@@ -25,3 +27,7 @@ class StoreError(ClaimgraphError):
 
 class RunnerError(ClaimgraphError):
     """A process pool or Dask cluster cannot be started or reached."""
+
+
+class ViewError(ClaimgraphError, ValueError):
+    """A report or export asked for something the store or the options cannot give; the message says what."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, or_, select
 
-from claimgraph.records import Claim, ClaimGroup, Document, Entity, Membership, Rejection
+from claimgraph.records import Claim, ClaimGroup, Document, Entity, Membership, Mention, Rejection
 from claimgraph.store import schema
 from claimgraph.store.convert import (
     claim_from_row,
@@ -219,3 +219,28 @@ def document_order(engine: Engine, ids: Iterable[str]) -> dict[str, int | None]:
             for start in range(0, len(wanted), 500)
             for r in conn.execute(select(d.c.id, d.c.seq).where(d.c.id.in_(wanted[start : start + 500])))
         }
+
+
+def memberships(engine: Engine, claim_ids: Iterable[str] | None = None) -> dict[str, Membership]:
+    """How reconcile filed each claim (its group and origin), by claim id; only the given claims if asked."""
+    m = schema.claim_memberships
+    query = select(m).order_by(m.c.claim_id)
+    if claim_ids is not None:
+        query = query.where(m.c.claim_id.in_(list(claim_ids)))
+    with engine.connect() as conn:
+        return {r.claim_id: membership_from_row(r) for r in conn.execute(query)}
+
+
+def mentions(engine: Engine) -> list[tuple[str, Mention]]:
+    """Every mention with its document id, in document and body order (for exports)."""
+    m = schema.mentions
+    query = select(m).order_by(m.c.document_id, m.c.start, m.c.id)
+    with engine.connect() as conn:
+        return [(r.document_id, Mention(r.entity_id, r.text, r.start, r.end)) for r in conn.execute(query)]
+
+
+def ingest_dates(engine: Engine) -> dict[str, str]:
+    """The day each document was stored (ISO), by document id: when an analyst first could see it."""
+    d = schema.documents
+    with engine.connect() as conn:
+        return {r.id: str(r.ingested_at)[:10] for r in conn.execute(select(d.c.id, d.c.ingested_at))}
