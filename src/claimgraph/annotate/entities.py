@@ -83,7 +83,8 @@ def resolve_mentions(doc: Doc, resolver: NameResolver) -> tuple[tuple[Entity, ..
             named = span.text.removeprefix("the ").removeprefix("The ")
             if entity is not None and office_key(named.split(maxsplit=1)[-1]) is not None:
                 start = span.end_char - len(named)
-                entity = national_body(named, entity, text, start, found.mentions, found.entities, resolver)
+                body = national_body(named, entity, text, start, found.mentions, found.entities, resolver)
+                entity = body or entity  # with no state beside it, the office keeps the name it has
         if entity is not None:
             found.add(entity, span)
             _learn_acronym(text, span, entity, found)
