@@ -76,7 +76,8 @@ def national_body(
     resolved before it.
     """
     words = named.split()
-    state = resolver.resolve(words[0]) if words else None  # "UK Ministry of Defense", "Russian ..."
+    owner = re.sub(r"['’]s$", "", words[0]) if words else ""
+    state = resolver.resolve(owner) if owner else None  # "UK Ministry of Defense", "China's Foreign Ministry"
     if state is not None and state.kind == _COUNTRY:
         key, name = office_key(" ".join(words[1:])), named
     else:
@@ -86,7 +87,11 @@ def national_body(
             name = text[owner.start : start] + named  # "China's Foreign Ministry"
     if state is None or state.kind != _COUNTRY or key is None:
         return None
-    return Entity(id=slugify(f"{state.id} {key}"), name=" ".join(name.split()), kind=entity.kind)
+    name = " ".join(name.split())
+    known_body = resolver.resolve(name)  # the pack may know it: "Russia's Security Council"
+    if known_body is not None and known_body.kind != _COUNTRY:
+        return known_body
+    return Entity(id=slugify(f"{state.id} {key}"), name=name, kind=entity.kind)
 
 
 def _state_before(start: int, mentions: Sequence[Mention], known: dict[str, Entity]) -> Entity | None:
