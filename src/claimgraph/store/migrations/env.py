@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from claimgraph.store.schema import metadata
+from claimgraph.store.search import is_search_table
 
 
 def run(connection: Connection) -> None:
@@ -14,9 +15,15 @@ def run(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things in place; batch mode copies the table
         compare_type=True,
+        include_name=_not_search_table,
     )
     with context.begin_transaction():
         context.run_migrations()
+
+
+def _not_search_table(name: str | None, type_: str, _parents: object) -> bool:
+    # The full-text tables (migration 0009) are the database's own machinery, not schema.py's.
+    return not (type_ == "table" and is_search_table(name))
 
 
 given = context.config.attributes.get("connection")
