@@ -62,3 +62,16 @@ def store_engine(tmp_path):
 
 def needs_seeds() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed corpus not found at {SEEDS}")
+
+
+@pytest.fixture(scope="session")
+def example_store(context, tmp_path_factory):
+    """A store of the example corpus (examples/corpus), ingested once per session, for the web tests."""
+    from claimgraph.pipeline import ingest
+    from claimgraph.store import open_engine
+    from tests.postgres import store_location
+
+    engine = open_engine(store_location(tmp_path_factory.mktemp("examples"), "examples.db"))
+    report = ingest([EXAMPLES], engine, context)
+    assert len(report.ingested) == 10, report.rejected
+    return engine

@@ -28,7 +28,7 @@ from claimgraph.web.security import GuardMiddleware
 
 log = logging.getLogger("claimgraph.web")
 MAX_BODY = 6_000_000  # bytes: a report over the reader's 5 MB limit, JSON-escaped, is refused before
-STATIC = {"style.css": "text/css", "app.js": "text/javascript"}
+STATIC = {"style.css": "text/css", "app.js": "text/javascript", "favicon.svg": "image/svg+xml"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +139,9 @@ def error_response(request: Request, status: int, message: str, headers: dict | 
         body = {"error": {"status": status, "message": message}}
         return JSONResponse(body, status_code=status, headers=headers)
     state: WebState = request.app.state.web
-    page = state.templates.get_template("error.html").render(status=status, message=message)
+    page = state.templates.get_template("error.html").render(
+        status=status, message=message, path=request.url.path
+    )
     return HTMLResponse(page, status_code=status, headers=headers)
 
 

@@ -32,6 +32,7 @@ class Point:
 class Tick:
     at: float
     label: str
+    anchor: str = "end"  # where the label sits against its mark (SVG text-anchor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +102,9 @@ def chart(indicator: Indicator) -> Chart:
         )
     line = " ".join(f"{pt.x},{pt.y}" for pt in drawn if pt.css == "point-firm")
     y_ticks = [Tick(y_of(top * k / 4), format_number(round(top * k / 4))) for k in range(5)]
-    x_ticks = [Tick(x_of(first), first.isoformat()[:7])]
+    x_ticks = [Tick(x_of(first), first.isoformat()[:7], "start" if last != first else "middle")]
     if last != first:
-        x_ticks.append(Tick(x_of(last), last.isoformat()[:7]))
+        x_ticks.append(Tick(x_of(last), last.isoformat()[:7], "end"))
     return Chart(
         title, WIDTH, HEIGHT, drawn, x_ticks, y_ticks, line, undated, TOP + plot_h, LEFT, WIDTH - RIGHT
     )

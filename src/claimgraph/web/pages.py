@@ -19,6 +19,7 @@ from claimgraph.web.shape import claim_views, pages
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(no_nul)])
 PAGE = 25
+ENTITY_CLAIMS = 10  # beside its timeline, an entity page lists a few claims a page
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Date = Annotated[str | None, Query(pattern=DATE)]
 Name = Annotated[str | None, Query(max_length=200)]
@@ -169,18 +170,19 @@ def entity(request: Request, web: State, entity_id: str, offset: Offset = 0) -> 
     found = browse.entity(web.engine, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
-    claims = browse.claims_page(web.engine, entity_id=found.id, limit=PAGE + 1, offset=offset)
+    claims = browse.claims_page(web.engine, entity_id=found.id, limit=ENTITY_CLAIMS + 1, offset=offset)
     dated = browse.timeline(web.engine, SearchFilters(entity_id=found.id), limit=PAGE + 1)
-    views = claim_views(web.engine, [*claims[:PAGE], *(d.claim for d in dated[:PAGE])])
+    shown = claims[:ENTITY_CLAIMS]
+    views = claim_views(web.engine, [*shown, *(d.claim for d in dated[:PAGE])])
     return render(
         request,
         "entity.html",
         entity=found,
         names=read.entity_aliases_seen(web.engine, found.id),
         related=browse.related_entities(web.engine, found.id),
-        claims=views[: min(len(claims), PAGE)],
-        pages=pages(offset, PAGE, min(len(claims), PAGE), len(claims) > PAGE),
-        timeline=list(zip([d.date for d in dated[:PAGE]], views[min(len(claims), PAGE) :], strict=True)),
+        claims=views[: len(shown)],
+        pages=pages(offset, ENTITY_CLAIMS, len(shown), len(claims) > ENTITY_CLAIMS),
+        timeline=list(zip([d.date for d in dated[:PAGE]], views[len(shown) :], strict=True)),
         more_timeline=len(dated) > PAGE,
     )
 
