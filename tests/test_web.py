@@ -106,13 +106,13 @@ def test_a_report_with_markup_in_its_text_is_shown_as_text(store_engine, context
     assert posted.status_code == 200, posted.text
     result = posted.json()
     assert result["ingested"] and not result["rejected"]
-    found = client.get("/api/search", params={"q": "stolen alert"}).json()["documents"]["items"]
+    found = client.get("/api/search", params={"q": "delivered by sea"}).json()["documents"]["items"]
     assert found, "the posted report is stored and searchable"
     page = client.get(f"/documents/{found[0]['id']}", headers=HTML).text
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>delivered" not in page
     assert "&lt;script&gt;alert(" in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert re.findall(r"<script[^>]*>", page) == ['<script src="/static/app.js" defer>']
-    search = client.get("/search", params={"q": "stolen"}, headers=HTML).text
+    search = client.get("/search", params={"q": "Officials Kyiv Monday"}, headers=HTML).text
     assert "<script>alert" not in search and "&lt;script&gt;" in search
 
 

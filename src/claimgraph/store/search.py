@@ -4,7 +4,7 @@ The search indexes live beside the tables they index and are kept by the databas
 (SQLite triggers; a PostgreSQL expression index), so every writer keeps them true — the
 pipeline, a bulk load, a hand-made fix. Migration 0009 makes them; they are not tables of
 schema.py (an FTS5 table is a virtual table with shadow tables of its own), so the schema
-comparison leaves them out by name (``is_search_table``).
+comparison leaves them out by name (``is_search_object``).
 
 What a user types is never handed to a query parser: it is cut into words, and a result
 must hold every word (stemmed as English on both backends). Results come newest first,
@@ -24,15 +24,19 @@ from claimgraph.records import Claim, Document
 from claimgraph.store import schema
 from claimgraph.store.convert import claim_from_row, document_from_row
 
-# FTS5 tables made by migration 0009 on SQLite, and the prefix of their shadow tables.
+# FTS5 tables made by migration 0009 on SQLite (their shadow tables are named after them),
+# and its expression indexes on PostgreSQL.
 SEARCH_TABLES = ("documents_search", "claims_search")
+SEARCH_INDEXES = ("ix_documents_search", "ix_claims_search")
 MAX_TERMS = 12  # a longer query is cut here: every word must match, so more only narrows
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def is_search_table(name: str | None) -> bool:
-    """True for the full-text tables (and their shadow tables), which schema.py does not hold."""
-    return bool(name) and any(name == t or name.startswith(t + "_") for t in SEARCH_TABLES)  # type: ignore[union-attr]
+def is_search_object(name: str | None) -> bool:
+    """True for the full-text tables (and their shadow tables) and indexes, which schema.py does not hold."""
+    if not name:
+        return False
+    return name in SEARCH_INDEXES or any(name == t or name.startswith(t + "_") for t in SEARCH_TABLES)
 
 
 def search_terms(query: str) -> list[str]:
@@ -109,20 +113,14 @@ def search_claims(
     else:
         vector = func.to_tsvector(text("'english'"), c.c.text)
         matched = vector.op("@@")(func.plainto_tsquery(text("'english'"), bindparam("q", " ".join(terms))))
-        query_ = (
-            select(c)
-            .join(d, d.c.id == c.c.document_id)
-            .where(matched)
-            .order_by(d.c.seq.desc(), c.c.start, c.c.id)
-        )
+        query_ = select(c).where(matched).order_by(d.c.seq.desc(), c.c.start, c.c.id)
+    query_ = query_.join(d, d.c.id == c.c.document_id)
     if filters.entity_id:
         links = schema.claim_entities
         query_ = query_.where(
             exists().where(and_(links.c.claim_id == c.c.id, links.c.entity_id == filters.entity_id))
         )
-    dated = published_between(d.c.published, filters.date_from, filters.date_to)
-    if dated:
-        query_ = query_.where(exists().where(d.c.id == c.c.document_id, *dated))
+    query_ = query_.where(*published_between(d.c.published, filters.date_from, filters.date_to))
     with engine.connect() as conn:
         return [claim_from_row(r) for r in conn.execute(query_.limit(limit).offset(offset or None))]
 

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from claimgraph.store.schema import metadata
-from claimgraph.store.search import is_search_table
+from claimgraph.store.search import is_search_object
 
 
 def run(connection: Connection) -> None:
@@ -21,9 +21,9 @@ def run(connection: Connection) -> None:
         context.run_migrations()
 
 
-def _not_search_table(name: str | None, type_: str, _parents: object) -> bool:
-    # The full-text tables (migration 0009) are the database's own machinery, not schema.py's.
-    return not (type_ == "table" and is_search_table(name))
+def _not_search_table(name: str | None, _type: str, _parents: object) -> bool:
+    # The full-text tables and indexes (migration 0009) are the database's machinery, not schema.py's.
+    return not is_search_object(name)
 
 
 given = context.config.attributes.get("connection")
