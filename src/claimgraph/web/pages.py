@@ -19,6 +19,8 @@ from claimgraph.web.shape import claim_views, pages
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(no_nul)])
 PAGE = 25
+FINDINGS_SHOWN = 12  # a busy group's findings, most pressing first; its claims are all listed, paged
+SIDES_SHOWN = 6  # the claims of a finding shown side by side
 ENTITY_CLAIMS = 10  # beside its timeline, an entity page lists a few claims a page
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Date = Annotated[str | None, Query(pattern=DATE)]
@@ -192,13 +194,19 @@ def group(request: Request, web: State, group_id: str, offset: Offset = 0) -> HT
     found = browse.group(web.engine, group_id)
     if found is None:
         raise HTTPException(404, f"no claim group with id {group_id!r}")
-    sides = sorted({i for f in found.findings for i in f.claim_ids})
+    ordered = sorted(found.findings, key=lambda f: (ORDER.index(f.kind), -len(f.claim_ids)))
+    shown_findings = ordered[:FINDINGS_SHOWN]
+    sides = sorted({i for f in shown_findings for i in f.claim_ids[:SIDES_SHOWN]})
     shown = browse.claims_by_id(web.engine, sides)
     filed = browse.memberships_by_claim(web.engine, sides)
     views = {v.claim.id: v for v in claim_views(web.engine, list(shown.values()), filed)}
     findings = [
-        (f, [views[i] for i in f.claim_ids if i in views])
-        for f in sorted(found.findings, key=lambda f: ORDER.index(f.kind))
+        (
+            f,
+            [views[i] for i in f.claim_ids[:SIDES_SHOWN] if i in views],
+            max(len(f.claim_ids) - SIDES_SHOWN, 0),
+        )
+        for f in shown_findings
     ]
     rows = browse.group_claims(web.engine, group_id, PAGE + 1, offset)
     members = claim_views(web.engine, [c for c, _ in rows[:PAGE]], {c.id: m for c, m in rows})
@@ -207,6 +215,7 @@ def group(request: Request, web: State, group_id: str, offset: Offset = 0) -> HT
         "group.html",
         group=found,
         findings=findings,
+        more_findings=len(ordered) - len(shown_findings),
         members=members,
         pages=pages(offset, PAGE, len(members), len(rows) > PAGE),
     )
