@@ -210,3 +210,22 @@ def test_a_month_or_year_is_kept_when_its_span_meets_the_dates_asked():
 
 def test_search_terms_are_words_only():
     assert search_terms('Alabuga AND ("drones" OR -Shahed*)') == ["alabuga", "and", "drones", "or", "shahed"]
+
+
+def test_serve_binds_to_this_machine_and_is_read_only_without_a_token(monkeypatch, tmp_path):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda web, **options: served.update(app=web, **options))
+    monkeypatch.delenv("CLAIMGRAPH_API_TOKEN", raising=False)
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "s.db"), "serve"])
+    assert result.exit_code == 0, result.output
+    assert (served["host"], served["port"]) == ("127.0.0.1", 8000)
+    assert served["app"].state.web.config.token is None and "read-only" in result.output
+    monkeypatch.setenv("CLAIMGRAPH_API_TOKEN", "s3cret")
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "s.db"), "serve", "--port", "8123"])
+    assert served["port"] == 8123 and served["app"].state.web.config.token == "s3cret"
+    assert "s3cret" not in result.output
