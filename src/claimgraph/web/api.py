@@ -146,7 +146,7 @@ def document(web: State, document_id: str) -> DocumentDetail:
 @router.get("/entities", summary="Entities, most mentioned first")
 def entities(
     web: State,
-    kind: Annotated[str | None, Query(max_length=60)] = None,
+    kind: Annotated[str | None, Query(max_length=60, description="country, person, facility, …")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[EntityCount]:
@@ -166,12 +166,14 @@ def entity(web: State, entity_id: str) -> EntityDetail:
     )
 
 
-@router.get("/claims", summary="Claims, in document order")
+@router.get("/claims", summary="Claims: about an entity, from a report, of a modality")
 def claims(
     web: State,
     entity: EntityName = None,
-    document: Annotated[str | None, Query(max_length=64)] = None,
-    modality: Annotated[str | None, Query(max_length=16)] = None,
+    document: Annotated[str | None, Query(max_length=64, description="A report's id.")] = None,
+    modality: Annotated[
+        str | None, Query(max_length=16, description="asserted, reported, planned, target, estimated, …")
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[Claim]:

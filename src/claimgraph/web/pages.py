@@ -278,4 +278,19 @@ def claim(request: Request, web: State, claim_id: str) -> HTMLResponse:
 
 @router.get("/api/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> HTMLResponse:
-    return render(request, "api_docs.html", spec=request.app.openapi())
+    spec = request.app.openapi()
+    components = spec.get("components", {}).get("schemas", {})
+
+    def type_of(schema: dict) -> str:
+        if "anyOf" in schema:
+            return " or ".join(type_of(s) for s in schema["anyOf"])
+        if "$ref" in schema:
+            name = schema["$ref"].rsplit("/", 1)[-1]
+            enum = components.get(name, {}).get("enum")
+            return f"{name}: {', '.join(enum)}" if enum else name
+        enum = schema.get("enum")
+        return (
+            f"{schema.get('type', 'any')}: {', '.join(map(str, enum))}" if enum else schema.get("type", "any")
+        )
+
+    return render(request, "api_docs.html", spec=spec, type_of=type_of, components=components)
