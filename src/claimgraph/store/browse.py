@@ -203,12 +203,18 @@ def claims_page(
         return [claim_from_row(r) for r in conn.execute(query.limit(limit).offset(offset or None))]
 
 
-def claims_with_figures(engine: Engine) -> list[Claim]:
-    """Every claim with a figure (what indicators are tracked over), in document order."""
-    c = schema.claims
+def latest_figures(engine: Engine, limit: int) -> list[Claim]:
+    """The claims with a figure (what indicators are tracked over) of the latest reports, newest first."""
+    c, d = schema.claims, schema.documents
     # JSON None is stored as the text 'null' (the column's default), SQL NULL by a hand-made row.
     figured = func.coalesce(cast(c.c.quantity, String), "null") != "null"
-    query = select(c).where(figured).order_by(c.c.document_id, c.c.start, c.c.id)
+    query = (
+        select(c)
+        .join(d, d.c.id == c.c.document_id)
+        .where(figured)
+        .order_by(d.c.seq.desc(), c.c.start, c.c.id)
+        .limit(limit)
+    )
     with engine.connect() as conn:
         return [claim_from_row(r) for r in conn.execute(query)]
 

@@ -28,6 +28,9 @@ from claimgraph.web.security import GuardMiddleware
 
 log = logging.getLogger("claimgraph.web")
 MAX_BODY = 6_000_000  # bytes: a report over the reader's 5 MB limit, JSON-escaped, is refused before
+# Indicator charts are drawn from the figures of the latest reports: tracking costs a pass over
+# each figure, and a chart of a story's recent course needs no more.
+INDICATOR_FIGURES = 5_000
 STATIC = {"style.css": "text/css", "app.js": "text/javascript", "favicon.svg": "image/svg+xml"}
 
 
@@ -50,7 +53,7 @@ class WebState:
     make_context: Callable[[], Any]
     context: Any = None
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
-    _indicators: tuple[int, list[Indicator]] | None = None
+    _cache: dict[str, tuple[int, Any]] = field(default_factory=dict)
 
     def pipeline_context(self) -> Any:
         """The language model and pack for ingest, loaded on first use."""
@@ -60,13 +63,23 @@ class WebState:
         return self.context
 
     def indicators(self) -> list[Indicator]:
-        """The pack's indicators, recomputed only when a report has been stored since."""
-        newest = browse.newest_seq(self.engine)
-        if self._indicators is None or self._indicators[0] != newest:
-            claims = browse.claims_with_figures(self.engine)
+        """The pack's indicators over the latest figures reported (see ``INDICATOR_FIGURES``)."""
+
+        def track() -> list[Indicator]:
+            claims = browse.latest_figures(self.engine, INDICATOR_FIGURES)
             documents = browse.documents_by_id(self.engine, {c.document_id for c in claims})
-            self._indicators = (newest, track_indicators(self.pack.indicators, claims, documents))
-        return self._indicators[1]
+            return track_indicators(self.pack.indicators, claims, documents)
+
+        return self.cached("indicators", track)
+
+    def cached(self, name: str, compute: Callable[[], Any]) -> Any:
+        """What ``compute`` returns, computed again only once a report has been stored since:
+        for what depends on reports alone (their claims and mentions), not on reconcile's groups."""
+        newest = browse.newest_seq(self.engine)
+        held = self._cache.get(name)
+        if held is None or held[0] != newest:
+            held = self._cache[name] = (newest, compute())
+        return held[1]
 
 
 def create_app(

@@ -12,7 +12,7 @@ from claimgraph.store import browse, read
 from claimgraph.store.search import SearchFilters, search_claims, search_documents, search_terms
 from claimgraph.views.findings import ORDER
 from claimgraph.web.api import DATE, MAX_OFFSET, no_nul
-from claimgraph.web.app import WebState
+from claimgraph.web.app import INDICATOR_FIGURES, WebState
 from claimgraph.web.charts import chart
 from claimgraph.web.highlight import Span, mark_spans, segments, snippet, term_spans
 from claimgraph.web.shape import claim_views, pages
@@ -60,7 +60,8 @@ def dashboard(request: Request, web: State) -> HTMLResponse:
         findings=[(g, f) for g in groups for f in sorted(g.findings, key=lambda f: ORDER.index(f.kind))[:1]],
         charts=charts,
         documents=browse.documents_page(web.engine, limit=10),
-        entities=browse.entities_page(web.engine, limit=12),
+        entities=web.cached("most named", lambda: browse.entities_page(web.engine, limit=12)),
+        figures=INDICATOR_FIGURES,
     )
 
 
