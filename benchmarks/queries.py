@@ -59,7 +59,12 @@ def timings_ms(query: Callable[[Engine, str], int], engine: Engine, names: list[
         started = time.perf_counter()
         query(engine, name)
         spent.append((time.perf_counter() - started) * 1000)
-    spent.sort()
+    return summary(spent)
+
+
+def summary(spent: list[float]) -> dict[str, float]:
+    """p50, p95 and max of timings in milliseconds."""
+    spent = sorted(spent)
     return {
         "p50_ms": round(statistics.median(spent), 2),
         "p95_ms": round(spent[min(len(spent) - 1, int(0.95 * len(spent)))], 2),

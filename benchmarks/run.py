@@ -6,6 +6,7 @@ Measures, in one run on this machine:
 - ingest with 2 worker processes against 1 (and on a local Dask cluster, full run only);
 - peak memory of a fresh ingest process at N and 10×N reports (streaming holds it flat);
 - entity-page and name-search latency at 100,000 stored claims, on SQLite and PostgreSQL;
+- the web UI's entity page, claim-group page and search over HTTP at those 100,000 claims (SQLite);
 - reconcile time against the number of stored claims.
 Writes bench/results.json and bench/results.md. PostgreSQL is used when --pg, or
 CLAIMGRAPH_BENCH_PG_URL / CLAIMGRAPH_TEST_PG_URL, names a reachable server.
@@ -28,6 +29,7 @@ from pathlib import Path
 import corpus
 import queries
 import synthetic
+import web
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -162,6 +164,16 @@ def store_queries(url: str, claims: int, count: int, pool: list[str]) -> dict:
     return result
 
 
+def web_pages(db: str, count: int, pool: list[str]) -> dict:
+    """Reconcile the query store (so it has claim groups), then time the pages over HTTP."""
+    engine = open_engine(db)
+    started = time.perf_counter()
+    groups = pipeline.reconcile_store(engine)
+    engine.dispose()
+    reconciled = round(time.perf_counter() - started, 1)
+    return {"groups": len(groups), "reconcile_seconds": reconciled, **web.measure(db, count, pool)}
+
+
 def reconcile_times(sizes: tuple[int, ...], budget_s: float, pool: list[str], work: Path) -> list[dict]:
     measured = []
     for claims in sizes:
@@ -233,6 +245,8 @@ def main() -> None:
         results["memory"] = memory(sizes.rss_reports, pool, work)
         step(f"queries at {sizes.claims:,} claims on SQLite")
         results["sqlite"] = store_queries(str(work / "queries.db"), sizes.claims, sizes.samples, pool)
+        step(f"web pages over HTTP at {sizes.claims:,} claims on SQLite")
+        results["sqlite"]["web"] = web_pages(str(work / "queries.db"), sizes.samples, pool)
         pg_url, why_not, drop = postgres_schema(args.pg)
         if pg_url:
             step(f"queries at {sizes.claims:,} claims on PostgreSQL")
@@ -261,6 +275,8 @@ def headline(results: dict) -> dict:
         "search_p95_ms_sqlite": results["sqlite"]["search"]["p95_ms"],
         "workers_2_over_1": results["scaling"]["workers_2_over_1"],
     }
+    for page in ("entity_page", "group_page", "search"):
+        flat[f"web_{page}_p95_ms_sqlite"] = results["sqlite"]["web"][page]["p95_ms"]
     if "entity_page" in results["postgresql"]:
         flat["entity_page_p95_ms_postgresql"] = results["postgresql"]["entity_page"]["p95_ms"]
         flat["search_p95_ms_postgresql"] = results["postgresql"]["search"]["p95_ms"]
@@ -320,6 +336,17 @@ def markdown(r: dict) -> str:
             f"| {backend}: every claim of an entity, unpaged, p50 / p95 / max | "
             f"{a['p50_ms']} / {a['p95_ms']} / {a['max_ms']} ms | |",
         ]
+    w = r["sqlite"]["web"]
+    for page, what in (
+        ("entity_page", "entity page (timeline, claims, related entities)"),
+        ("group_page", "claim-group page (grade, findings side by side, claims)"),
+        ("search", "search page (reports and claims, one or two words)"),
+    ):
+        t = w[page]
+        lines.append(
+            f"| sqlite: web {what} over HTTP at {r['sqlite']['claims']:,} claims, p50 / **p95** / max "
+            f"(n={t['n']}) | {t['p50_ms']} / **{t['p95_ms']}** / {t['max_ms']} ms | < 100 ms |"
+        )
     for row in r["reconcile"]:
         value = row.get("skipped") or (
             f"{row['seconds']} s all at once ({row['groups']:,} groups); "
@@ -331,7 +358,10 @@ def markdown(r: dict) -> str:
         "Entity page: `find_entity` + the first 50 claims + the first 50 documents + every name the",
         "entity went by; entities drawn in proportion to how many claims name them. Stores for the",
         "query and reconcile rows are generated in bulk (benchmarks/synthetic.py); the corpus for the",
-        "others recombines paragraphs of examples/corpus (benchmarks/corpus.py).",
+        "others recombines paragraphs of examples/corpus (benchmarks/corpus.py). Web pages: `claimgraph",
+        "serve` in its own process on 127.0.0.1 over the query store once reconciled, timed by an HTTP",
+        "client one request at a time (benchmarks/web.py); entities and groups drawn in proportion to",
+        "their claims, searches of one or two words of the reports' own text.",
         "",
     ]
     return "\n".join(lines)

@@ -98,3 +98,16 @@ def example_store(context, tmp_path_factory):
     report = ingest([EXAMPLES, hostile.parent], engine, context)
     assert not report.rejected, report.rejected
     return engine
+
+
+@pytest.fixture(scope="session")
+def examples_only_store(context, tmp_path_factory):
+    """A store of the example corpus (examples/corpus) alone, ingested once per session, for the web tests."""
+    from claimgraph.pipeline import ingest
+    from claimgraph.store import open_engine
+    from tests.postgres import store_location
+
+    engine = open_engine(store_location(tmp_path_factory.mktemp("examples"), "examples.db"))
+    report = ingest([EXAMPLES], engine, context)
+    assert len(report.ingested) == 10, report.rejected
+    return engine

@@ -297,6 +297,35 @@ def entity(
     console.print(entity_view(ctx.obj.engine(), name))
 
 
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    token: Annotated[
+        str | None, typer.Option(envvar=settings.TOKEN.env, help=settings.TOKEN.help, show_default=False)
+    ] = None,
+) -> None:
+    """The web UI and REST API over the store (API reference at /api/docs)."""
+    import uvicorn
+
+    from claimgraph.web import WebConfig, create_app
+
+    options: Options = ctx.obj
+
+    def context():
+        from claimgraph.pipeline import make_context
+
+        return make_context(options.domain)
+
+    app = create_app(options.engine(), options.pack(), WebConfig(token=token or None), make_context=context)
+    mode = "ingest allowed with the token" if token else "read-only (no token set)"
+    console.print(plain(f"claimgraph on http://{host}:{port}/ · {mode} · Ctrl-C stops it"))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @eval_app.command("corpus")
 def evaluate(
     ctx: typer.Context,

@@ -20,4 +20,10 @@ DOMAIN = Setting(
     None,
     "Domain pack YAML file (default: the shipped Russia–DPRK–Iran pack).",
 )
-SETTINGS = (DB, DOMAIN)
+TOKEN = Setting(
+    "token",
+    "CLAIMGRAPH_API_TOKEN",
+    None,
+    "`claimgraph serve`: the bearer token that allows POST /api/ingest (none: the server is read-only).",
+)
+SETTINGS = (DB, DOMAIN, TOKEN)

@@ -193,4 +193,6 @@ claim_memberships = Table(
     # A group is assessed on its latest claims: read newest first, by this index alone.
     Index("ix_claim_memberships_group_seq", "group_id", "seq", "claim_id"),
     Index("ix_claim_memberships_document", "document_id"),
+    # A timeline reads the newest dated claims first, by this index alone.
+    Index("ix_claim_memberships_date", "date", "claim_id"),
 )

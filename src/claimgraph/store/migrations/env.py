@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from claimgraph.store.schema import metadata
+from claimgraph.store.search import is_search_object
 
 
 def run(connection: Connection) -> None:
@@ -14,9 +15,15 @@ def run(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things in place; batch mode copies the table
         compare_type=True,
+        include_name=_not_search_table,
     )
     with context.begin_transaction():
         context.run_migrations()
+
+
+def _not_search_table(name: str | None, _type: str, _parents: object) -> bool:
+    # The full-text tables and indexes (migration 0009) are the database's machinery, not schema.py's.
+    return not is_search_object(name)
 
 
 given = context.config.attributes.get("connection")
