@@ -110,7 +110,7 @@ class PageMention:
     """An entity named around the article rather than in its body: no span.
 
     ``where`` is "tags" (the page's tag line), "original source" (the source
-    the report credits) or "outlet".
+    the report credits first), "credit" (another source it credits) or "outlet".
     """
 
     entity_id: str

@@ -34,8 +34,8 @@ def reads_as_headline(line: str) -> bool:
     words = _WORD.findall(line)
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or line.endswith(":") or ends_sentence(line):
         return False
-    first_letter = next((c for c in line if c.isalpha()), "")
-    return first_letter.isupper()
+    first = words[0][0]
+    return first.isupper() or first.isdigit()  # "Strike ends …", "9,000 workers end …"
 
 
 def ends_sentence(line: str) -> bool:
