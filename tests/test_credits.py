@@ -101,6 +101,8 @@ def test_credits_in_the_opening_paragraphs(sentence, credited):
 def test_a_name_sourcing_one_fact_is_not_the_story_s_source():
     later = "Wages rose last year too. Northern Herald reported that the port had lost money on the strike."
     assert lead_credits([LEAD, later], OUTLETS) == []  # not the first sentence, and "that …" is one fact
+    clause = "The minister told lawmakers on Friday that Reuters had misreported the figure."
+    assert lead_credits([clause], OUTLETS) == []  # the outlet is in what was told, not who heard it
     deep = ["First paragraph of the story.", "Second one.", "Third one.", "Reuters reported it first."]
     assert lead_credits(deep, OUTLETS) == []  # past the opening paragraphs
 
@@ -128,6 +130,8 @@ def test_the_first_credit_is_the_original_source_and_the_others_are_kept():
     scrape = clean_scrape("\n".join([TITLE, lead, MORE, LAST, "Source: Baltic Wire"]), OUTLETS)
     assert scrape.credits == ("Reuters", "Baltic Wire") and scrape.original_source == "Reuters"
     assert "Source:" not in scrape.body
+    carried = clean_scrape("\n".join([TITLE, "By Marta Quill, Northern Herald", lead, MORE]), OUTLETS)
+    assert carried.credits == ("Reuters", "Northern Herald")  # the wire's story, carried by the paper
     with_agencies = clean_scrape("\n".join([TITLE, LEAD, MORE, "(With inputs from agencies.)"]), OUTLETS)
     assert with_agencies.credits == (AGENCIES,) and with_agencies.original_source is None
 

@@ -8,8 +8,9 @@ a credit line ("Source: Yonhap", "Via: NHK", "SOURCE:AA", "— AFP", a bare
 reported", "told Reuters", "according to the Associated Press", "a report
 by The Economist", "citing Yonhap", "via Xinhua"). Further down, a name
 sources one fact, not the report. A credit line is page furniture, so it
-leaves the body. The names are kept in the order the page gives them, set
-places first; the first is the report's original source.
+leaves the body. The names are kept in this order: the wire a dateline tags
+(its story, whoever carries it), the byline's, the credit lines', the opening
+paragraphs'; the first is the report's original source.
 
 Outlets are known by name from the domain pack (``outlets``); without a
 known name only the shape says a word is an outlet: a credit line, an
@@ -66,7 +67,7 @@ _TITLED = re.compile(
 _CUE_BEFORE = re.compile(
     r"(?:according\s+to|citing|cited\s+by|\bvia|reported\s+by|reports?\s+(?:by|from|in)|seen\s+by|"
     r"obtained\s+by|reviewed\s+by|\btold|shared\s+with|interview\s+with|quoted\s+by|confirmed\s+to|"
-    r"wrote\s+(?:in|for))\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,5}$",
+    r"wrote\s+(?:in|for))\s+(?:(?:the|a|an)\s+)?(?:(?!(?:that|which|who|when|and|but|while|as)\s)[\w'’-]+\s+){0,5}$",
     re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(

@@ -100,9 +100,9 @@ def clean_scrape(text: str, outlets: Sequence[str] = ()) -> Scrape:
     body = [lines[i] for i in range(first, last + 1) if kinds[i] != "junk"]
     head = lines[:first]
     names = read_head(head, outlets)
-    credits = ordered(
-        names.credits,
+    credits = ordered(  # the wire a dateline tags first: its story, whoever carries it
         [c for c in [dateline_credit(body[0], outlets)] if c],
+        names.credits,
         [name for line in lines[:end] for name in credit_in_line(line, outlets) or ()],
         lead_credits([line for line in body if not is_caption(line)], outlets),
     )
