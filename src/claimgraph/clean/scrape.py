@@ -66,6 +66,7 @@ _WIRE_DATELINE = re.compile(
 _SLASHED_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'’\- ]{1,30}(?:,[^\n/]{1,30}?)?\.?\s*/(?P<agency>[A-Z][\w&.’' -]{0,30}?)/\.?\s"
 )
+_TOP_LINES = 60  # a headline and its echoes are at the top of the page
 _STAMPED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d{2}\b|\bby\s+[A-Z]")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _TERMINAL = tuple('.!?"”’)»')
@@ -89,7 +90,8 @@ class Scrape:
 def clean_scrape(text: str, outlets: Sequence[str] = ()) -> Scrape:
     """Split a scrape into its article body and metadata; ``outlets`` are names a credit may give."""
     lines, published = _unlabelled_lines(text)
-    repeated = {line for line, n in Counter(lines).items() if n > 1 and len(line) > 20} | _echoes(lines)
+    echoes = _echoes(lines[:_TOP_LINES])
+    repeated = {line for line, n in Counter(lines).items() if n > 1 and len(line) > 20} | echoes
     kinds = [_line_kind(line, line in repeated, outlets) for line in lines]
     prose = [i for i, kind in enumerate(kinds) if kind == "prose"]
     if not prose:
@@ -109,7 +111,7 @@ def clean_scrape(text: str, outlets: Sequence[str] = ()) -> Scrape:
     return Scrape(
         body="\n".join(body),
         title=choose_headline(
-            head, lambda line: _furniture(line, outlets), repeated_lines(lines) | _echoes(lines), names.used
+            head, lambda line: _furniture(line, outlets), repeated_lines(lines) | echoes, names.used
         ),
         author=names.author,
         outlet=names.outlet or agency_of(body[0]),
