@@ -85,6 +85,7 @@ def test_dateline_agencies(opening, agency):
         ("The union's leader told Reuters the vote had been close.", "Reuters"),
         ("The strike is over, according to the Associated Press.", "Associated Press"),
         ("Dock workers ended their strike, AP reported, citing the union.", "AP"),
+        ("Dock workers ended their strike, Harbour Press news agency reported.", "Harbour Press"),
         ("Workers ended the strike on Friday, citing Baltic Wire figures.", "Baltic Wire"),
         ("The deal was first announced via Xinhua on Friday.", "Xinhua"),
         ("Dock workers (AFP) ended their strike on Friday after a vote.", "AFP"),
