@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 from claimgraph.clean import content_hash
-from claimgraph.clean.dedup import NearDuplicateIndex, signature
+from claimgraph.clean.dedup import NearDuplicateIndex, Text, signature
 from claimgraph.dedupe import NearDuplicateStep
 from claimgraph.records import Analysis, Document
 from claimgraph.store import open_engine, save_batch
@@ -133,7 +133,7 @@ def probe(documents: list[tuple[str, int | None]], sizes: list[int]) -> dict[int
     for size in sizes:
         index = NearDuplicateIndex()
         for n, (body, _) in enumerate(documents[:size]):
-            index.add(str(n), signature(body))
+            index.add(str(n), signature(body), Text(body))
         indexes[size] = index
     writer = Writer(seed=99)
     probes = [writer.story() for _ in range(PROBES)]
@@ -143,8 +143,8 @@ def probe(documents: list[tuple[str, int | None]], sizes: list[int]) -> dict[int
             began = time.perf_counter()
             for n, body in enumerate(probes):
                 sig = signature(body)
-                index.find(sig)
-                index.add(f"probe{n}", sig)
+                index.find(sig, Text(body))
+                index.add(f"probe{n}", sig, Text(body))
             best[size] = min(best[size], (time.perf_counter() - began) / PROBES)
             for n in range(PROBES):
                 index.remove(f"probe{n}")

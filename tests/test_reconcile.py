@@ -170,6 +170,23 @@ def test_credited_original_source_and_near_duplicates_make_one_origin():
     assert [f.kind for f in findings(run(claims, list(reports)))] == [FindingKind.REPEAT]
 
 
+def test_a_copy_is_one_origin_with_what_it_copies_whatever_each_credits():
+    original = doc("orig", "2025-01-02", outlet="Pacific Brief")  # credits no one
+    copy = doc("copy", "2025-01-03", original_source="Harbour Wire", near_duplicate_of="doc-orig")
+    text = "North Korea sent 3,000 soldiers to Russia."
+    claims = [claim(d, text, figure="3,000", subject=NK, object="russia") for d in (original, copy)]
+    origins = {}
+    for d, c in zip((original, copy), claims, strict=True):
+        origins.update(trace_origins(d, [c], ENTITIES, PACK, {original.id: original}.get))
+    assert len({o.id for o in origins.values()}) == 1 and "near-duplicate" in origins[claims[1].id].reason
+    # A credited wire written with or without its article is one outlet.
+    alone = [
+        doc(n, original_source=name) for n, name in (("a", "The Coastal Gazette"), ("b", "Coastal Gazette"))
+    ]
+    found = [trace_origins(d, [claim(d, text, figure="3,000", subject=NK)], ENTITIES, PACK) for d in alone]
+    assert len({o.id for origins in found for o in origins.values()}) == 1
+
+
 def test_an_outlet_relaying_a_named_source_and_an_anaphor_trace_to_that_source():
     a = doc("a")
     first = claim(

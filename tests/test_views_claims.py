@@ -28,11 +28,11 @@ def test_claims_table_shows_speaker_via_figure_and_time(engine, context):
     _store(
         engine,
         context,
-        "North Korea will send 25,000 workers to Russia by June 30, NHK reported, citing diplomats.",
+        "North Korea will send 25,000 workers to Russia by June 30, NHK reported, citing Yonhap.",
     )
     text = _render(claims_table(engine))
     assert (
-        "diplomats (via NHK)" in text
+        "Yonhap (via NHK)" in text
         and "25,000 worker" in text
         and "2025-06-30" in text
         and "planned" in text

@@ -148,7 +148,7 @@ def ingest(
     summary.add_row("claim groups re-assessed", str(report.groups))
     console.print(summary)
     for link in report.near_duplicates:
-        alike = f"{link.similarity:.0%} alike"
+        alike = f"{link.measure:.0%} of the shorter in the other"
         console.print(plain(f"near-duplicate {link.source} copies {link.copies} ({alike})"))
     for rejection in report.rejected:
         console.print(plain(f"rejected {rejection.source}: {rejection.reason}", "yellow"))

@@ -1,4 +1,4 @@
-"""The near-duplicate step of an ingest: link each new document to the one it copies.
+"""The near-duplicate step of an ingest: link each new document to the one it copies, with its measure.
 
 Orchestration, like pipeline.py. Stored documents are found through the LSH bands the
 store keeps (claimgraph.store.signatures), so nothing about them is held in memory and a
@@ -15,10 +15,24 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 
-from claimgraph.clean.dedup import SCHEME, THRESHOLD, NearDuplicateIndex, band_keys, signature, similarity
+from claimgraph.clean.dedup import (
+    SCHEME,
+    NearDuplicateIndex,
+    Text,
+    band_keys,
+    copy_measure,
+    signature,
+    worth_reading,
+)
 from claimgraph.records import Analysis, Rejection
 from claimgraph.store import Outcome, Saved
-from claimgraph.store.signatures import candidates, save_signatures, source_of, unsigned_documents
+from claimgraph.store.signatures import (
+    candidate_texts,
+    candidates,
+    save_signatures,
+    source_of,
+    unsigned_documents,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,13 +41,13 @@ class NearDuplicateLink:
 
     source: str
     copies: str  # the earlier document's source
-    similarity: float
+    measure: float  # how much of the shorter of the two the other holds
 
 
 @dataclass(frozen=True, slots=True)
 class _Found:
     original: str  # the first document of the story
-    similarity: float
+    measure: float
     source: str | None  # the original's source, when known
 
 
@@ -62,29 +76,36 @@ class NearDuplicateStep:
         if document.id in self.index:  # an exact copy: the store will count it as a duplicate
             return result
         sig = signature(document.body)
-        found = self._best(document.id, sig) if document.near_duplicate_of is None else None
+        text = Text(document.body, document.original_source)
+        found = self._best(document.id, sig, text) if document.near_duplicate_of is None else None
         if found is not None:
-            document = replace(document, near_duplicate_of=found.original)
+            document = replace(
+                document, near_duplicate_of=found.original, near_duplicate_measure=found.measure
+            )
             result = replace(result, document=document)
             self._found[document.id] = found
-        self.index.add(document.id, sig, document.near_duplicate_of)
+        self.index.add(document.id, sig, text, document.near_duplicate_of)
         self._sources[document.id] = document.source
         self._pending[document.id] = sig
         return result
 
-    def _best(self, document_id: str, sig: bytes) -> _Found | None:
-        """The closest earlier near-copy, in this run or in the store, as the first of its story."""
+    def _best(self, document_id: str, sig: bytes, text: Text) -> _Found | None:
+        """The closest earlier copy, in this run or in the store, as the first of its story."""
         best: _Found | None = None
-        match = self.index.find(sig, exclude=[document_id])
+        match = self.index.find(sig, text, exclude=[document_id])
         if match is not None:
-            best = _Found(match.document_id, match.similarity, self._sources.get(match.document_id))
+            best = _Found(match.document_id, match.measure, self._sources.get(match.document_id))
         if self.engine is not None:
-            for stored in candidates(self.engine, SCHEME, band_keys(sig), exclude=document_id):
-                alike = similarity(sig, stored.signature)
-                if alike >= THRESHOLD and (best is None or alike > best.similarity):
-                    original = stored.near_duplicate_of or stored.document_id
-                    source = stored.source if original == stored.document_id else None
-                    best = _Found(original, alike, source)
+            stored = candidates(self.engine, SCHEME, band_keys(sig), exclude=document_id)
+            alike = [c for c in stored if worth_reading(sig, c.signature)]
+            texts = candidate_texts(self.engine, [c.document_id for c in alike])
+            for candidate in alike:
+                other = texts.get(candidate.document_id)
+                measure = copy_measure(text, Text(*other)) if other else None
+                if measure is not None and (best is None or measure > best.measure):
+                    original = candidate.near_duplicate_of or candidate.document_id
+                    source = candidate.source if original == candidate.document_id else None
+                    best = _Found(original, measure, source)
         if best is not None and best.source is None and self.engine is not None:
             best = replace(best, source=source_of(self.engine, best.original))
         return best
@@ -114,7 +135,8 @@ class NearDuplicateStep:
             found = self._found.pop(document.id, None)
             if document.near_duplicate_of:
                 copies = (found.source if found else None) or document.near_duplicate_of
-                links.append(NearDuplicateLink(document.source, copies, found.similarity if found else 1.0))
+                measure = found.measure if found else document.near_duplicate_measure or 1.0
+                links.append(NearDuplicateLink(document.source, copies, measure))
         save_signatures(engine, SCHEME, keep)
         for document_id, _ in keep:  # stored: found through the store from now on
             self.index.remove(document_id)

@@ -34,6 +34,8 @@ from claimgraph.records import Analysis, Claim, ClaimGroup, Document, Entity, Me
 from claimgraph.store import Outcome, clear_reconciliation, save_batch, save_reconciliation
 from claimgraph.store import read as store_read
 
+OUTLET_KIND = "media outlet"  # the pack's entities a report may credit as its source
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
@@ -53,7 +55,7 @@ def make_context(pack_path: Path | None = None, nlp: Language | None = None) -> 
 
 def analyse_raw(raw: RawInput, ctx: Context) -> Analysis:
     """One input through every per-document stage; raises InputError when unusable."""
-    document = clean(raw)
+    document = clean(raw, outlets=ctx.pack.names_of_kind(OUTLET_KIND))
     return analyse_document(document, ctx, tag_lines=_tag_lines(raw, document))
 
 

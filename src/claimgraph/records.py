@@ -78,8 +78,10 @@ class Document:
     published: str | None = None  # ISO day, month or year
     published_how: DateSource = DateSource.UNKNOWN
     language: str | None = None
-    original_source: str | None = None  # the outlet or body the report credits
+    original_source: str | None = None  # the outlet or body the report credits: its first credit
     near_duplicate_of: str | None = None
+    credits: tuple[str, ...] = ()  # every wire or outlet credited, in order ("with agencies" too)
+    near_duplicate_measure: float | None = None  # how much of the shorter report the other holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +110,7 @@ class PageMention:
     """An entity named around the article rather than in its body: no span.
 
     ``where`` is "tags" (the page's tag line), "original source" (the source
-    the report credits) or "outlet".
+    the report credits first), "credit" (another source it credits) or "outlet".
     """
 
     entity_id: str

@@ -1,4 +1,4 @@
-"""Entities named around the article: the page's tag line, the source it credits, its outlet.
+"""Entities named around the article: the page's tag line, the sources it credits, its outlet.
 
 A tag line ("ALABUGA, GUR, KOREA, NORTH, NKH, WAR") is page furniture, not
 text: each label resolves to a known entity or is dropped, so no entity is
@@ -13,8 +13,13 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlparse
 
+from claimgraph.annotate.names import normalise_name
 from claimgraph.annotate.resolver import NameResolver
+from claimgraph.domains import slugify
 from claimgraph.records import Document, Entity, PageMention
+
+OUTLET = "media outlet"
+_AGENCIES = "agencies"  # the credit "with agencies" names no one
 
 _MIN_LABELS = 4
 
@@ -40,9 +45,15 @@ def page_mentions(
     """Entities the page names outside its body, given those the body names."""
     body_entities = list(named)
     found: list[tuple[Entity, PageMention]] = []
-    for field, value in (("original source", document.original_source), ("outlet", document.outlet)):
-        entity = _resolve_source(value, resolver) if value else None
-        if entity is not None and value:
+    others = [c for c in document.credits if c != document.original_source]
+    sources = [("original source", document.original_source), *(("credit", c) for c in others)]
+    for field, value in [*sources, ("outlet", document.outlet)]:
+        if not value or value == _AGENCIES:
+            continue
+        entity = _resolve_source(value, resolver)
+        if entity is None and field != "outlet":
+            entity = credited_entity(value, body_entities)
+        if entity is not None:
             found.append((entity, PageMention(entity.id, value, field)))
     for line in tag_lines:
         for label, entity in resolve_tag_line(line, resolver, body_entities):
@@ -82,6 +93,18 @@ def _mend_slips(
         if entity is not None:
             out.append((label, entity))
     return out
+
+
+def credited_entity(name: str, named: Iterable[Entity] = ()) -> Entity | None:
+    """A credited outlet the pack does not know: the body's entity of that name, else a new one
+    ("UPI", "The Korean Herald"); None for a web address, which names no one by itself."""
+    if "/" in name or re.search(r"\.[a-z]{2,}\b", name) or not name[:1].isupper():
+        return None
+    tidy = normalise_name(name)
+    if not tidy or len(tidy.split()) > 6:
+        return None
+    same = next((e for e in named if slugify(e.name) == slugify(tidy)), None)
+    return same or Entity(id=slugify(tidy), name=tidy, kind=OUTLET)
 
 
 def _resolve_source(value: str, resolver: NameResolver) -> Entity | None:

@@ -34,6 +34,24 @@ _URL_DATE = re.compile(
 )
 
 
+# "date 2025-06-19 …", "Published: 2024-12-23T10:00Z …": a scraper's or page's date label opening a line.
+_DATE_LABEL = re.compile(
+    r"^\s*(?:date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated)\s*:?\s*"
+    r"(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?\d\d)?)?"
+    r"(?:\s+|$)",
+    re.IGNORECASE,
+)
+
+
+def split_date_label(line: str) -> tuple[str | None, str]:
+    """A line's opening date label and the rest: ("2025-06-19", "Kim meets Putin") from
+    "date 2025-06-19 Kim meets Putin"; (None, line) when it opens with none."""
+    match = _DATE_LABEL.match(line)
+    if match is None:
+        return None, line
+    return match.group("date"), line[match.end() :].strip()
+
+
 @dataclass(frozen=True, slots=True)
 class FoundDate:
     """An absolute date in a text: its ISO value (day, month or year) and where it is."""

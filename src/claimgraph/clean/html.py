@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,7 +13,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document as Extracted
 from trafilatura.utils import load_html
 
-from claimgraph.clean.credits import split_credits
+from claimgraph.clean.credits import dateline_credit, lead_credits, ordered, original_source, split_credits
 from claimgraph.clean.dates import date_in_url
 from claimgraph.errors import InputError
 from claimgraph.records import DateSource
@@ -35,15 +36,19 @@ class Page:
     language: str | None
     original_source: str | None = None
     url: str | None = None
+    credits: tuple[str, ...] = ()  # every source credited, the original source first
 
 
-def extract_page(html: str, url: str | None = None, today: date | None = None) -> Page:
-    """The article of a page; raise InputError when there is none."""
+def extract_page(
+    html: str, url: str | None = None, today: date | None = None, outlets: Sequence[str] = ()
+) -> Page:
+    """The article of a page; raise InputError when there is none. ``outlets`` are names a credit
+    may give (see ``claimgraph.clean.credits``)."""
     max_date = (today or date.today()).isoformat()
     tree = load_html(html)
     if tree is None:
         raise InputError("broken HTML: the markup cannot be parsed into a page")
-    original = _meta_source(tree)
+    in_markup_source = _meta_source(tree)
     # Markup only (meta tags, JSON-LD, <time>), not the URL: each source is marked for what it is.
     in_markup = find_date(tree, extensive_search=False, original_date=True, url="", max_date=max_date)
     try:
@@ -61,8 +66,15 @@ def extract_page(html: str, url: str | None = None, today: date | None = None) -
     text = found.text or ""
     if len("".join(text.split())) < _MIN_CHARACTERS or _markup_debris(text):
         raise InputError(_no_article_reason(html, text))
-    lines, credited = split_credits(_lines(text))
-    body = "\n".join(_drop_heading_lines(lines, found.title))
+    lines, credited = split_credits(_lines(text), outlets)
+    kept = _drop_heading_lines(lines, found.title)
+    body = "\n".join(kept)
+    credits = ordered(
+        [in_markup_source] if in_markup_source else [],
+        [c for c in [dateline_credit(kept[0], outlets) if kept else None] if c],
+        credited,
+        lead_credits(kept, outlets),
+    )
     page_url = url or found.url or None
     published, how = _published(in_markup, page_url, html, max_date)
     return Page(
@@ -73,8 +85,9 @@ def extract_page(html: str, url: str | None = None, today: date | None = None) -
         published=published,
         published_how=how,
         language=found.language or None,
-        original_source=original or credited,
+        original_source=original_source(credits),
         url=page_url,
+        credits=credits,
     )
 
 

@@ -12,26 +12,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimgraph.clean.credits import credited_source, is_credit_line
+from claimgraph.clean.credits import (
+    credit_in_line,
+    dateline_credit,
+    find_outlets,
+    is_agency,
+    is_known,
+    lead_credits,
+    ordered,
+    original_source,
+)
+from claimgraph.clean.dates import split_date_label
+from claimgraph.clean.furniture import SECTION_BREAK, UI_WORDS, is_caption, is_junk
+from claimgraph.clean.headline import choose_headline, ends_sentence, repeated_lines
 
-# Words of web interfaces, not of news: a short line made only of them is page furniture.
-_UI_WORDS = frozenset(
-    [
-        "comment", "comments", "post", "reply", "share", "shares", "tweet", "like", "likes", "follow",
-        "subscribe", "newsletter", "sign", "login", "log", "register", "connect", "us", "read", "more",
-        "original", "article", "here", "continue", "reading", "advertisement", "advert", "sponsored",
-        "cookies", "cookie", "accept", "privacy", "policy", "terms", "menu", "home", "search", "skip",
-        "content", "published", "updated", "print", "email", "whatsapp", "facebook", "twitter", "telegram",
-        "linkedin", "copy", "link", "photo", "photos", "image", "video", "credit", "credits", "getty",
-        "reuters/", "trending", "tendenza", "latest", "news", "related", "stories", "recommended",
-        "popular", "most", "top", "headlines", "tags", "tag", "categories", "category", "global", "world",
-        "on", "by", "the", "and", "of", "to", "you", "may", "also", "see", "all", "view", "min", "minute",
-        "minutes", "ago", "scroll", "listen", "audio", "save", "bookmark", "gift", "download", "app",
-        "click", "social",
-    ]
-)  # fmt: skip
 # Nouns that name publications rather than people: "… Times", "… Herald", "… Dispatch".
 _OUTLET_WORDS = frozenset(
     [
@@ -41,43 +38,6 @@ _OUTLET_WORDS = frozenset(
         "digest", "examiner", "inquirer", "sentinel", "broadcasting", "newswire", "report",
     ]
 )  # fmt: skip
-# Labels that open a list of other content: the article has ended.
-_SECTION_BREAK = re.compile(
-    r"^(the\s+|\d[\d,.]*k?\s+)?(latest|related|recommended|trending|popular|most\s+(read|viewed|popular)|"
-    r"more\s+(from|news|stories|on)|read\s+(more|next|also)|you\s+may\s+also|see\s+also|"
-    r"comments?|leave\s+a\s+(comment|reply)|post\s+comment|di\s+tendenza)\b",
-    re.IGNORECASE,
-)
-# "Read also: <another story's headline>": a link to other content set between paragraphs.
-_PROMO = re.compile(
-    r"^(read\s+(also|more|next)|also\s+read|see\s+also|related(\s+(article|story|stories))?|"
-    r"watch|listen|more\s+on\s+this(\s+story)?|recommended)\s*:",
-    re.IGNORECASE,
-)
-# The outlet asking for money or sign-ups: "Consider supporting …", "Become a member",
-# "Subscribe to our Telegram channel", "Follow us on X for updates".
-_APPEAL = re.compile(
-    r"\b(consider|please)\s+(supporting|subscribing|donating|becoming)\b|"
-    r"^(subscribe|sign\s+up|follow\s+us|join\s+us|join\s+our|download\s+our)\b.{0,60}"
-    r"\b(channel|newsletter|updates|app|feed|page|account|alerts)\b|"
-    r"\bsupport\s+(our|independent)\s+(journalism|reporting)\b|\bbecome\s+a\s+(member|subscriber|patron)\b",
-    re.IGNORECASE,
-)
-# The newsroom speaking about the story, not reporting it: "Editor's note: …", "Correction: …".
-_EDITORIAL = re.compile(r"^(editor['’]?s\s+note|correction|clarification)\s*[:—–-]", re.IGNORECASE)
-# Who else worked on the story: "Reporting by …; Editing by …", "X in Seoul contributed to this report."
-_CONTRIBUTORS = re.compile(
-    r"^(?i:(additional\s+)?(reporting|writing|editing|research|contributing)\s*(by\b|:))\s*[A-Z]|"
-    r"\b(?i:contributed\s+(reporting\s+)?(to\s+)?this\s+(report|story|article))\.?$"
-)
-# The writer's note closing an opinion piece: "X is a fellow at Y. The views expressed are her own."
-_DISCLAIMER = re.compile(
-    r"\b(views|opinions)\s+(expressed\s+)?(in\s+this\s+\w+\s+)?(are|is)\s+(solely\s+)?"
-    r"(his|her|their|my|the\s+author['’]?s?|the\s+writer['’]?s?)\s+own\b",
-    re.IGNORECASE,
-)
-# A picture's caption ending in its credit: "... in Kyiv. Photograph: A. Name/AFP/Getty Images".
-_CAPTION_CREDIT = re.compile(r"\b(Photograph|Photo|Image|Picture|Illustration)(\s+by)?\s*:\s*[^.!?]{2,80}$")
 # "Dan Sabbagh Defence and security editor": a name followed by the writer's job.
 _ROLE = re.compile(
     r"\b(editor|correspondent|reporter|writer|journalist|columnist|contributor|analyst|staff|"
@@ -86,8 +46,6 @@ _ROLE = re.compile(
 )
 # The name such a line opens with: its first two capitalised words (a job may start in capitals too).
 _LEAD_NAME = re.compile(r"^([A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+)\b")
-_COUNTER = re.compile(r"^\d[\d,.]*\s*(comments?|shares?|views?|likes?|reactions?|replies)$", re.IGNORECASE)
-_PHOTO_CREDIT = re.compile(r"^\(?\s*(photo|image|picture|video|credit|source image)\b.*[©:]", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:written\s+)?by\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w'’\-]+(?:\s+[A-Z]\.?)?(?:\s+(?:de|van|von|al|bin|da|di|[A-Z][\w'’\-]*)){1,3}$")
 _SEPARATORS = re.compile(r"\s*(?:[|·•–—]|\s-\s|,\s)\s*")
@@ -108,6 +66,8 @@ _WIRE_DATELINE = re.compile(
 _SLASHED_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'’\- ]{1,30}(?:,[^\n/]{1,30}?)?\.?\s*/(?P<agency>[A-Z][\w&.’' -]{0,30}?)/\.?\s"
 )
+_TOP_LINES = 60  # a headline and its echoes are at the top of the page
+_STAMPED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d{2}\b|\bby\s+[A-Z]")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _TERMINAL = tuple('.!?"”’)»')
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -123,41 +83,86 @@ class Scrape:
     outlet: str | None = None
     original_source: str | None = None
     head: tuple[str, ...] = ()  # the lines above the body, where a dateline is looked for
+    credits: tuple[str, ...] = ()  # every source credited, the original source first
+    published: str | None = None  # the date a date label gives ("date 2025-06-19")
 
 
-def clean_scrape(text: str) -> Scrape:
-    """Split a scrape into its article body and metadata."""
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    repeated = {line for line, n in Counter(lines).items() if n > 1 and len(line) > 20}
-    kinds = [_line_kind(line, line in repeated) for line in lines]
+def clean_scrape(text: str, outlets: Sequence[str] = ()) -> Scrape:
+    """Split a scrape into its article body and metadata; ``outlets`` are names a credit may give."""
+    lines, published = _unlabelled_lines(text)
+    echoes = _echoes(lines[:_TOP_LINES])
+    repeated = {line for line, n in Counter(lines).items() if n > 1 and len(line) > 20} | echoes
+    kinds = [_line_kind(line, line in repeated, outlets) for line in lines]
     prose = [i for i, kind in enumerate(kinds) if kind == "prose"]
     if not prose:
-        return Scrape(body="\n".join(line for line, k in zip(lines, kinds, strict=True) if k != "junk"))
+        body = "\n".join(line for line, k in zip(lines, kinds, strict=True) if k != "junk")
+        return Scrape(body=body, published=published)
     first = _body_start(lines, kinds, prose)
-    last = _body_end(lines, kinds, first)
+    last, end = _body_end(lines, kinds, first)
     body = [lines[i] for i in range(first, last + 1) if kinds[i] != "junk"]
     head = lines[:first]
-    names = read_head(head)
+    names = read_head(head, outlets)
+    credits = ordered(  # the wire a dateline tags first: its story, whoever carries it
+        [c for c in [dateline_credit(body[0], outlets)] if c],
+        names.credits,
+        [name for line in lines[:end] for name in credit_in_line(line, outlets) or ()],
+        lead_credits([line for line in body if not is_caption(line)], outlets),
+    )
     return Scrape(
         body="\n".join(body),
-        title=_title(head, kinds[:first], names),
+        title=choose_headline(
+            head, lambda line: _furniture(line, outlets), repeated_lines(lines) | echoes, names.used
+        ),
         author=names.author,
         outlet=names.outlet or agency_of(body[0]),
-        original_source=credited_source(lines[first : last + 1] + lines[last + 1 :]),
+        original_source=original_source(credits),
         head=tuple(head),
+        credits=credits,
+        published=published,
     )
+
+
+def _echoes(lines: list[str]) -> set[str]:
+    """A headline printed again: an unpunctuated line another line opens with (the lead repeating
+    it), and a line that opens with an earlier one and runs on into a time stamp or byline."""
+    echoes: set[str] = set()
+    for at, line in enumerate(lines):
+        if len(line) <= 20:
+            continue
+        for other in lines[at + 1 :]:
+            if other == line or not other.startswith(line):
+                continue
+            if not ends_sentence(line) and not line.endswith(("!", "?")):
+                echoes.add(line)
+            rest = other[len(line) :]
+            if _STAMPED.search(rest) and len(_words(rest)) <= 15:
+                echoes.add(other)
+    return echoes
+
+
+def _unlabelled_lines(text: str) -> tuple[list[str], str | None]:
+    """The page's non-blank lines, white space folded and date labels taken off, and the first
+    labelled date."""
+    lines: list[str] = []
+    published: str | None = None
+    for raw in text.splitlines():
+        labelled, line = split_date_label(" ".join(raw.split()))
+        published = published or labelled
+        if line:
+            lines.append(line)
+    return lines, published
 
 
 def _words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
-def _line_kind(line: str, repeated: bool) -> str:
+def _line_kind(line: str, repeated: bool, outlets: Sequence[str] = ()) -> str:
     words = _words(line)
-    if repeated or _is_junk(line, words):
+    if repeated or is_junk(line, words, outlets):
         return "junk"
-    if _title_case_share(words) > 0.7 and len(words) < 25:
+    # A sentence full of names ("Head of Russian Security Council Sergei Shoigu met …") is still one.
+    if _title_case_share(words) > 0.7 and len(words) < 25 and not (len(words) >= 8 and ends_sentence(line)):
         return "heading"
     # A sentence ending in a colon leads into a list or a quotation: "The agency told lawmakers:".
     if (len(words) >= 6 and line.endswith((*_TERMINAL, ":"))) or len(words) >= 25:
@@ -165,37 +170,10 @@ def _line_kind(line: str, repeated: bool) -> str:
     return "heading"
 
 
-def _is_junk(line: str, words: list[str]) -> bool:
-    lowered = [w.lower() for w in words]
-    if not words:
-        return True
-    if _COUNTER.match(line) or _PHOTO_CREDIT.match(line) or is_credit_line(line):
-        return True
-    if _PROMO.match(line) or _EDITORIAL.match(line) or _CAPTION_CREDIT.search(line):
-        return True
-    if (_CONTRIBUTORS.search(line) or _DISCLAIMER.search(line)) and len(words) <= 40:
-        return True
-    if _APPEAL.search(line) and len(words) <= 60:
-        return True
-    if line.endswith(("...", "…")):  # a teaser cut short
-        return True
-    if _is_tag_list(line):
-        return True
-    if len(words) <= 8 and sum(w in _UI_WORDS for w in lowered) >= 0.75 * len(words):
-        return True
-    if len(words) <= 2 and line[0].islower():
-        return True
-    return bool(_SECTION_BREAK.match(line) and len(words) <= 6)
-
-
-def _is_tag_list(line: str) -> bool:
-    """A run of comma-separated labels, mostly in capitals: a page's tags."""
-    items = [item.strip() for item in line.split(",") if item.strip()]
-    if len(items) < 4:
-        return False
-    upper = sum(1 for item in items if item.upper() == item)
-    short = sum(1 for item in items if len(item.split()) <= 4)
-    return upper >= 0.7 * len(items) and short >= 0.8 * len(items)
+def _furniture(line: str, outlets: Sequence[str]) -> bool:
+    """Lines around a headline that are never one: junk, bylines, datelines, bare names."""
+    words = _words(line)
+    return is_junk(line, words, outlets) or _is_byline(line) or _is_name(line) or _is_dateish(line)
 
 
 def _title_case_share(words: list[str]) -> float:
@@ -206,9 +184,13 @@ def _title_case_share(words: list[str]) -> float:
 
 
 def _body_start(lines: list[str], kinds: list[str], prose: list[int]) -> int:
-    """The first prose line, unless it is a standfirst: a summary above the byline or dateline."""
+    """The first prose line, unless it is a standfirst: a summary above the byline or dateline,
+    or above the paragraph a wire's dateline opens ("Jan. 11 (UPI) -- …")."""
     if len(prose) < 2 or prose[0] > 12:
         return prose[0]
+    filed = next((i for i in prose[1:3] if i <= 12 and dateline_credit(lines[i])), None)
+    if filed is not None:
+        return filed
     between = lines[prose[0] + 1 : prose[1]]
     return prose[1] if any(_is_dateish(line) or _is_byline(line) for line in between) else prose[0]
 
@@ -217,15 +199,17 @@ def _is_byline(line: str) -> bool:
     return bool(_BYLINE.match(line)) and len(_words(line)) <= 12
 
 
-def _body_end(lines: list[str], kinds: list[str], first: int) -> int:
+def _body_end(lines: list[str], kinds: list[str], first: int) -> tuple[int, int]:
+    """The last line of the body, and where the article ends: the section after it holds
+    other content (other stories' headlines, their credits, readers' comments)."""
     last = first
     for i in range(first, len(lines)):
         words = _words(lines[i])
-        if i > first and _SECTION_BREAK.match(lines[i]) and len(words) <= 6:
-            break
+        if i > first and SECTION_BREAK.match(lines[i]) and len(words) <= 6:
+            return last, i
         if kinds[i] == "prose":
             last = i
-    return last
+    return last, len(lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,31 +219,39 @@ class HeadNames:
     author: str | None = None
     outlet: str | None = None
     used: frozenset[str] = frozenset()  # the lines that gave them: never the title
+    credits: tuple[str, ...] = ()  # wires or outlets a byline names: "By AFP", "By Jo Kim Harbour Post"
 
 
-def read_head(head: list[str]) -> HeadNames:
+def read_head(head: list[str], outlets: Sequence[str] = ()) -> HeadNames:
     """Byline, outlet and dateline lines above the body.
 
-    A "By …" byline names the author. Without one, the first bare name that
-    does not read as a publication is the author. The outlet is a name on a
-    dateline ("Baltic Wire | March 18, 2025"), a name made of publication
-    nouns ("… Times"), or a bare name beside the byline.
+    A "By …" byline names the author, and the wire or outlet it names is
+    credited. Without a byline, the first bare name that does not read as a
+    publication is the author. The outlet is a name on a dateline ("Baltic
+    Wire | March 18, 2025"), a name made of publication nouns ("… Times"), or
+    a bare name beside the byline.
     """
     author: str | None = None
     outlet: str | None = None
     bare: list[str] = []
     used: set[str] = set()
+    credits: list[str] = []
     for line in head:
         if len(_words(line)) > 12:
             continue
         byline = _BYLINE.match(line)
         parts = [p for p in _SEPARATORS.split(byline.group("rest") if byline else line) if p]
-        names = [p for p in parts if _is_name(p) or (byline and _are_names(p))]
+        if byline:
+            people, credited = _byline_parts(parts, outlets)
+            credits.extend(credited)
+            used.update([line] if credited else [])
+            if people and author is None:
+                author, used = people[0], used | {line}
+                outlet = outlet or next((n for n in people[1:] if _is_outlet(n)), None)
+            continue
+        names = [p for p in parts if _is_name(p)]
         has_date = any(not _is_name(p) and _is_dateish(p) for p in parts)
-        if byline and names and author is None:
-            author, used = names[0], used | {line}
-            outlet = outlet or next((n for n in names[1:] if _is_outlet(n)), None)
-        elif has_date and names and outlet is None:
+        if has_date and names and outlet is None:
             outlet, used = names[0], used | {line}
         elif len(parts) == 1 and names:
             bare.append(names[0])
@@ -271,12 +263,44 @@ def read_head(head: list[str]) -> HeadNames:
             outlet = name
         elif author is None and not _is_outlet(name):
             author = name
-    return HeadNames(author=author, outlet=outlet, used=frozenset(used))
+    return HeadNames(author=author, outlet=outlet, used=frozenset(used), credits=tuple(credits))
+
+
+def _byline_parts(parts: list[str], outlets: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A byline's people and the wires or outlets it credits: "AFP" | "Jo Kim Harbour Post"."""
+    people: list[str] = []
+    credited: list[str] = []
+    for part in (p.strip(" .") for p in parts):
+        split = _person_then_outlet(part, outlets)
+        if is_known(part, outlets) or is_agency(part):
+            credited.append(part)
+        elif split is not None:
+            people.append(split[0])
+            credited.append(split[1])
+        elif _is_name(part) or _are_names(part):
+            people.append(part)
+    return people, credited
+
+
+def _person_then_outlet(part: str, outlets: Sequence[str]) -> tuple[str, str] | None:
+    """ "David L. Roe Washington Post": a byline's name run on into the outlet it writes for."""
+    found = find_outlets(part, outlets)
+    if found and found[-1][0] > 0 and found[-1][0] + len(found[-1][1]) == len(part):
+        person = part[: found[-1][0]].strip(" ,")
+        return (person, found[-1][1]) if _is_name(person) or _are_names(person) else None
+    words = part.split()
+    if len(words) < 4 or words[-1].lower() not in _OUTLET_WORDS:
+        return None
+    size = 3 if re.fullmatch(r"[A-Z]\.?", words[1]) else 2  # first name, an initial, surname
+    person, outlet = " ".join(words[:size]), " ".join(words[size:])
+    if _is_name(person) and all(w[0].isupper() for w in words[size:]):
+        return person, outlet
+    return None
 
 
 def _is_name(text: str) -> bool:
     text = text.strip(" .")
-    return bool(_NAME.match(text)) and not any(w.lower() in _UI_WORDS for w in _words(text))
+    return bool(_NAME.match(text)) and not any(w.lower() in UI_WORDS for w in _words(text))
 
 
 def _are_names(text: str) -> bool:
@@ -304,21 +328,3 @@ def agency_of(body: str) -> str | None:
 def wire_dateline(text: str) -> re.Match[str] | None:
     """The wire dateline a text opens with, its agency in group "agency" when it names one."""
     return _WIRE_DATELINE.match(text) or _SLASHED_DATELINE.match(text)
-
-
-def _title(head: list[str], kinds: list[str], names: HeadNames) -> str | None:
-    """The last heading of four or more words above the body that is not a byline or dateline;
-    the one before it when that is shorter and right above it (the last is then a standfirst)."""
-    found: list[tuple[int, str]] = []
-    for at, (line, kind) in enumerate(zip(head, kinds, strict=True)):
-        if kind != "heading" or line in names.used or len(_words(line)) < 4:
-            continue
-        if _is_name(line) or _is_dateish(line):
-            continue
-        found.append((at, line))
-    if not found:
-        return None
-    (at, line), before = found[-1], found[-2] if len(found) > 1 else None
-    if before is not None and before[0] == at - 1 and len(_words(before[1])) < len(_words(line)):
-        return before[1]
-    return line

@@ -128,6 +128,10 @@ class DomainPack:
         """Whether a form also means other things and needs support in its document."""
         return alias_key(form) in self.ambiguous
 
+    def names_of_kind(self, kind: str) -> tuple[str, ...]:
+        """Every name and alias of the entities of one kind ("media outlet": what a credit may name)."""
+        return tuple(form for e in self.entities if e.kind == kind for form in (e.name, *e.aliases))
+
     def indicator(self, indicator_id: str) -> IndicatorSpec | None:
         """The indicator with this id, or None."""
         return next((i for i in self.indicators if i.id == indicator_id), None)

@@ -52,20 +52,22 @@ def trace_origins(
 
 
 def document_origin(document: Document, pack: DomainPack | None, lookup: Lookup | None = None) -> Origin:
-    """The origin of what a report says in its own voice."""
-    if document.original_source:
-        origin = outlet_origin(document.original_source, pack)
-        return Origin(
-            origin.id, origin.label, f"the report credits “{document.original_source}” as its original source"
-        )
+    """The origin of what a report says in its own voice: a copy's is the one of the report it
+    copies (copies are one origin, whatever each credits), else the source it credits first."""
     if document.near_duplicate_of and document.near_duplicate_of != document.id:
         original = lookup(document.near_duplicate_of) if lookup else None
         if original is not None and original.near_duplicate_of != document.id:
             first = document_origin(original, pack, None)
             return Origin(first.id, first.label, f"a near-duplicate of {_title(original)}; {first.reason}")
-        target = document.near_duplicate_of
+        if not document.original_source:
+            target = document.near_duplicate_of
+            return Origin(
+                f"document:{target}", f"report {target[:12]}", f"a near-duplicate of report {target[:12]}"
+            )
+    if document.original_source:
+        origin = outlet_origin(document.original_source, pack)
         return Origin(
-            f"document:{target}", f"report {target[:12]}", f"a near-duplicate of report {target[:12]}"
+            origin.id, origin.label, f"the report credits “{document.original_source}” as its original source"
         )
     if document.outlet:
         origin = outlet_origin(document.outlet, pack)
@@ -83,6 +85,7 @@ def outlet_origin(name: str, pack: DomainPack | None) -> Origin:
         if entity is not None:
             return Origin(entity.id, entity.name, f"the outlet {entity.name}")
     label = host.group(1).split(".")[0] if host and "." in host.group(1) and " " not in text else text
+    label = re.sub(r"^the\s+", "", label, flags=re.IGNORECASE)  # "The Korea Herald" is "Korea Herald"
     return Origin(f"outlet:{re.sub(r'[^a-z0-9]', '', label.lower())}", text, f"the outlet {text}")
 
 

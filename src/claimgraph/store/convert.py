@@ -34,6 +34,7 @@ def document_row(document: Document, ingested_at: str) -> Row:
     return {
         **flat_row(document),
         "published_how": str(document.published_how),
+        "credits": list(document.credits),
         "ingested_at": ingested_at,
     }
 
@@ -43,6 +44,7 @@ def document_from_row(row: Any) -> Document:
     values.pop("ingested_at", None)
     values.pop("seq", None)
     values["published_how"] = DateSource(values["published_how"])
+    values["credits"] = tuple(values.get("credits") or ())
     return Document(**values)
 
 

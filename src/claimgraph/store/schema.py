@@ -35,6 +35,8 @@ documents = Table(
     Column("original_source", Text),
     Column("near_duplicate_of", String(64)),
     Column("body", Text, nullable=False),
+    Column("credits", JSON),  # every source the report credits, in order; the first is original_source
+    Column("near_duplicate_measure", Float),  # how much of the shorter report the copied one holds
     Column("ingested_at", String(32), nullable=False),
     # The order reports came in (1, 2, …): reconcile assesses a group on what the latest reports said.
     Column("seq", Integer),

@@ -76,6 +76,16 @@ def candidates(engine: Engine, scheme: str, keys: Sequence[int], exclude: str) -
         return [Candidate(r.id, r.source, r.near_duplicate_of, bytes(r.signature)) for r in rows]
 
 
+def candidate_texts(engine: Engine, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+    """The body and credited source of each of these stored documents, to judge a copy on."""
+    if not ids:
+        return {}
+    docs = schema.documents
+    query = select(docs.c.id, docs.c.body, docs.c.original_source).where(docs.c.id.in_(list(ids)))
+    with engine.connect() as conn:
+        return {r.id: (r.body, r.original_source) for r in conn.execute(query)}
+
+
 def source_of(engine: Engine, document_id: str) -> str | None:
     with engine.connect() as conn:
         return conn.scalar(select(schema.documents.c.source).where(schema.documents.c.id == document_id))

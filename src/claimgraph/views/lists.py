@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from sqlalchemy import Engine
 
-from claimgraph.records import Claim, Entity
+from claimgraph.records import Claim, Document, Entity
 from claimgraph.store import read
 from claimgraph.views.text import format_quantity, highlight, plain, source_label
 
@@ -27,10 +27,19 @@ def documents_table(engine: Engine) -> Table:
             plain(d.title),
             plain(d.author),
             plain(published),
-            plain(d.original_source),
-            plain(labels.get(d.near_duplicate_of, d.near_duplicate_of[:12]) if d.near_duplicate_of else ""),
+            plain(", ".join(d.credits) if d.credits else d.original_source),
+            plain(_copied(d, labels)),
         )
     return table
+
+
+def _copied(document: Document, labels: dict[str, str]) -> str:
+    """The report a near-duplicate copies, and how much of the shorter of the two the other holds."""
+    if not document.near_duplicate_of:
+        return ""
+    label = labels.get(document.near_duplicate_of, document.near_duplicate_of[:12])
+    measure = document.near_duplicate_measure
+    return f"{label} ({measure:.0%} shared)" if measure is not None else label
 
 
 def rejections_table(engine: Engine) -> Table:
