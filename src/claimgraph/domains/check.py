@@ -119,10 +119,8 @@ def check_text(text: str) -> list[PackProblem]:
     is_base = isinstance(data, dict) and data.get("extends") == "none"  # a base has words, no entities
     fields = _fields(root, {**_TOP, "entities": (MAPS, not is_base)}, "the pack", problems)
     vocabulary_ok = _check_schema(root, data, _VOCABULARY_SECTIONS, problems)
-    declared = (
-        {k.get("name") for k in (data.get("kinds") or ()) if isinstance(k, dict)} if vocabulary_ok else set()
-    )
-    kinds = ENTITY_KINDS | {str(k) for k in declared}
+    declared = data.get("kinds") if isinstance(data, dict) and isinstance(data.get("kinds"), list) else []
+    kinds = ENTITY_KINDS | {str(k["name"]) for k in declared if isinstance(k, dict) and k.get("name")}
     forms = _check_entities(_items(fields.get("entities"), _ENTITY, "entity", problems), kinds, problems)
     _check_profiles(_items(fields.get("profiles"), _PROFILE, "profile", problems), forms, problems)
     indicators = _items(fields.get("indicators"), _INDICATOR, "indicator", problems)
@@ -157,7 +155,11 @@ def _check_schema(
     errors = sorted(validator.iter_errors(data if isinstance(data, dict) else {}), key=lambda e: list(e.path))
     for error in errors:
         where = ".".join(str(p) for p in error.absolute_path) or "the pack"
-        problems.add(_node_at(root, list(error.absolute_path)), f"{where}: {error.message}")
+        node = _node_at(root, list(error.absolute_path))
+        if error.validator == "additionalProperties" and isinstance(node, MappingNode):
+            allowed = error.schema.get("properties", {})
+            node = next((k for k, _ in node.value if k.value not in allowed), node)  # the stray key's line
+        problems.add(node, f"{where}: {error.message}")
     return not errors
 
 

@@ -33,6 +33,7 @@ class Vocabulary:
     kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # entity kind -> cue words
     unit_names: frozenset[str] = frozenset()  # the units and measures declared by name
     counted_as: Mapping[str, str] = field(default_factory=dict)  # entity id -> unit its count counts
+    heads: Mapping[str, frozenset[str]] = field(default_factory=dict)  # kind -> nouns its names precede
 
     def unit(self, word: str) -> str | None:
         """The unit a word or "modifier noun" phrase counts, or None when the vocabulary has none."""
@@ -65,6 +66,10 @@ class Vocabulary:
             kinds=kinds,
             unit_names=self.unit_names | other.unit_names,
             counted_as={**self.counted_as, **other.counted_as},
+            heads={
+                k: self.heads.get(k, frozenset()) | other.heads.get(k, frozenset())
+                for k in {*self.heads, *other.heads}
+            },
         )
 
 
@@ -84,7 +89,8 @@ def vocabulary_from(data: Mapping[str, Any] | None, kinds: Mapping[str, Any] | N
     acts = {verb: a["name"] for a in data.get("acts") or () for verb in a["verbs"]}
     cues = {family: frozenset(words) for family, words in (data.get("modality") or {}).items()}
     kind_cues = {k["name"]: frozenset(k.get("cues") or ()) for k in kinds or ()}
-    return Vocabulary(units, frozenset(casualty), acts, cues, kind_cues, frozenset(names))
+    heads = {k["name"]: frozenset(k["heads"]) for k in kinds or () if k.get("heads")}
+    return Vocabulary(units, frozenset(casualty), acts, cues, kind_cues, frozenset(names), heads=heads)
 
 
 def base_pack_path() -> Path:
