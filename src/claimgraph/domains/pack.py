@@ -1,7 +1,9 @@
 """Domain packs: the data that describes a topic, loaded into typed records.
 
 A pack is one YAML file. Nothing in the code knows the topic; a user who
-follows another story writes another pack. The format::
+follows another story writes another pack. The whole format, with the story's
+vocabulary (``extends``, ``kinds``, ``vocabulary``; see ``vocabulary.py``), is
+``pack.schema.json``; the entity part in short::
 
     name: russia-dprk-iran            # required: the pack's name
     description: ...                  # optional: one or two sentences
