@@ -140,7 +140,7 @@ def test_a_rank_is_no_count(nlp):
     ],
 )
 def test_a_count_of_a_named_weapon_counts_what_the_pack_says_it_is(context, text, expected):
-    found = extract_quantities(context.nlp(text), context.pack.counted_as)
+    found = extract_quantities(context.nlp(text), context.pack.vocabulary)
     assert [(q.low, q.unit, q.per) for q in found] == expected
 
 
@@ -189,7 +189,7 @@ def test_a_scale_written_once_applies_where_it_is_meant(nlp, text, expected):
     ],
 )
 def test_a_figure_set_on_a_flow_counts_what_the_flow_names(context, text, expected):
-    found = extract_quantities(context.nlp(text), context.pack.counted_as)
+    found = extract_quantities(context.nlp(text), context.pack.vocabulary)
     assert [(q.low, q.unit, q.per) for q in found] == expected
 
 

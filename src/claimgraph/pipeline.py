@@ -71,9 +71,9 @@ def analyse_document(document: Document, ctx: Context, tag_lines: Iterable[str] 
     entities, mentions = resolve_mentions(doc, ctx.resolver)
     page_entities, on_page = page_mentions(document, tag_lines, ctx.resolver, entities)
     entities = (*entities, *(e for e in page_entities if e not in entities))
-    quantities = extract_quantities(doc, ctx.pack.counted_as)
+    quantities = extract_quantities(doc, ctx.pack.vocabulary)
     times = extract_times(doc, document.published, document.published_how)
-    claims = extract_claims(doc, document.id, entities, mentions, quantities, times)
+    claims = extract_claims(doc, document.id, entities, mentions, quantities, times, ctx.pack.vocabulary)
     return Analysis(document, entities, mentions, quantities, times, claims, page_mentions=on_page)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.annotate.model import doc_text
+from claimgraph.domains.vocabulary import base_vocabulary
 
 
 def _words(text: str) -> frozenset[str]:
@@ -29,27 +32,6 @@ _PLACE_NOUNS = _words(
 )
 # People who speak for a state: "officials in Seoul" is South Korea, not the city.
 _PEOPLE = _words("official government authority leader diplomat source minister ministry spokesman")
-# Words of a kind that, in the same sentence, support reading an ambiguous name as that kind.
-KIND_CUES: dict[str, frozenset[str]] = {
-    "weapon system": _words(
-        "drone drones uav uavs missile missiles munition munitions rocket rockets launcher launchers "
-        "loitering warhead warheads strike strikes launch launched launches shot intercept intercepted "
-        "artillery shell shells howitzer aircraft jet jets fighter fighters tank tanks weapon weapons "
-        "air-defence air-defense decoy decoys kamikaze"
-    ),
-    "media outlet": _words(
-        "reported report reports reporting news agency outlet newspaper broadcaster channel wrote "
-        "published interview correspondent editor journalist journalists citing cited"
-    ),
-    "intelligence or military body": _words(
-        "intelligence military defence defense army forces command directorate agency spy spies "
-        "general staff ministry troops officers"
-    ),
-    "organisation": _words(
-        "company group firm agency organisation organization mercenary mercenaries fighters "
-        "think-tank institute center centre programme program"
-    ),
-}
 _TERMINAL = tuple('.!?"”’:;)')
 
 
@@ -85,9 +67,10 @@ def _coordination_head(token: Token) -> Token:
     return token
 
 
-def has_kind_cue(span: Span, kind: str) -> bool:
-    """Whether the span's sentence has a word typical of the kind ("drone" for a weapon)."""
-    cues = KIND_CUES.get(kind)
+def has_kind_cue(span: Span, kind: str, kinds: Mapping[str, frozenset[str]] | None = None) -> bool:
+    """Whether the span's sentence has a word typical of the kind ("missile" for a weapon), as the
+    pack's ``kinds`` (default: the base pack's) list them."""
+    cues = (kinds if kinds is not None else base_vocabulary().kinds).get(kind)
     if not cues:
         return False
     sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]

@@ -103,7 +103,11 @@ def _resolve(span: Span, resolver: NameResolver, found: _Found, plainly: set[str
             return None
         if pack.is_metonym(span.text):
             return _metonym(span, entity)
-        if pack.is_ambiguous(span.text) and entity.id not in plainly and not has_kind_cue(span, entity.kind):
+        if (
+            pack.is_ambiguous(span.text)
+            and entity.id not in plainly
+            and not has_kind_cue(span, entity.kind, pack.vocabulary.kinds)
+        ):
             return None
         return _earlier_namesake(span, entity, found) or entity
     if span.text in found.acronyms:

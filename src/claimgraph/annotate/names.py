@@ -7,6 +7,8 @@ import unicodedata
 
 from rapidfuzz.distance import OSA
 
+from claimgraph.domains.vocabulary import base_vocabulary
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -36,11 +38,7 @@ _COMPASS = _words(
 
 # Nouns a weapon's name is written before ("ATACMS missiles", "Storm Shadow cruise missiles"):
 # the name is the part before them.
-_WEAPON_HEADS = _words(
-    "missile missiles drone drones rocket rockets bomber bombers jet jets fighter fighters tank tanks "
-    "launcher launchers munition munitions howitzer howitzers helicopter helicopters interceptor "
-    "interceptors warplane warplanes"
-)
+_WEAPON_HEADS = base_vocabulary().heads.get("weapon system", frozenset())  # base.yaml's kind heads
 _WEAPON_MODIFIERS = _words(
     "cruise ballistic hypersonic attack kamikaze loitering anti-ship air-defence air-defense"
 )

@@ -7,38 +7,36 @@ problems is safe to load: ``pack.load_pack`` relies on that.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
+import jsonschema
 import yaml
 from rapidfuzz import process
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-ENTITY_KINDS = frozenset(
-    {
-        "country",
-        "person",
-        "organisation",
-        "media outlet",
-        "intelligence or military body",
-        "facility",
-        "place",
-        "weapon system",
-        "treaty",
-        "event",
-    }
-)
+from claimgraph.domains.vocabulary import Vocabulary, base_vocabulary, vocabulary_from
+
+# The base pack's kinds; a pack may add its own under ``kinds``.
+ENTITY_KINDS = frozenset(base_vocabulary().kinds)
 RELIABILITIES = ("A", "B", "C", "D", "E", "F")
 RATE_PERIODS = frozenset({"hour", "day", "week", "month", "quarter", "year"})
 
-STR, STRS, MAPS = "a string", "a list of strings", "a list of mappings"
+STR, STRS, MAPS, MAP = "a string", "a list of strings", "a list of mappings", "a mapping"
 Spec = dict[str, tuple[str, bool]]  # key -> (expected type, required)
 _TOP: Spec = {
     "name": (STR, True),
     "description": (STR, False),
+    "extends": (STR, False),
+    "kinds": (MAPS, False),
+    "vocabulary": (MAP, False),
     "entities": (MAPS, True),
     "profiles": (MAPS, False),
     "indicators": (MAPS, False),
@@ -60,6 +58,7 @@ _INDICATOR: Spec = {
     "per": (STR, False),
     "entities": (STRS, False),
     "predicates": (STRS, False),
+    "share_of": (STR, False),
 }
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -116,12 +115,127 @@ def check_text(text: str) -> list[PackProblem]:
     if not isinstance(root, MappingNode):
         problems.add(root, f"the pack must be a mapping with name and entities, got {_kind(root)}")
         return problems
-    fields = _fields(root, _TOP, "the pack", problems)
-    forms = _check_entities(_items(fields.get("entities"), _ENTITY, "entity", problems), problems)
+    data = yaml.safe_load(text)
+    is_base = isinstance(data, dict) and data.get("extends") == "none"  # a base has words, no entities
+    fields = _fields(root, {**_TOP, "entities": (MAPS, not is_base)}, "the pack", problems)
+    vocabulary_ok = _check_schema(root, data, _VOCABULARY_SECTIONS, problems)
+    declared = data.get("kinds") if isinstance(data, dict) and isinstance(data.get("kinds"), list) else []
+    kinds = ENTITY_KINDS | {str(k["name"]) for k in declared if isinstance(k, dict) and k.get("name")}
+    forms = _check_entities(_items(fields.get("entities"), _ENTITY, "entity", problems), kinds, problems)
     _check_profiles(_items(fields.get("profiles"), _PROFILE, "profile", problems), forms, problems)
     indicators = _items(fields.get("indicators"), _INDICATOR, "indicator", problems)
     _check_indicators(indicators, forms, problems)
+    if vocabulary_ok:
+        _check_vocabulary(root, data, problems)
+    if not problems:  # the whole schema, as a net under the checks above
+        _check_schema(root, data, None, problems)
     return sorted(problems, key=lambda p: p.line)
+
+
+_VOCABULARY_SECTIONS = ("extends", "kinds", "vocabulary")
+
+
+@cache
+def pack_schema() -> dict[str, Any]:
+    """The JSON Schema of a pack (pack.schema.json): the one description of the format."""
+    path = resources.files(__package__ or "claimgraph.domains") / "pack.schema.json"
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
+
+
+def _check_schema(
+    root: MappingNode, data: Any, sections: tuple[str, ...] | None, problems: _Problems
+) -> bool:
+    """Apply the schema to the named top-level sections (None: to the whole pack); False on a problem."""
+    schema = pack_schema()
+    if sections is not None:
+        properties = {k: schema["properties"][k] for k in sections}
+        schema = {**schema, "properties": properties, "additionalProperties": True, "required": []}
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data if isinstance(data, dict) else {}), key=lambda e: list(e.path))
+    for error in errors:
+        where = ".".join(str(p) for p in error.absolute_path) or "the pack"
+        node = _node_at(root, list(error.absolute_path))
+        if error.validator == "additionalProperties" and isinstance(node, MappingNode):
+            allowed = error.schema.get("properties", {})
+            node = next((k for k, _ in node.value if k.value not in allowed), node)  # the stray key's line
+        problems.add(node, f"{where}: {error.message}")
+    return not errors
+
+
+def _node_at(node: Node, path: list[Any]) -> Node:
+    """The node a JSON path points at, or the deepest one found on the way."""
+    for step in path:
+        if isinstance(node, MappingNode):
+            child = next((v for k, v in node.value if k.value == step), None)
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+            child = node.value[step]
+        else:
+            child = None
+        if child is None:
+            break
+        node = child
+    return node
+
+
+def _check_vocabulary(root: MappingNode, data: dict[str, Any], problems: _Problems) -> None:
+    """Units, acts and kinds that nothing could produce, each with why."""
+    own = vocabulary_from(data.get("vocabulary"), data.get("kinds"))
+    vocabulary = own if data.get("extends") == "none" else base_vocabulary().extend(own)
+    _check_words(root, data, own, problems)
+    for i, item in enumerate(data.get("indicators") or ()):
+        unit = item.get("unit")
+        if isinstance(unit, str) and not vocabulary.produces(unit.lower()):
+            node = _node_at(root, ["indicators", i, "unit"])
+            counted = vocabulary.unit(unit.lower())
+            problems.add(
+                node,
+                _never(f"indicator unit '{unit}'", unit, counted),
+            )
+    for i, item in enumerate(data.get("entities") or ()):
+        unit = item.get("counted_as")
+        if isinstance(unit, str) and not vocabulary.produces(unit.lower()):
+            node = _node_at(root, ["entities", i, "counted_as"])
+            counted = vocabulary.unit(unit.lower())
+            problems.add(
+                node,
+                _never(f"counted_as '{unit}'", unit, counted),
+            )
+    for i, kind in enumerate(data.get("kinds") or ()):
+        if kind["name"] in ENTITY_KINDS and data.get("extends") != "none":
+            node = _node_at(root, ["kinds", i, "name"])
+            problems.add(
+                node, f"kind '{kind['name']}' is a base kind already; add cues to it, not a second one"
+            )
+
+
+def _never(what: str, unit: str, counted: str | None) -> str:
+    return f"{what} can never come out: the vocabulary counts '{unit}' as '{counted}'; use '{counted}'"
+
+
+def _check_words(root: MappingNode, data: dict[str, Any], own: Vocabulary, problems: _Problems) -> None:
+    """A word given to two units, or a unit or act named by a word that belongs to another."""
+    vocabulary = data.get("vocabulary") or {}
+    seen: dict[str, str] = {}
+    for section in ("units", "measures"):
+        for i, item in enumerate(vocabulary.get(section) or ()):
+            for word in [item["name"], *(item.get("plurals") or ()), *(item.get("synonyms") or ())]:
+                first = seen.setdefault(word.lower(), item["name"])
+                if first != item["name"]:
+                    node = _node_at(root, ["vocabulary", section, i])
+                    problems.add(node, f"'{word}' is given to two units: '{first}' and '{item['name']}'")
+    verbs: dict[str, str] = {}
+    for i, act in enumerate(vocabulary.get("acts") or ()):
+        for verb in act["verbs"]:
+            first = verbs.setdefault(verb, act["name"])
+            if first != act["name"]:
+                node = _node_at(root, ["vocabulary", "acts", i])
+                problems.add(node, f"verb '{verb}' is in two act families: '{first}' and '{act['name']}'")
+    for i, act in enumerate(vocabulary.get("acts") or ()):
+        other = own.acts.get(act["name"])
+        if other is not None and other != act["name"]:
+            node = _node_at(root, ["vocabulary", "acts", i, "name"])
+            problems.add(node, f"act '{act['name']}' can never come out: it is a verb of act '{other}'")
 
 
 def _parse_problem(exc: yaml.YAMLError) -> PackProblem:
@@ -156,6 +270,11 @@ def _is_empty(node: Node) -> bool:
 
 
 def _type_ok(node: Node, expected: str, where: str, problems: _Problems) -> bool:
+    if expected == MAP:
+        if isinstance(node, MappingNode):
+            return True
+        problems.add(node, f"{where} must be {expected}, got {_kind(node)}")
+        return False
     if expected == STR or not isinstance(node, SequenceNode):
         if expected == STR and _is_str(node):
             return True
@@ -211,12 +330,12 @@ def _strings(node: Node | None) -> Iterator[ScalarNode]:
         yield from node.value
 
 
-def _check_entities(entities: list[dict[str, Node]], problems: _Problems) -> Forms:
+def _check_entities(entities: list[dict[str, Node]], kinds: frozenset[str], problems: _Problems) -> Forms:
     """Check kinds, ids and aliases; return the surface forms of all entities."""
     ids: dict[str, Node] = {}
     forms: Forms = {}
     for fields in entities:
-        _check_kind_and_wikidata(fields, problems)
+        _check_kind_and_wikidata(fields, kinds, problems)
         name_node = fields.get("name")
         if name_node is not None and _claim_id(name_node, ids, problems):
             others = [n for key in ("aliases", "metonyms", "ambiguous") for n in _strings(fields.get(key))]
@@ -224,12 +343,15 @@ def _check_entities(entities: list[dict[str, Node]], problems: _Problems) -> For
     return forms
 
 
-def _check_kind_and_wikidata(fields: dict[str, Node], problems: _Problems) -> None:
+def _check_kind_and_wikidata(fields: dict[str, Node], kinds: frozenset[str], problems: _Problems) -> None:
     kind, wikidata = fields.get("kind"), fields.get("wikidata")
-    if kind is not None and kind.value not in ENTITY_KINDS:
+    if kind is not None and kind.value not in kinds:
         of = f" of entity '{fields['name'].value}'" if "name" in fields else ""
-        allowed = ", ".join(sorted(ENTITY_KINDS))
-        problems.add(kind, f"unknown kind '{kind.value}'{of}; allowed: {allowed}")
+        allowed = ", ".join(sorted(kinds))
+        problems.add(
+            kind,
+            f"unknown kind '{kind.value}'{of}: no pack declares it (add it under kinds); allowed: {allowed}",
+        )
     if wikidata is not None and not _WIKIDATA.fullmatch(wikidata.value):
         problems.add(wikidata, f"wikidata '{wikidata.value}' must look like Q423")
 

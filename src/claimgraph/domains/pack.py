@@ -1,7 +1,9 @@
 """Domain packs: the data that describes a topic, loaded into typed records.
 
 A pack is one YAML file. Nothing in the code knows the topic; a user who
-follows another story writes another pack. The format::
+follows another story writes another pack. The whole format, with the story's
+vocabulary (``extends``, ``kinds``, ``vocabulary``; see ``vocabulary.py``), is
+``pack.schema.json``; the entity part in short::
 
     name: russia-dprk-iran            # required: the pack's name
     description: ...                  # optional: one or two sentences
@@ -51,7 +53,8 @@ quoted. ``check_pack`` lists every problem in a pack with its line;
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -59,6 +62,7 @@ from typing import Any
 import yaml
 
 from claimgraph.domains.check import PackProblem, alias_key, check_text, slugify
+from claimgraph.domains.vocabulary import Vocabulary, base_vocabulary, vocabulary_from
 from claimgraph.errors import ClaimgraphError
 from claimgraph.records import Entity
 
@@ -84,6 +88,7 @@ class IndicatorSpec:
     per: str | None
     entities: tuple[str, ...]  # entity ids; a claim must mention at least one
     predicates: tuple[str, ...] = ()  # lemmas, e.g. ("produce", "make", "manufacture")
+    share_of: str | None = None  # what a share of this indicator is a share of ("hull value")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,7 @@ class DomainPack:
     metonyms: frozenset[str] = frozenset()  # alias keys of forms that stand for an actor
     ambiguous: frozenset[str] = frozenset()  # alias keys of forms that need support in context
     counted_as: Mapping[str, str] = field(default_factory=dict, compare=False)  # entity id -> unit counted
+    vocabulary: Vocabulary = field(default_factory=base_vocabulary, compare=False)  # with its base
     _by_id: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _by_form: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _profiles: dict[str, Profile] = field(init=False, repr=False, compare=False)
@@ -157,6 +163,12 @@ def default_pack_path() -> Path:
     return Path(str(resources.files(__package__ or "claimgraph.domains") / DEFAULT_PACK))
 
 
+@cache
+def default_vocabulary() -> Vocabulary:
+    """The shipped pack's vocabulary: what extraction uses when it is given no pack."""
+    return load_pack(default_pack_path()).vocabulary
+
+
 def load_pack(path: Path | str) -> DomainPack:
     """Load and check a pack; raise PackError listing every problem if it has any."""
     try:
@@ -171,9 +183,10 @@ def load_pack(path: Path | str) -> DomainPack:
 
 def _build(data: dict[str, Any]) -> DomainPack:
     """Records from a checked pack's data."""
-    entities = tuple(_entity(item) for item in data["entities"])
-    metonyms = frozenset(alias_key(f) for item in data["entities"] for f in item.get("metonyms") or ())
-    ambiguous = frozenset(alias_key(f) for item in data["entities"] for f in item.get("ambiguous") or ())
+    items = data.get("entities") or ()
+    entities = tuple(_entity(item) for item in items)
+    metonyms = frozenset(alias_key(f) for item in items for f in item.get("metonyms") or ())
+    ambiguous = frozenset(alias_key(f) for item in items for f in item.get("ambiguous") or ())
     ids = {alias_key(f): e.id for e in entities for f in (e.name, *e.aliases)}
     profiles = tuple(
         Profile(ids[alias_key(p["entity"])], p["reliability"], p["rationale"].strip())
@@ -182,12 +195,12 @@ def _build(data: dict[str, Any]) -> DomainPack:
     indicators = tuple(_indicator(item, ids) for item in data.get("indicators") or ())
     description = (data.get("description") or "").strip()
     counted_as = {
-        slugify(item["name"].strip()): item["counted_as"]
-        for item in data["entities"]
-        if item.get("counted_as")
+        slugify(item["name"].strip()): item["counted_as"] for item in items if item.get("counted_as")
     }
+    own = replace(vocabulary_from(data.get("vocabulary"), data.get("kinds")), counted_as=counted_as)
+    vocabulary = own if data.get("extends") == "none" else base_vocabulary().extend(own)
     return DomainPack(
-        data["name"], description, entities, profiles, indicators, metonyms, ambiguous, counted_as
+        data["name"], description, entities, profiles, indicators, metonyms, ambiguous, counted_as, vocabulary
     )
 
 
@@ -202,4 +215,6 @@ def _indicator(item: dict[str, Any], ids: dict[str, str]) -> IndicatorSpec:
     entities = tuple(ids[alias_key(ref)] for ref in item.get("entities") or ())
     predicates = tuple(item.get("predicates") or ())
     per = item.get("per")
-    return IndicatorSpec(item["id"], item["name"], item["unit"], per, entities, predicates)
+    return IndicatorSpec(
+        item["id"], item["name"], item["unit"], per, entities, predicates, item.get("share_of")
+    )

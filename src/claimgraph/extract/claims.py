@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.annotate.model import doc_text
 from claimgraph.clean.scrape import wire_dateline
+from claimgraph.domains.pack import default_vocabulary
+from claimgraph.domains.vocabulary import Vocabulary
 from claimgraph.extract.attribution import (
     Attribution,
     Discourse,
@@ -59,7 +61,11 @@ def extract_claims(
     mentions: Sequence[Mention],
     quantities: Sequence[Quantity],
     times: Sequence[TimeRef],
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[Claim, ...]:
+    """The claims of a document; the pack's ``vocabulary`` (default: the shipped pack's) names
+    its acts and adds its plan cues."""
+    words = vocabulary or default_vocabulary()
     kinds = {e.id: e.kind for e in entities}
     discourse = Discourse()
     text = doc_text(doc)
@@ -75,7 +81,7 @@ def extract_claims(
         here = _Sentence(sent, _within(mentions, sent), _within(quantities, sent), _within(times, sent))
         quote_start = next((s for s, e in quotes if s < sent.start_char < e), None)
         found = find_attributions(sent, here.mentions, kinds, discourse, quote_start)
-        made = _sentence_claims(document_id, here, found, kinds, previous_entities)
+        made = _sentence_claims(document_id, here, found, kinds, previous_entities, words)
         credit = next((a for a in found if a.points_back and a.speaker is not None), None)
         if credit is not None:  # "This was reported by NHK": the sentence before is NHK's too
             claims[previous_start:] = [_credited(c, credit) for c in claims[previous_start:]]
@@ -94,6 +100,7 @@ def _sentence_claims(
     found: list[Attribution],
     kinds: Mapping[str, str],
     previous_entities: tuple[str, ...],
+    vocabulary: Vocabulary,
 ) -> list[Claim]:
     sent = here.span
     everything = frozenset(t.i for t in sent)
@@ -130,7 +137,7 @@ def _sentence_claims(
                 start=sent.start_char,
                 end=sent.end_char,
                 text=sent.text,
-                predicate=normalise_predicate(verb),
+                predicate=normalise_predicate(verb, vocabulary),
                 subject=subject,
                 object=obj,
                 place=place_entity(verb, scope, about, kinds),
@@ -140,7 +147,9 @@ def _sentence_claims(
                 speaker=attribution.speaker if attribution else None,
                 via=attribution.via if attribution else None,
                 cue=attribution.cue if attribution else None,
-                modality=claim_modality(anchor, scope, attribution, figure.qualifier if figure else None),
+                modality=claim_modality(
+                    anchor, scope, attribution, figure.qualifier if figure else None, vocabulary
+                ),
                 negated=is_negated(verb),
                 opinion=opinion,
             )

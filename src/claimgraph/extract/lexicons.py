@@ -79,11 +79,8 @@ VAGUE_MODIFIERS = _words("recent some several many other unnamed anonymous vario
 PERSON_PRONOUNS = _words("he she him her")
 GROUP_PRONOUNS = _words("it they them")
 
-# Modality cue families, by lemma.
-TARGET_CUES = _words("aim ambition target goal objective seek aspire strive")
-PLANNED_VERBS = _words(
-    "plan intend prepare schedule expect agree pledge vow promise consider mull weigh propose decide"
-)
+# Modality cue families, by lemma. Target and plan cues are the packs' (base.yaml and a story's
+# own: "targets" is an aim in one story and a strike in another).
 FUTURE_AUX = _words("will shall 'll wo")
 SPECULATIVE_AUX = _words("could might may")
 SPECULATIVE_WORDS = _words("possible possibly potential potentially perhaps maybe conceivably")

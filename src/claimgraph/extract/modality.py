@@ -13,16 +13,16 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from claimgraph.domains.pack import default_vocabulary
+from claimgraph.domains.vocabulary import Vocabulary
 from claimgraph.extract.attribution import Attribution
 from claimgraph.extract.lexicons import (
     ESTIMATE_WORDS,
     FUTURE_AUX,
     HEDGE_WORDS,
-    PLANNED_VERBS,
     REPORTED_WORDS,
     SPECULATIVE_AUX,
     SPECULATIVE_WORDS,
-    TARGET_CUES,
 )
 from claimgraph.records import Modality
 
@@ -44,6 +44,7 @@ def claim_modality(
     scope: Collection[int],
     attribution: Attribution | None,
     qualifier: str | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Modality:
     """The modality of the claim whose figure or verb is ``anchor``."""
     if _asks(anchor, scope):
@@ -61,6 +62,7 @@ def claim_modality(
         or qualifier in ("estimated", "an estimated"),
         reported=attribution is not None,
         would_is_future=would_is_future,
+        vocabulary=vocabulary,
     )
 
 
@@ -91,17 +93,21 @@ def modality_from_cues(
     estimated: bool = False,
     reported: bool = False,
     would_is_future: bool = False,
+    vocabulary: Vocabulary | None = None,
 ) -> Modality:
+    """The modality its cue words give a claim; the pack's ``vocabulary`` (default: the shipped
+    pack's) adds its own target and plan cues to the base's."""
+    words = vocabulary or default_vocabulary()
     lemmas = {t.lemma_.lower() for t in cues} | {t.lower_ for t in cues}
     if denied or lemmas & {"deny", "denial", "refute"}:
         return Modality.DENIED
-    if lemmas & TARGET_CUES:
+    if lemmas & words.cue("target"):
         return Modality.TARGET
     if lemmas & HEDGE_WORDS:
         return Modality.HEDGED
     if lemmas & SPECULATIVE_AUX or lemmas & SPECULATIVE_WORDS or ("would" in lemmas and not would_is_future):
         return Modality.SPECULATIVE
-    if lemmas & FUTURE_AUX or lemmas & PLANNED_VERBS or "would" in lemmas or _has_to_be(cues):
+    if lemmas & FUTURE_AUX or lemmas & words.cue("planned") or "would" in lemmas or _has_to_be(cues):
         return Modality.PLANNED
     if estimated or lemmas & ESTIMATE_WORDS:
         return Modality.ESTIMATED

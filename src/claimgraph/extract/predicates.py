@@ -6,31 +6,24 @@ from collections.abc import Collection, Mapping, Sequence
 
 from spacy.tokens import Span, Token
 
+from claimgraph.domains.vocabulary import Vocabulary
 from claimgraph.extract.lexicons import DENIAL_VERBS, EVIDENCE_VERBS, NEGATIONS, SPEECH_VERBS
 from claimgraph.records import Mention
 
-# Verbs that say the same act in other words, filed under one lemma so claims group.
-SYNONYMS = {
-    "dispatch": "send", "ship": "send", "transfer": "supply", "deliver": "supply",
-    "provide": "supply", "furnish": "supply", "give": "supply", "manufacture": "produce",
-    "build": "produce", "make": "produce", "assemble": "produce",
-    "help": "assist", "aid": "assist", "support": "assist", "attack": "strike", "hit": "strike",
-    "bomb": "strike", "shell": "strike", "target": "strike", "conclude": "sign", "ink": "sign",
-    "visit": "meet", "host": "meet",
-}  # fmt: skip
 _PARTICLES = {("turn", "out"): "produce", ("ramp", "up"): "increase", ("set", "up"): "establish"}
 _VERBAL = ("VERB", "AUX")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _OBJECTS = ("dobj", "dative", "attr", "oprd")
 
 
-def normalise_predicate(verb: Token) -> str:
-    """The verb's lemma, lower-case, particles folded and synonyms merged ("turn out" -> produce)."""
+def normalise_predicate(verb: Token, vocabulary: Vocabulary) -> str:
+    """The verb's lemma, lower-case, particles folded ("turn out" -> produce) and the verbs of one
+    act family in the pack's vocabulary merged under its name."""
     lemma = verb.lemma_.lower()
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if particle and (lemma, particle) in _PARTICLES:
         return _PARTICLES[(lemma, particle)]
-    return SYNONYMS.get(lemma, lemma)
+    return vocabulary.act(lemma)
 
 
 def content_verb(sent: Span, cue: Token | None, scope: Collection[int]) -> Token:

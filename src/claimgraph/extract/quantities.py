@@ -14,6 +14,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.domains.pack import default_vocabulary
+from claimgraph.domains.vocabulary import Vocabulary
 from claimgraph.extract.lexicons import SPEAKER_ROLES
 from claimgraph.extract.numbers import (
     ALL_SCALES,
@@ -78,16 +80,18 @@ _NOT_MEASURES = frozenset(
 )
 
 
-def extract_quantities(doc: Doc, counted_as: Mapping[str, str] | None = None) -> tuple[Quantity, ...]:
-    """Every figure in the doc; ``counted_as`` (entity id -> unit, from the domain pack) says what a
-    count of a named thing counts: "40 Shaheds" are 40 drones."""
+def extract_quantities(doc: Doc, vocabulary: Vocabulary | None = None) -> tuple[Quantity, ...]:
+    """Every figure in the doc. The pack's ``vocabulary`` (default: the shipped pack's) says what a
+    counted noun counts ("troops" are soldiers) and what a count of a named thing counts ("40
+    Shaheds" are 40 drones)."""
+    words = vocabulary or default_vocabulary()
     found: list[Quantity] = []
     for sent in doc.sents:
-        found.extend(_sentence_quantities(sent, counted_as or {}))
+        found.extend(_sentence_quantities(sent, words))
     return tuple(found)
 
 
-def _sentence_quantities(sent: Span, counted_as: Mapping[str, str]) -> list[Quantity]:
+def _sentence_quantities(sent: Span, vocabulary: Vocabulary) -> list[Quantity]:
     doc = sent.doc
     found: list[Quantity] = []
     taken: set[int] = set()
@@ -96,7 +100,7 @@ def _sentence_quantities(sent: Span, counted_as: Mapping[str, str]) -> list[Quan
         if span is None or taken & set(range(span.start, span.end)):
             continue
         taken.update(range(span.start, span.end))
-        found.append(_finish(span, low, high, None, found, counted_as)[0])
+        found.append(_finish(span, low, high, None, found, vocabulary)[0])
     i = sent.start
     while i < sent.end:
         amount = None if i in taken else _amount_at(doc, i, sent.end)
@@ -104,7 +108,7 @@ def _sentence_quantities(sent: Span, counted_as: Mapping[str, str]) -> list[Quan
             i += 1
             continue
         span, low, high, unit = amount
-        quantity, last = _finish(span, low, high, unit, found, counted_as)
+        quantity, last = _finish(span, low, high, unit, found, vocabulary)
         taken.update(range(span.start, last))
         found.append(quantity)
         i = last
@@ -322,27 +326,27 @@ def _finish(
     high: float,
     unit: str | None,
     before: list[Quantity],
-    counted_as: Mapping[str, str],
+    vocabulary: Vocabulary,
 ) -> tuple[Quantity, int]:
     """The figure with its qualifier, counted noun and rate, and the token after it."""
     doc = span.doc
     qualifier, start = _qualifier(doc, span.start)
-    noun = None if unit else _counted_noun(doc, span.end, span.sent.end, counted_as)
+    noun = None if unit else _counted_noun(doc, span.end, span.sent.end, vocabulary.counted_as)
     per = rate_after(doc, (noun.i + 1) if noun is not None else span.end, span.sent.end)
     per = per or rate_before(span[-1], span.sent)
     if unit is None and noun is not None:
-        unit = counted_as.get(noun.ent_id_) or normalise_unit(noun)
+        unit = vocabulary.counted_as.get(noun.ent_id_) or normalise_unit(noun, vocabulary)
     if unit == "time" and noun is not None and compares(noun):
         unit = "ratio"  # "nine times more than", "12 times higher": a ratio, not a count
-    if unit in ("soldier", "person") and noun is not None and counts_casualties(noun):
-        unit = "casualty"  # "3,000 soldiers killed or wounded": casualties, not a count of the dead
+    if unit in vocabulary.casualty_units and noun is not None and counts_casualties(noun):
+        unit = "casualty"  # "3,000 people killed or wounded": casualties, not a count of the dead
     if unit == "other" and before:  # "killing 12 people and injuring 90 others"
         unit = before[-1].unit
     if unit is None and noun is None:
-        unit = flow_unit(span[-1], counted_as)  # "raise Shahed production to 6,000 a month"
+        unit = flow_unit(span[-1], vocabulary)  # "raise Shahed production to 6,000 a month"
     if unit is None and noun is None and start >= 2 and doc[start - 1].text in _LABEL_MARKS:
         label = doc[start - 2]  # "tanks — 11,050", "UAVs: 49,800": a tally's label before the figure
-        unit = normalise_unit(label) if label.pos_ == "NOUN" else None
+        unit = normalise_unit(label, vocabulary) if label.pos_ == "NOUN" else None
     # "2,000 drones a month, aiming for 5,000": the same measure; a bare number after a
     # percentage is rarely one ("fell 7 % to 9,000").
     if unit is None and before and before[-1].unit != "share":

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.domains.vocabulary import Vocabulary
 from claimgraph.extract.units import normalise_unit
 
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour"}
@@ -54,7 +53,7 @@ def rate_before(number: Token, sent: Span) -> str | None:
     return None
 
 
-def flow_unit(number: Token, counted_as: Mapping[str, str]) -> str | None:
+def flow_unit(number: Token, vocabulary: Vocabulary) -> str | None:
     """What a figure with no noun of its own counts, named on the flow it sets:
     "raise Shahed production to 6,000 a month" counts drones."""
     head = number.head
@@ -67,8 +66,8 @@ def flow_unit(number: Token, counted_as: Mapping[str, str]) -> str | None:
         # "production of shells" names the thing; "output of the plant" its maker
         of = [g for c in flow.children if c.lower_ == "of" for g in c.children if g.tag_ == "NNS"]
         for thing in [*of, *reversed([c for c in flow.children if c.dep_ in _NAMING_DEPS])]:
-            if thing.ent_id_ in counted_as:
-                return counted_as[thing.ent_id_]
+            if thing.ent_id_ in vocabulary.counted_as:
+                return vocabulary.counted_as[thing.ent_id_]
             if thing.pos_ == "NOUN":
-                return normalise_unit(thing)
+                return normalise_unit(thing, vocabulary)
     return None

@@ -11,6 +11,8 @@ import unicodedata
 
 from spacy.tokens import Token
 
+from claimgraph.domains.vocabulary import Vocabulary
+
 _SYMBOLS = {
     "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₩": "KRW",
     "₴": "UAH", "₺": "TRY", "₪": "ILS", "﷼": "IRR",
@@ -59,38 +61,30 @@ def measure_symbol(text: str) -> str | None:
     return text if text in MEASURE_SYMBOLS else None
 
 
-# Counted things under one name, so "troops" and "soldiers" are the same measure.
-UNIT_SYNONYMS = {
-    "troop": "soldier", "serviceman": "soldier", "personnel": "soldier", "infantry": "soldier",
-    "infantryman": "soldier", "fighter": "soldier", "labourer": "worker", "laborer": "worker",
-    "deminer": "worker", "sapper": "worker", "builder": "worker", "force": "soldier",
-    "people": "person", "civilian": "person", "resident": "person", "uav": "drone",
-    "round": "shell", "projectile": "shell", "casualty": "casualty", "dead": "casualty",
-    "wounded": "casualty", "killed": "casualty", "loss": "casualty", "injured": "casualty",
-    "percent": "share", "%": "share", "$": "USD", "usd": "USD", "€": "EUR", "£": "GBP",
-    "officer": "soldier", "general": "soldier", "commander": "soldier",
-    "citizen": "person", "individual": "person", "man": "person", "woman": "person", "national": "person",
-} | CURRENCY_NAMES  # fmt: skip
+# Currency words after an amount, under their codes; what else a noun counts is the pack's.
+_CURRENCY_UNITS = {"$": "USD", "usd": "USD", "€": "EUR", "£": "GBP"} | CURRENCY_NAMES
 # Nouns that say what is counted only with the noun before them: "artillery systems".
 _GENERIC_UNITS = frozenset(["system", "unit", "piece", "platform", "complex", "launcher"])
 _NAMING = ("NOUN", "PROPN")
 
 
-def normalise_unit(token: Token) -> str:
-    """What a counted noun counts, under one name for its synonyms."""
+def normalise_unit(token: Token, vocabulary: Vocabulary) -> str:
+    """What a counted noun counts, under the name the vocabulary gives its synonyms and phrases
+    ("troops" -> soldier and "unmanned aerial vehicles" -> drone, when a pack says so)."""
     lemma = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
-    if lemma in ("vehicle", "aircraft") and any(t.lower_ in ("unmanned", "aerial") for t in token.lefts):
-        return "drone"  # "unmanned aerial vehicles"
-    if token.lower_ in UNIT_SYNONYMS:
-        return UNIT_SYNONYMS[token.lower_]
-    if lemma == "engineer" and any(t.lower_ == "combat" for t in token.lefts):
-        return "soldier"  # combat engineers are troops; other engineers are not
+    for left in token.lefts:  # "combat engineers", "unmanned vehicles": a modifier and the noun
+        phrase = vocabulary.unit(f"{left.lower_} {lemma}")
+        if phrase is not None:
+            return phrase
+    as_written = vocabulary.unit(token.lower_) or _CURRENCY_UNITS.get(token.lower_)
+    if as_written is not None:
+        return as_written
     if lemma == "point" and token.i > 0 and token.nbor(-1).lower_ == "percentage":
         return "percentage point"
     if lemma in _GENERIC_UNITS:  # "artillery systems" and "air defence systems" are not one measure
         kind = [w.lower_ for t in token.lefts if t.dep_ == "compound" for w in t.subtree if w.pos_ in _NAMING]
         return " ".join([*kind, lemma])
-    return UNIT_SYNONYMS.get(lemma, lemma)
+    return vocabulary.unit(lemma) or _CURRENCY_UNITS.get(lemma, lemma)
 
 
 _HARMS = frozenset(["wound", "injure", "maim"])

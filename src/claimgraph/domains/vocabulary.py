@@ -1,0 +1,105 @@
+"""A story's vocabulary: what a counted noun counts, which verbs name one act, which cues
+make a plan, and which words speak for an entity kind.
+
+The general base (``base.yaml``) ships as a pack of its own; a story's pack extends it
+under ``vocabulary:`` (see ``pack.schema.json`` and the README). Code reads these
+mappings and holds no story's words itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+BASE_PACK = "base.yaml"
+# Modality families a pack may add words to, as the extractor reads them.
+CUE_FAMILIES = ("target", "planned")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The words a pack (with the base it extends) gives the extractor."""
+
+    units: Mapping[str, str] = field(default_factory=dict)  # word, or "modifier noun" phrase -> unit
+    casualty_units: frozenset[str] = frozenset()  # units whose killed and wounded are casualties
+    acts: Mapping[str, str] = field(default_factory=dict)  # verb lemma -> the act it names
+    cues: Mapping[str, frozenset[str]] = field(default_factory=dict)  # modality family -> lemmas
+    kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # entity kind -> cue words
+    unit_names: frozenset[str] = frozenset()  # the units and measures declared by name
+    counted_as: Mapping[str, str] = field(default_factory=dict)  # entity id -> unit its count counts
+    heads: Mapping[str, frozenset[str]] = field(default_factory=dict)  # kind -> nouns its names precede
+
+    def unit(self, word: str) -> str | None:
+        """The unit a word or "modifier noun" phrase counts, or None when the vocabulary has none."""
+        return self.units.get(word)
+
+    def act(self, lemma: str) -> str:
+        """The act a verb names: its family's name, else the verb itself."""
+        return self.acts.get(lemma, lemma)
+
+    def cue(self, family: str) -> frozenset[str]:
+        """The lemmas of a modality family ("target", "planned")."""
+        return self.cues.get(family, frozenset())
+
+    def produces(self, unit: str) -> bool:
+        """Whether a counted noun can come out as this unit: no declared word maps it elsewhere."""
+        return self.units.get(unit, unit) == unit
+
+    def extend(self, other: Vocabulary) -> Vocabulary:
+        """This vocabulary with ``other``'s words added; ``other`` wins where both name a word."""
+        cues = {f: self.cue(f) | other.cue(f) for f in {*self.cues, *other.cues}}
+        kinds = {
+            k: self.kinds.get(k, frozenset()) | other.kinds.get(k, frozenset())
+            for k in {*self.kinds, *other.kinds}
+        }
+        return Vocabulary(
+            units={**self.units, **other.units},
+            casualty_units=self.casualty_units | other.casualty_units,
+            acts={**self.acts, **other.acts},
+            cues=cues,
+            kinds=kinds,
+            unit_names=self.unit_names | other.unit_names,
+            counted_as={**self.counted_as, **other.counted_as},
+            heads={
+                k: self.heads.get(k, frozenset()) | other.heads.get(k, frozenset())
+                for k in {*self.heads, *other.heads}
+            },
+        )
+
+
+def vocabulary_from(data: Mapping[str, Any] | None, kinds: Mapping[str, Any] | None = None) -> Vocabulary:
+    """The vocabulary a checked pack's ``vocabulary`` and ``kinds`` sections declare."""
+    data = data or {}
+    units: dict[str, str] = {}
+    casualty: set[str] = set()
+    names: set[str] = set()
+    for item in [*(data.get("units") or ()), *(data.get("measures") or ())]:
+        name = item["name"]
+        names.add(name)
+        for word in [name, *(item.get("plurals") or ()), *(item.get("synonyms") or ())]:
+            units[word.lower()] = name
+        if item.get("casualties"):
+            casualty.add(name)
+    acts = {verb: a["name"] for a in data.get("acts") or () for verb in a["verbs"]}
+    cues = {family: frozenset(words) for family, words in (data.get("modality") or {}).items()}
+    kind_cues = {k["name"]: frozenset(k.get("cues") or ()) for k in kinds or ()}
+    heads = {k["name"]: frozenset(k["heads"]) for k in kinds or () if k.get("heads")}
+    return Vocabulary(units, frozenset(casualty), acts, cues, kind_cues, frozenset(names), heads=heads)
+
+
+def base_pack_path() -> Path:
+    """The general base vocabulary every pack extends."""
+    return Path(str(resources.files(__package__ or "claimgraph.domains") / BASE_PACK))
+
+
+@cache
+def base_vocabulary() -> Vocabulary:
+    """The base pack's vocabulary (read once: it ships with claimgraph and does not change)."""
+    data = yaml.safe_load(base_pack_path().read_text(encoding="utf-8"))
+    return vocabulary_from(data.get("vocabulary"), data.get("kinds"))
