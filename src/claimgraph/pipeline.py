@@ -28,6 +28,7 @@ from claimgraph.dedupe import NearDuplicateLink, NearDuplicateStep
 from claimgraph.domains import DomainPack, default_pack_path, load_pack
 from claimgraph.errors import InputError
 from claimgraph.extract import extract_claims, extract_quantities, extract_times
+from claimgraph.extract.relays import credited_source, passed_on
 from claimgraph.read import Reader, iter_files, read_file
 from claimgraph.reconcile import MAX_CLAIMS, MIN_CLAIMS, WINDOW_REPORTS, assess_groups, file_document
 from claimgraph.records import Analysis, Claim, ClaimGroup, Document, Entity, Membership, RawInput, Rejection
@@ -74,6 +75,7 @@ def analyse_document(document: Document, ctx: Context, tag_lines: Iterable[str] 
     quantities = extract_quantities(doc, ctx.pack.vocabulary)
     times = extract_times(doc, document.published, document.published_how)
     claims = extract_claims(doc, document.id, entities, mentions, quantities, times, ctx.pack.vocabulary)
+    claims = passed_on(claims, credited_source(on_page))
     return Analysis(document, entities, mentions, quantities, times, claims, page_mentions=on_page)
 
 
