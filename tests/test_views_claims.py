@@ -32,10 +32,7 @@ def test_claims_table_shows_speaker_via_figure_and_time(engine, context):
     )
     text = _render(claims_table(engine))
     assert (
-        "Yonhap (via NHK)" in text
-        and "25,000 worker" in text
-        and "2025-06-30" in text
-        and "planned" in text
+        "Yonhap (via NHK)" in text and "25,000 worker" in text and "2025-06-30" in text and "planned" in text
     )
     (claim,) = read.claims(engine)
     styled = {claim.text[span.start : span.end]: str(span.style) for span in _sentence(claim, ["NHK"]).spans}
