@@ -120,7 +120,7 @@ def test_a_wire_dateline_names_neither_the_actor_nor_the_date_of_the_claim(conte
 
     body = (
         "SEOUL, Nov 12 (Harbour Wire) - North Korea has shipped at least 12,000 containers of shells "
-        "to Russia since August 2023, officials said."
+        "to Russia in August 2023, officials said."
     )
     claims = analyse_document(Document("w" * 64, "w.txt", body, published="2025-11-12"), context).claims
     assert claims[0].subject == "north-korea"  # not the dateline's Seoul, for South Korea
