@@ -16,10 +16,23 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# `make demo DOMAIN=red-sea`: the Red Sea pack on examples/red-sea, in a store of its own.
+ifeq ($(DOMAIN),red-sea)
+DEMO_CORPUS := examples/red-sea
+DEMO_DB := claimgraph-red-sea.db
+DEMO_PACK := --domain src/claimgraph/domains/red_sea.yaml
+DEMO_HTML := briefing-red-sea.html
+else
+DEMO_CORPUS := examples/corpus
+DEMO_DB := $(DB)
+DEMO_PACK :=
+DEMO_HTML := briefing.html
+endif
+
 demo: $(STAMP)
-	$(BIN)/claimgraph --db $(DB) ingest examples/corpus
-	$(BIN)/claimgraph --db $(DB) brief
-	$(BIN)/claimgraph --db $(DB) report --format html -o briefing.html
+	$(BIN)/claimgraph --db $(DEMO_DB) $(DEMO_PACK) ingest $(DEMO_CORPUS)
+	$(BIN)/claimgraph --db $(DEMO_DB) $(DEMO_PACK) brief
+	$(BIN)/claimgraph --db $(DEMO_DB) $(DEMO_PACK) report --format html -o $(DEMO_HTML)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
@@ -65,4 +78,4 @@ eval-dev: $(STAMP)
 	fi
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm briefing.html
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm briefing.html claimgraph-red-sea.db* briefing-red-sea.html

@@ -375,3 +375,33 @@ def test_each_bad_input_is_rejected_with_its_reason_and_the_good_file_beside_it_
     [rejection] = report.rejected
     assert Path(rejection.source).name == name and rejection.reason.startswith(kind), rejection.reason
     assert [(Path(r.source).name, r.reason) for r in read.rejections(engine)] == [(name, rejection.reason)]
+
+
+_CUT_PARAGRAPH = (
+    "A harbour pilot said on Tuesday that two drones struck a grain carrier as it left the anchorage, "
+    "starting a small fire that the crew put out within the hour. The owners said the vessel would "
+    "continue to its next port once inspectors had checked the hull, and that the crew were…"
+)
+
+
+@pytest.mark.parametrize("ellipsis", ["…", "..."])
+def test_a_paragraph_cut_off_at_the_end_loses_its_unfinished_sentence_not_the_article(ellipsis):
+    text = "Drones strike a grain carrier off the coast\n" + _CUT_PARAGRAPH.replace("…", ellipsis)
+    document = clean(RawInput("cut.txt", text.encode(), "text/plain"), today=date(2024, 3, 1))
+    assert document.body.startswith("A harbour pilot said on Tuesday")
+    assert document.body.endswith("put out within the hour.")
+    assert "crew were" not in document.body
+
+
+def test_a_cut_last_line_after_the_article_leaves_the_body_and_the_rest_stays():
+    text = "\n".join(
+        ["Drones strike a grain carrier off the coast", ARTICLE, "Officials were still counting the…"]
+    )
+    document = clean(RawInput("cut.txt", text.encode(), "text/plain"), today=date(2024, 3, 1))
+    assert document.body == ARTICLE
+
+
+def test_a_teaser_for_another_story_below_the_article_stays_out_of_the_body():
+    teaser = "Rebels strike a second ship as talks stall in the capital. Officials said the crew were…"
+    scrape = clean_scrape("\n".join(["Drones strike a grain carrier", ARTICLE, "Related stories", teaser]))
+    assert scrape.body == ARTICLE

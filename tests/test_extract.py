@@ -120,7 +120,7 @@ def test_a_wire_dateline_names_neither_the_actor_nor_the_date_of_the_claim(conte
 
     body = (
         "SEOUL, Nov 12 (Harbour Wire) - North Korea has shipped at least 12,000 containers of shells "
-        "to Russia since August 2023, officials said."
+        "to Russia in August 2023, officials said."
     )
     claims = analyse_document(Document("w" * 64, "w.txt", body, published="2025-11-12"), context).claims
     assert claims[0].subject == "north-korea"  # not the dateline's Seoul, for South Korea
@@ -152,6 +152,33 @@ def test_each_figure_is_dated_by_the_expression_beside_it(context):
     dated = {c.quantity.low: (c.time.text, c.time.value) for c in claims if c.quantity and c.time}
     assert dated == {300: ("early 2024", "2024"), 2000: ("the end of the year", "2024")}
     assert {c.quantity.per for c in claims if c.quantity} == {"month"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rebel boats have harassed 57 tankers since March 2022, the coast guard said.",
+        "The coast guard has counted 57 tankers harassed so far this year.",
+        "Rebel boats harassed 57 tankers this year to date, the coast guard said.",
+    ],
+)
+def test_a_running_total_is_dated_by_its_report_not_by_its_start(context, body):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    claims = analyse_document(Document("r" * 64, "r.txt", body, published="2024-08-20"), context).claims
+    (claim,) = [c for c in claims if c.quantity and c.quantity.low == 57]
+    assert claim.time is None  # the store dates it by the report: 2024-08-20
+
+
+def test_a_figure_with_a_date_of_its_own_keeps_it_beside_a_running_total(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = "Rebel boats harassed 12 tankers in June 2024, the coast guard said."
+    claims = analyse_document(Document("u" * 64, "u.txt", body, published="2024-08-20"), context).claims
+    (claim,) = [c for c in claims if c.quantity and c.quantity.low == 12]
+    assert claim.time is not None and claim.time.value == "2024-06"
 
 
 def test_a_passive_act_does_not_borrow_the_subject_of_the_act_before_it(context):

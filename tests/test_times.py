@@ -218,3 +218,23 @@ def test_a_year_that_tells_a_thing_apart_dates_no_claim(context):
     dated = "Moscow invaded its neighbour in 2022, officials said."
     (claim,) = analyse_document(Document(id="z", source="z.txt", body=dated), context).claims
     assert claim.time is not None and claim.time.value == "2022"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # 2025-06-18 is a Wednesday: a day named in past-tense reporting is the one before.
+        ("The harbour master said on Monday that the ferry will sail again.", "2025-06-16"),
+        ("The navy announced on Tuesday it would escort more tankers.", "2025-06-17"),
+        ("On Monday the ministry said crews should stay below deck.", "2025-06-16"),
+        ("The owners said Friday the barge is due to reach port soon.", "2025-06-13"),
+        ("The envoy told reporters on Thursday that more talks will follow.", "2025-06-12"),
+        ("The ferry was hit on Monday and is expected to reach port soon.", "2025-06-16"),
+        # what is to come keeps looking ahead
+        ("Talks will resume on Monday.", "2025-06-23"),
+        ("Officials said the convoy will sail on Friday.", "2025-06-20"),
+    ],
+)
+def test_a_day_named_in_past_tense_reporting_is_never_after_publication(nlp, text, value):
+    ((_, got, _),) = values(nlp, text, "2025-06-18")
+    assert got == value

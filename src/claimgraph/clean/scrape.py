@@ -71,6 +71,9 @@ _STAMPED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d{2}\b|\bby\s+[A-Z]")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _TERMINAL = tuple('.!?"”’)»')
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_CUT = ("...", "…")
+# The end of a sentence inside a line: a full stop, "!" or "?" (and a closing quote) before a capital.
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"”’')]?(?=\s+[\"“‘(]?[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,7 @@ def clean_scrape(text: str, outlets: Sequence[str] = ()) -> Scrape:
     echoes = _echoes(lines[:_TOP_LINES])
     repeated = {line for line, n in Counter(lines).items() if n > 1 and len(line) > 20} | echoes
     kinds = [_line_kind(line, line in repeated, outlets) for line in lines]
+    _keep_what_a_cut_ending_finished(lines, kinds, repeated, outlets)
     prose = [i for i, kind in enumerate(kinds) if kind == "prose"]
     if not prose:
         body = "\n".join(line for line, k in zip(lines, kinds, strict=True) if k != "junk")
@@ -120,6 +124,33 @@ def clean_scrape(text: str, outlets: Sequence[str] = ()) -> Scrape:
         credits=credits,
         published=published,
     )
+
+
+def _keep_what_a_cut_ending_finished(
+    lines: list[str], kinds: list[str], repeated: set[str], outlets: Sequence[str]
+) -> None:
+    """A paragraph cut off with "…" at the end of the article keeps its finished sentences.
+
+    A scrape often stops mid-sentence ("… the owners had been told and were…"): the unfinished
+    sentence leaves the body and the sentences before it stay, so the article is not lost with it.
+    Only the line right after the last prose line (or the first line of a page with no prose) is
+    the article's end; a cut line further down is a teaser for another story and stays junk.
+    """
+    prose = [i for i, kind in enumerate(kinds) if kind == "prose"]
+    candidates = [prose[-1] + 1] if prose else range(len(lines))
+    for i in candidates:
+        if i >= len(lines) or not lines[i].endswith(_CUT) or lines[i] in repeated:
+            continue
+        finished = _finished_sentences(lines[i])
+        if finished and _line_kind(finished, False, outlets) == "prose":
+            lines[i], kinds[i] = finished, "prose"
+            return
+
+
+def _finished_sentences(line: str) -> str:
+    """The line up to its last finished sentence: "A did this. B said they were…" -> "A did this."."""
+    ends = list(_SENTENCE_END.finditer(line.rstrip("….").rstrip()))
+    return line[: ends[-1].end()].rstrip() if ends else ""
 
 
 def _echoes(lines: list[str]) -> set[str]:

@@ -249,16 +249,39 @@ def _named_by_kind(sent: Span, previous: tuple[str, ...], kinds: Mapping[str, st
     return tuple(e for e in previous if kinds.get(e) == kind)[:1]
 
 
+# Words that make a date the start of a running total rather than the figure's date:
+# "162 ships since November 2023", "so far this year", "this year to date".
+_RUNNING_BEFORE = (("since",), ("so", "far"))
+_RUNNING_AFTER = (("so", "far"), ("to", "date"))
+
+
+def _starts_a_running_total(span: Span) -> bool:
+    """Whether a date opens a cumulative count, which its report dates, not its start."""
+    doc = span.doc
+    for words in _RUNNING_BEFORE:
+        before = doc[max(span.start - len(words), 0) : span.start]
+        if tuple(t.lower_ for t in before) == words:
+            return True
+    for words in _RUNNING_AFTER:
+        after = doc[span.end : span.end + len(words)]
+        if tuple(t.lower_ for t in after) == words:
+            return True
+    return False
+
+
 def _claim_time(
     times: Sequence[TimeRef], verb: Token, figure: Quantity | None, scope: frozenset[int]
 ) -> TimeRef | None:
     """The date attached to the claim's verb; else the nearest in its scope; else in its sentence.
 
-    Only a date dates a claim: "for four years" or "at 16:05 GMT" does not.
+    Only a date dates a claim: "for four years" or "at 16:05 GMT" does not, nor does the start of
+    a running total ("162 ships since November 2023"): a cumulative figure is its report's.
     """
     doc = verb.doc
     spans = {t: doc.char_span(t.start, t.end, alignment_mode="expand") for t in times if t.kind == "date"}
     times = [t for t, span in spans.items() if span is None or not _names_a_thing(span)]
+    if figure is not None:
+        times = [t for t in times if spans[t] is None or not _starts_a_running_total(spans[t])]
     if not times:
         return None
     attached, in_scope = [], []

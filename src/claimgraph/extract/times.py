@@ -146,6 +146,8 @@ def extract_times(
         value = _value(item, anchor, text, refs)
         if value is _SKIP:
             continue
+        if item.kind == "weekday" and anchor is not None and _told_in_past(doc, *item.span):
+            value = _weekday(item, anchor, future=False)  # "said on Monday ... will": the Monday before
         start, end = item.span
         kind = item.kind if item.kind in _NOT_DATES else "date"
         fixed = item.kind in ("absolute", "year", "duration", "period") or bool(
@@ -334,6 +336,28 @@ def _weekday(item: _Found, anchor: Anchor, future: bool) -> str | None:
     if rel == "last" and delta == 0:
         delta = 7
     return (today - timedelta(days=delta)).isoformat()
+
+
+def _told_in_past(doc: Doc, start: int, end: int) -> bool:
+    """Whether the verb a day name hangs on is in the past tense: "said on Monday", "was hit on
+    Monday", "On Monday the ministry said" (whatever future the rest of the clause speaks of)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = span.start - 1
+    if before >= 0 and span.doc[before].lower_ == "on":
+        before -= 1
+    if before >= 0 and span.doc[before].tag_ == "VBD":
+        return True  # "said Monday the tanker is due": the parser may hang the day on the clause after
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(h.tag_ == "MD" for h in helpers):
+        return False  # "will meet on Monday", "could sail on Friday"
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(h.tag_ == "VBD" for h in helpers))
 
 
 def _is_future(text: str, item: _Found) -> bool:

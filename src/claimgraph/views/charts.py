@@ -17,6 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from claimgraph.figures import format_number
 from claimgraph.records import Indicator, IndicatorPoint, Modality
 
 # How firm a value is, as the reader should see it: firm figures solid, estimates hedged, plans hollow.
@@ -168,10 +169,8 @@ def _style_axes(axes, indicator: Indicator, placed: list[tuple[IndicatorPoint, t
     axes.set_ylabel(f"{indicator.unit}s{rate}" if indicator.unit != "share" else "share")
     axes.grid(True, axis="y", color="#dddddd", linewidth=0.8)
     axes.spines[["top", "right"]].set_visible(False)
-    if indicator.unit == "share":
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0%}"))
-    else:
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    unit = indicator.unit
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(v, unit)))
     if not placed:
         axes.set_xticks([])
         axes.set_yticks([])

@@ -14,7 +14,7 @@ from claimgraph.domains import DomainPack
 from claimgraph.reconcile import track_indicators
 from claimgraph.records import Claim, ClaimGroup, Document, Finding, FindingKind, Indicator, Membership
 from claimgraph.store import read
-from claimgraph.views.text import format_number, format_quantity, highlight, plain, source_label
+from claimgraph.views.text import format_quantity, format_range, highlight, plain, source_label
 
 # What an analyst must see first: disputes, then figures to read with care, then confirmations.
 ORDER = (
@@ -165,9 +165,7 @@ def indicator_table(
     for point in indicator.points:
         claim = claims.get(point.claim_id)
         document = documents.get(point.document_id)
-        value = format_number(point.low)
-        if point.high != point.low:
-            value = f"{value}–{format_number(point.high)}"
+        value = format_range(point.low, point.high, indicator.unit)
         table.add_row(
             plain(point.date or "undated"),
             plain(value),

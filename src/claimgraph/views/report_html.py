@@ -14,11 +14,11 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from claimgraph.figures import format_range
 from claimgraph.records import Claim, Indicator
 from claimgraph.views.charts import FIRMNESS, indicator_chart
 from claimgraph.views.report_data import ReportData
 from claimgraph.views.report_rank import CREDIBILITY, Quote, grade_words, kinds_by_urgency
-from claimgraph.views.text import format_number
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -37,7 +37,7 @@ def render_html(data: ReportData) -> str:
     environment.filters.update(
         sentence=sentence_html,
         grade=grade_words,
-        number=format_number,
+        amount=format_range,
         anchor=document_anchor,
         firmness=lambda modality: FIRMNESS.get(modality, str(modality)),
         kinds=kinds_by_urgency,

@@ -11,11 +11,11 @@ import re
 from collections.abc import Mapping
 
 from claimgraph.domains.check import slugify
+from claimgraph.figures import format_range
 from claimgraph.views.charts import FIRMNESS, indicator_chart
 from claimgraph.views.report_data import ReportData
 from claimgraph.views.report_html import safe_href
 from claimgraph.views.report_rank import Quote, grade_words
-from claimgraph.views.text import format_number
 
 # Inline text can only open emphasis, code, a link or a table cell: those marks are backslashed.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
@@ -148,7 +148,7 @@ def _indicators(data: ReportData, folder: str, files: dict[str, bytes], refs: Ma
             continue
         lines += ["| date | value | how firm | report |", "| --- | --- | --- | --- |"]
         for p in indicator.points:
-            value = format_number(p.low) + (f"–{format_number(p.high)}" if p.high != p.low else "")
+            value = format_range(p.low, p.high, indicator.unit)
             label = data.labels.get(p.document_id, p.document_id[:12])
             firm = f"{FIRMNESS.get(p.modality, p.modality)} ({p.modality})"
             lines.append(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from claimgraph.figures import format_figure, format_range, unit_suffix
 from claimgraph.records import Claim, ClaimGroup, Document, Finding, FindingKind, Grade, Membership, Modality
-from claimgraph.views.text import format_number
 
 RELIABILITY = "ABCDEF"
 CREDIBILITY = {
@@ -147,12 +147,7 @@ def side_label(claim: Claim) -> str:
     words = FIRM_WORDS.get(claim.modality)
     if claim.quantity is not None:
         q = claim.quantity
-        amount = (
-            format_number(q.low) if q.low == q.high else f"{format_number(q.low)}–{format_number(q.high)}"
-        )
-        qualifier = f"{q.qualifier} " if q.qualifier else ""
-        measure = "" if q.unit == "share" else f" {q.unit}"
-        text = f"{qualifier}{amount}{measure}" + (f" per {q.per}" if q.per else "")
+        text = format_figure(q.low, q.high, q.unit, q.qualifier, q.per)
         return f"{text} ({words})" if words else text
     if claim.time is not None and claim.time.value:
         return f"dated {claim.time.value}"
@@ -193,10 +188,10 @@ def figure_rows(
     for (group_key, unit, per), quotes in buckets.items():
         group = groups.get(group_key)
         rate = f" per {per}" if per else ""
-        measure = "" if unit == "share" else f" {unit}"
+        measure = unit_suffix(unit)
         low = min(q.claim.quantity.low for q in quotes if q.claim.quantity)
         high = max(q.claim.quantity.high for q in quotes if q.claim.quantity)
-        span = format_number(low) if low == high else f"{format_number(low)}–{format_number(high)}"
+        span = format_range(low, high, unit)
         values = tuple(dict.fromkeys(side_label(q.claim) for q in quotes))
         dates = [q.date for q in quotes if q.date]
         rows.append(

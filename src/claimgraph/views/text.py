@@ -6,7 +6,10 @@ from pathlib import PurePath
 
 from rich.text import Text
 
+from claimgraph.figures import format_figure, format_number, format_range
 from claimgraph.records import Document, Quantity
+
+__all__ = ["format_number", "format_quantity", "format_range", "highlight", "plain", "source_label"]
 
 
 def plain(value: object, style: str = "") -> Text:
@@ -19,21 +22,8 @@ def source_label(document: Document) -> str:
     return f"{document.outlet} ({name})" if document.outlet else name
 
 
-def format_number(value: float) -> str:
-    if value < 1 and value > 0:
-        return f"{value:.0%}"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-
-
 def format_quantity(quantity: Quantity) -> str:
-    if quantity.low == quantity.high:
-        amount = format_number(quantity.low)
-    else:
-        amount = f"{format_number(quantity.low)}–{format_number(quantity.high)}"
-    qualifier = f"{quantity.qualifier} " if quantity.qualifier else ""
-    unit = "" if quantity.unit == "share" else f" {quantity.unit}"
-    rate = f" per {quantity.per}" if quantity.per else ""
-    return f"{qualifier}{amount}{unit}{rate}"
+    return format_figure(quantity.low, quantity.high, quantity.unit, quantity.qualifier, quantity.per)
 
 
 def highlight(sentence: str, offset: int, spans: list[tuple[int, int, str]]) -> Text:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from claimgraph.figures import format_number, format_range
 from claimgraph.records import Indicator, Modality
-from claimgraph.views.text import format_number
 
 WIDTH, HEIGHT = 560, 220
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 36
@@ -65,6 +65,11 @@ def day_of(value: str | None) -> date | None:
         return None
 
 
+def _tick(value: float, unit: str) -> float:
+    """A tick's value as labelled: counts and money whole, shares as they fall (0.5%)."""
+    return value if unit == "share" else round(value)
+
+
 def chart(indicator: Indicator) -> Chart:
     rate = f" per {indicator.per}" if indicator.per else ""
     title = f"{indicator.name} ({indicator.unit}{rate})"
@@ -89,7 +94,7 @@ def chart(indicator: Indicator) -> Chart:
     drawn = []
     for day, p in points:
         firm = p.modality in FIRM
-        value = format_number(p.low) if p.low == p.high else f"{format_number(p.low)}–{format_number(p.high)}"
+        value = format_range(p.low, p.high, indicator.unit)
         drawn.append(
             Point(
                 x_of(day),
@@ -101,7 +106,10 @@ def chart(indicator: Indicator) -> Chart:
             )
         )
     line = " ".join(f"{pt.x},{pt.y}" for pt in drawn if pt.css == "point-firm")
-    y_ticks = [Tick(y_of(top * k / 4), format_number(round(top * k / 4))) for k in range(5)]
+    y_ticks = [
+        Tick(y_of(top * k / 4), format_number(_tick(top * k / 4, indicator.unit), indicator.unit))
+        for k in range(5)
+    ]
     x_ticks = [Tick(x_of(first), first.isoformat()[:7], "start" if last != first else "middle")]
     if last != first:
         x_ticks.append(Tick(x_of(last), last.isoformat()[:7], "end"))
