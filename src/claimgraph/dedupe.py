@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from claimgraph.clean.dedup import SCHEME, THRESHOLD, NearDuplicateIndex, band_keys, signature, similarity
-from claimgraph.records import Analysis, Rejection
+from claimgraph.records import Analysis, Known, Rejection
 from claimgraph.store import Outcome, Saved
 from claimgraph.store.signatures import candidates, save_signatures, source_of, unsigned_documents
 
@@ -54,15 +54,21 @@ class NearDuplicateStep:
             save_signatures(engine, SCHEME, [(d.document_id, signature(d.body)) for d in chunk])
         return cls(engine)
 
-    def link(self, result: Analysis | Rejection) -> Analysis | Rejection:
-        """The result, its document linked to the earlier one it nearly copies (if any)."""
-        if isinstance(result, Rejection):
+    def link(
+        self, result: Analysis | Rejection | Known, conn: Connection | None = None
+    ) -> Analysis | Rejection | Known:
+        """The result, its document linked to the earlier one it nearly copies (if any).
+
+        Given the connection of a write transaction holding the store's write lock, the store is
+        searched through it, so copies another process stored a moment ago are found too.
+        """
+        if not isinstance(result, Analysis):
             return result
         document = result.document
         if document.id in self.index:  # an exact copy: the store will count it as a duplicate
             return result
         sig = signature(document.body)
-        found = self._best(document.id, sig) if document.near_duplicate_of is None else None
+        found = self._best(document.id, sig, conn) if document.near_duplicate_of is None else None
         if found is not None:
             document = replace(document, near_duplicate_of=found.original)
             result = replace(result, document=document)
@@ -72,34 +78,39 @@ class NearDuplicateStep:
         self._pending[document.id] = sig
         return result
 
-    def _best(self, document_id: str, sig: bytes) -> _Found | None:
+    def _best(self, document_id: str, sig: bytes, conn: Connection | None = None) -> _Found | None:
         """The closest earlier near-copy, in this run or in the store, as the first of its story."""
         best: _Found | None = None
         match = self.index.find(sig, exclude=[document_id])
         if match is not None:
             best = _Found(match.document_id, match.similarity, self._sources.get(match.document_id))
-        if self.engine is not None:
-            for stored in candidates(self.engine, SCHEME, band_keys(sig), exclude=document_id):
+        store = conn if conn is not None else self.engine
+        if store is not None:
+            for stored in candidates(store, SCHEME, band_keys(sig), exclude=document_id):
                 alike = similarity(sig, stored.signature)
                 if alike >= THRESHOLD and (best is None or alike > best.similarity):
                     original = stored.near_duplicate_of or stored.document_id
                     source = stored.source if original == stored.document_id else None
                     best = _Found(original, alike, source)
-        if best is not None and best.source is None and self.engine is not None:
-            best = replace(best, source=source_of(self.engine, best.original))
+        if best is not None and best.source is None and store is not None:
+            best = replace(best, source=source_of(store, best.original))
         return best
 
     def saved(
-        self, engine: Engine, batch: Sequence[Analysis | Rejection], outcomes: Sequence[Saved]
+        self,
+        store: Engine | Connection,
+        batch: Sequence[Analysis | Rejection | Known],
+        outcomes: Sequence[Saved],
     ) -> list[NearDuplicateLink]:
         """After a batch is stored: keep the signatures of what was stored, forget the rest.
+        On the batch's own write transaction, the signatures commit with their documents.
 
         Returns the near-duplicate links among the documents just stored.
         """
         keep: list[tuple[str, bytes]] = []
         links: list[NearDuplicateLink] = []
         for result, outcome in zip(batch, outcomes, strict=True):
-            if isinstance(result, Rejection):
+            if not isinstance(result, Analysis):
                 continue
             document = result.document
             sig = self._pending.pop(document.id, None)
@@ -115,7 +126,7 @@ class NearDuplicateStep:
             if document.near_duplicate_of:
                 copies = (found.source if found else None) or document.near_duplicate_of
                 links.append(NearDuplicateLink(document.source, copies, found.similarity if found else 1.0))
-        save_signatures(engine, SCHEME, keep)
+        save_signatures(store, SCHEME, keep)
         for document_id, _ in keep:  # stored: found through the store from now on
             self.index.remove(document_id)
             self._sources.pop(document_id, None)
