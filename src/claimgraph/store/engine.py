@@ -6,6 +6,7 @@ import contextlib
 import sqlite3
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext, make_url
@@ -70,7 +71,7 @@ def open_engine(db: str) -> Engine:
 
 def _without_password(url: str) -> str:
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        return unquote(make_url(url).render_as_string(hide_password=True))
     except ArgumentError:
         return repr(url)
 
@@ -105,7 +106,7 @@ def _store_error(shown: str):  # type: ignore[no-untyped-def]
     return handle
 
 
-def _fold(value: object) -> object:
+def _fold(value: str | bytes | float | None) -> str | bytes | float | None:
     """SQLite's lower() folds ASCII only: names like "Ömer Çelik" are folded by Python instead."""
     return value.casefold() if isinstance(value, str) else value
 
@@ -136,7 +137,7 @@ def _sqlite_begin(connection: Connection) -> None:
     # wrote since it read (which SQLite answers with "database is locked" at once, not waiting).
     raw = connection.connection.dbapi_connection
     assert raw is not None
-    shown = connection.engine.url.render_as_string(hide_password=True)
+    shown = _without_password(connection.engine.url.render_as_string(hide_password=False))
     for attempt in range(1, BUSY_TRIES + 1):
         try:
             raw.execute("BEGIN IMMEDIATE")
