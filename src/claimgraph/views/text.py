@@ -8,7 +8,6 @@ from rich.text import Text
 
 from claimgraph.records import Document, Quantity
 
-
 # Control characters shown as their Unicode pictures (ESC as ␛, BEL as ␇, CR as ␍), one character
 # for one, so offsets into the text still hold: an escape sequence in an article or a file name
 # cannot clear the screen, retitle the terminal or hide what follows. C1 controls (some terminals
