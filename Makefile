@@ -64,4 +64,4 @@ eval-dev: $(STAMP)
 	fi
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm $(DB)-lock
