@@ -63,14 +63,17 @@ def finish(process: subprocess.Popen[bytes], log: Path) -> str:
     return output
 
 
-def kill_when_stopped(process: subprocess.Popen[bytes], log: Path) -> None:
-    """Wait until the process has stopped itself at its point, then kill it (SIGKILL, as kill -9)."""
+def kill_when_stopped(process: subprocess.Popen[bytes], log: Path, how: int = signal.SIGKILL) -> None:
+    """Wait until the process has stopped itself at its point, then kill it: SIGKILL (kill -9) by
+    default; SIGINT (Ctrl-C) lets it go on to handle the interrupt and end by itself."""
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
         pid, status = os.waitpid(process.pid, os.WUNTRACED | os.WNOHANG)
         if pid and os.WIFSTOPPED(status):
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait()
+            os.kill(process.pid, how)
+            if how != signal.SIGKILL:
+                os.kill(process.pid, signal.SIGCONT)
+            process.wait(timeout=WAIT_SECONDS)
             return
         if pid:  # it ended without reaching its point
             raise AssertionError(f"ended before its stop point:\n{log.read_text(errors='replace')}")

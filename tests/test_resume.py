@@ -8,6 +8,8 @@ uninterrupted ingest leaves, row for row, on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 
 from claimgraph.store import open_engine, read
@@ -68,6 +70,23 @@ def test_an_ingest_killed_then_run_again_equals_one_never_cut(point, inbox, unin
         finish(start(db, "ingest", str(inbox), log=log), log)
         assert comparable_rows(engine) == expected
         assert [r.source.rsplit("/", 1)[-1] for r in read.rejections(engine)] == ["00_blank.txt"]
+        engine.dispose()
+
+
+@pytest.mark.slow
+def test_an_ingest_interrupted_with_ctrl_c_says_how_to_go_on(inbox, uninterrupted, tmp_path):
+    backend, expected = uninterrupted
+    with _store(backend, tmp_path) as db:
+        log = tmp_path / "run.log"
+        process = start(db, "ingest", str(inbox), stop_at="batch-committed:2", log=log)
+        kill_when_stopped(process, log, signal.SIGINT)
+        assert process.returncode == 130
+        assert "interrupted. What was stored is kept: run the same ingest again" in " ".join(
+            log.read_text().split()
+        )
+        finish(start(db, "ingest", str(inbox), log=log), log)
+        engine = open_engine(db)
+        assert comparable_rows(engine) == expected
         engine.dispose()
 
 
