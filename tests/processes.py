@@ -20,7 +20,8 @@ from claimgraph.store.schema import metadata
 
 # The CLI, with batches small enough that ten reports make several batches and reconcile passes.
 CLI = """
-import sys
+import signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even if started with it ignored
 from claimgraph import pipeline
 pipeline.WRITE_BATCH = 3
 pipeline.RECONCILE_EVERY = 4

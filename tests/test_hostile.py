@@ -165,7 +165,7 @@ def test_a_trickling_server_is_cut_off_by_the_wall_clock_limit(site, tmp_path, s
     reader = Reader(ReadOptions(timeout=5, max_seconds=0.5))
     started = time.monotonic()
     report = ingest([f"http://{site}/trickle", tmp_path / "ships.txt"], store_engine, context, reader=reader)
-    assert time.monotonic() - started < 5  # not the 100 s the server would take
+    assert time.monotonic() - started < 30  # not the 100 s the server would take
     assert reasons(report)[f"http://{site}/trickle"] == (
         "timed out: the download took over 0.5 s (the limit for one page)"
     )
