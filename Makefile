@@ -78,4 +78,4 @@ eval-dev: $(STAMP)
 	fi
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm briefing.html claimgraph-red-sea.db* briefing-red-sea.html
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm $(DB)-lock briefing.html claimgraph-red-sea.db* briefing-red-sea.html

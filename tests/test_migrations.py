@@ -115,3 +115,54 @@ def test_cli_names_a_store_it_cannot_open_and_exits_cleanly():
     result = CliRunner().invoke(app, ["--db", "postgresql://analyst:s3cret@127.0.0.1:1/news", "docs"])
     assert result.exit_code == 2
     assert "cannot open store" in result.output and "s3cret" not in result.output
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_reports_stored_in_one_second_keep_the_order_they_went_in(tmp_path, backend):
+    """Migration 0008 numbers old reports by ingest time, kept in whole seconds: the ties are
+    broken by the order their rows went in, not by id."""
+    from tests.postgres import scratch_schema
+
+    with _fresh_url(tmp_path, backend, scratch_schema) as url:
+        old = create_engine(database_url(url))
+        ids = ["doc-c", "doc-a", "doc-b"]  # went in in this order, within one second
+        with old.begin() as conn:
+            command.upgrade(migrations.alembic_config(conn), "0007")
+            for n, doc_id in enumerate(ids):
+                conn.execute(
+                    text(
+                        "INSERT INTO documents (id, source, body, published_how, ingested_at) "
+                        "VALUES (:id, :source, 'A report.', 'unknown', '2025-01-01T10:00:00+00:00')"
+                    ),
+                    {"id": doc_id, "source": f"{doc_id}.txt"},
+                )
+                conn.execute(
+                    text("INSERT INTO entities (id, name, kind, aliases) VALUES (:id, :name, 'place', '[]')"),
+                    {"id": f"e{n}", "name": f"E{n}"},
+                )
+                conn.execute(
+                    text(
+                        'INSERT INTO mentions (document_id, entity_id, text, start, "end") '
+                        "VALUES (:doc, :entity, 'x', 0, 1)"
+                    ),
+                    {"doc": doc_id, "entity": f"e{n}"},
+                )
+        old.dispose()
+        engine = open_engine(url)
+        assert read.document_order(engine, ids) == {"doc-c": 1, "doc-a": 2, "doc-b": 3}
+        engine.dispose()
+
+
+class _fresh_url:
+    def __init__(self, folder, backend, scratch_schema) -> None:
+        self.folder, self.backend, self.scratch, self._schema = folder, backend, scratch_schema, None
+
+    def __enter__(self) -> str:
+        if self.backend == "sqlite":
+            return str(self.folder / "old.db")
+        self._schema = self.scratch()
+        return self._schema.__enter__()
+
+    def __exit__(self, *exc) -> None:
+        if self._schema is not None:
+            self._schema.__exit__(*exc)

@@ -143,8 +143,8 @@ def test_ingest_commits_in_batches_and_reports_each_input(engine, context, tmp_p
     from claimgraph.store import write
 
     batches = []
-    real = write.save_batch
-    monkeypatch.setattr(pipeline, "save_batch", lambda e, b: batches.append(len(b)) or real(e, b))
+    real = write.save_results
+    monkeypatch.setattr(pipeline, "save_results", lambda c, b, d: batches.append(len(b)) or real(c, b, d))
     monkeypatch.setattr(pipeline, "WRITE_BATCH", 2)
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -15,10 +15,28 @@ from typer.core import TyperGroup
 
 from claimgraph import settings
 from claimgraph.read import single_documents
-from claimgraph.records import Analysis, Rejection
 from claimgraph.views.text import plain
 
-app = typer.Typer(help="claimgraph: sourced, cross-checked claims from news reports.", no_args_is_help=True)
+
+class _StoreProblemsExit2(TyperGroup):
+    """A store that cannot be read or written (read-only, unknown schema, gone) is told in one
+    line naming it, with exit status 2, from any command: never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        from claimgraph.errors import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            console.print(plain(str(error), "red"))
+            raise typer.Exit(2) from error
+
+
+app = typer.Typer(
+    cls=_StoreProblemsExit2,
+    help="claimgraph: sourced, cross-checked claims from news reports.",
+    no_args_is_help=True,
+)
 domain_app = typer.Typer(help="Domain packs: the topic's entities, profiles and indicators.")
 app.add_typer(domain_app, name="domain")
 
@@ -133,13 +151,17 @@ def ingest(
         ):
             task = progress.add_task("Ingesting", total=total)
 
-            def advance(_: Analysis | Rejection) -> None:
+            def advance(_: object) -> None:
                 progress.advance(task)
 
             report = run_ingest(sources, engine, context, on_result=advance, runner=runner, reader=reader)
     except RunnerError as error:
         console.print(plain(str(error), "red"))
+        console.print(plain(RESUME_HINT, "yellow"))
         raise typer.Exit(2) from error
+    except KeyboardInterrupt as error:
+        console.print(plain(f"interrupted. {RESUME_HINT}", "yellow"))
+        raise typer.Exit(130) from error
     summary = Table(title="Ingest summary", show_header=False)
     summary.add_row("ingested", str(len(report.ingested)))
     summary.add_row("duplicates (already stored)", str(len(report.duplicates)))
@@ -152,6 +174,28 @@ def ingest(
         console.print(plain(f"near-duplicate {link.source} copies {link.copies} ({alike})"))
     for rejection in report.rejected:
         console.print(plain(f"rejected {rejection.source}: {rejection.reason}", "yellow"))
+
+
+RESUME_HINT = (
+    "What was stored is kept: run the same ingest again to go on (stored reports are skipped, "
+    "and every stored claim not yet filed is reconciled)."
+)
+
+
+@app.command()
+def reconcile(
+    ctx: typer.Context,
+    full: Annotated[
+        bool, typer.Option("--full", help="Forget all filing and redo it from scratch (after a new pack).")
+    ] = False,
+) -> None:
+    """File every stored claim not yet filed under its proposition and re-assess the groups touched."""
+    from claimgraph.pipeline import reconcile_all
+
+    options: Options = ctx.obj
+    with console.status("Reconciling…"):
+        done = reconcile_all(options.engine(), options.pack(), full=full)
+    console.print(f"{done.documents} reports filed, {done.groups} claim groups re-assessed")
 
 
 @app.command()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from claimgraph.clean.dedup import (
     SCHEME,
@@ -24,7 +24,7 @@ from claimgraph.clean.dedup import (
     signature,
     worth_reading,
 )
-from claimgraph.records import Analysis, Rejection
+from claimgraph.records import Analysis, Known, Rejection
 from claimgraph.store import Outcome, Saved
 from claimgraph.store.signatures import (
     candidate_texts,
@@ -68,16 +68,22 @@ class NearDuplicateStep:
             save_signatures(engine, SCHEME, [(d.document_id, signature(d.body)) for d in chunk])
         return cls(engine)
 
-    def link(self, result: Analysis | Rejection) -> Analysis | Rejection:
-        """The result, its document linked to the earlier one it nearly copies (if any)."""
-        if isinstance(result, Rejection):
+    def link(
+        self, result: Analysis | Rejection | Known, conn: Connection | None = None
+    ) -> Analysis | Rejection | Known:
+        """The result, its document linked to the earlier one it nearly copies (if any).
+
+        Given the connection of a write transaction holding the store's write lock, the store is
+        searched through it, so copies another process stored a moment ago are found too.
+        """
+        if not isinstance(result, Analysis):
             return result
         document = result.document
         if document.id in self.index:  # an exact copy: the store will count it as a duplicate
             return result
         sig = signature(document.body)
         text = Text(document.body, document.original_source)
-        found = self._best(document.id, sig, text) if document.near_duplicate_of is None else None
+        found = self._best(document.id, sig, text, conn) if document.near_duplicate_of is None else None
         if found is not None:
             document = replace(
                 document, near_duplicate_of=found.original, near_duplicate_measure=found.measure
@@ -89,16 +95,19 @@ class NearDuplicateStep:
         self._pending[document.id] = sig
         return result
 
-    def _best(self, document_id: str, sig: bytes, text: Text) -> _Found | None:
+    def _best(
+        self, document_id: str, sig: bytes, text: Text, conn: Connection | None = None
+    ) -> _Found | None:
         """The closest earlier copy, in this run or in the store, as the first of its story."""
         best: _Found | None = None
         match = self.index.find(sig, text, exclude=[document_id])
         if match is not None:
             best = _Found(match.document_id, match.measure, self._sources.get(match.document_id))
-        if self.engine is not None:
-            stored = candidates(self.engine, SCHEME, band_keys(sig), exclude=document_id)
+        store = conn if conn is not None else self.engine
+        if store is not None:
+            stored = candidates(store, SCHEME, band_keys(sig), exclude=document_id)
             alike = [c for c in stored if worth_reading(sig, c.signature)]
-            texts = candidate_texts(self.engine, [c.document_id for c in alike])
+            texts = candidate_texts(store, [c.document_id for c in alike])
             for candidate in alike:
                 other = texts.get(candidate.document_id)
                 measure = copy_measure(text, Text(*other)) if other else None
@@ -106,21 +115,25 @@ class NearDuplicateStep:
                     original = candidate.near_duplicate_of or candidate.document_id
                     source = candidate.source if original == candidate.document_id else None
                     best = _Found(original, measure, source)
-        if best is not None and best.source is None and self.engine is not None:
-            best = replace(best, source=source_of(self.engine, best.original))
+        if best is not None and best.source is None and store is not None:
+            best = replace(best, source=source_of(store, best.original))
         return best
 
     def saved(
-        self, engine: Engine, batch: Sequence[Analysis | Rejection], outcomes: Sequence[Saved]
+        self,
+        store: Engine | Connection,
+        batch: Sequence[Analysis | Rejection | Known],
+        outcomes: Sequence[Saved],
     ) -> list[NearDuplicateLink]:
         """After a batch is stored: keep the signatures of what was stored, forget the rest.
+        On the batch's own write transaction, the signatures commit with their documents.
 
         Returns the near-duplicate links among the documents just stored.
         """
         keep: list[tuple[str, bytes]] = []
         links: list[NearDuplicateLink] = []
         for result, outcome in zip(batch, outcomes, strict=True):
-            if isinstance(result, Rejection):
+            if not isinstance(result, Analysis):
                 continue
             document = result.document
             sig = self._pending.pop(document.id, None)
@@ -137,7 +150,7 @@ class NearDuplicateStep:
                 copies = (found.source if found else None) or document.near_duplicate_of
                 measure = found.measure if found else document.near_duplicate_measure or 1.0
                 links.append(NearDuplicateLink(document.source, copies, measure))
-        save_signatures(engine, SCHEME, keep)
+        save_signatures(store, SCHEME, keep)
         for document_id, _ in keep:  # stored: found through the store from now on
             self.index.remove(document_id)
             self._sources.pop(document_id, None)

@@ -6,7 +6,9 @@ turns a stage's InputError into a stored Rejection so a batch never stops.
 
 from __future__ import annotations
 
+import hashlib
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,17 +25,29 @@ from claimgraph.annotate import (
     page_mentions,
     resolve_mentions,
 )
+from claimgraph.checkpoints import reached
 from claimgraph.clean import clean
 from claimgraph.dedupe import NearDuplicateLink, NearDuplicateStep
 from claimgraph.domains import DomainPack, default_pack_path, load_pack
-from claimgraph.errors import InputError
+from claimgraph.errors import InputError, RunnerError
 from claimgraph.extract import extract_claims, extract_quantities, extract_times
 from claimgraph.extract.relays import credited_source, passed_on
 from claimgraph.read import Reader, iter_files, read_file
 from claimgraph.reconcile import MAX_CLAIMS, MIN_CLAIMS, WINDOW_REPORTS, assess_groups, file_document
-from claimgraph.records import Analysis, Claim, ClaimGroup, Document, Entity, Membership, RawInput, Rejection
-from claimgraph.store import Outcome, clear_reconciliation, save_batch, save_reconciliation
+from claimgraph.records import (
+    Analysis,
+    Claim,
+    ClaimGroup,
+    Document,
+    Entity,
+    Known,
+    Membership,
+    RawInput,
+    Rejection,
+)
+from claimgraph.store import Outcome, Saved, clear_reconciliation, save_reconciliation, save_results
 from claimgraph.store import read as store_read
+from claimgraph.store.locks import reconciling, writing
 
 OUTLET_KIND = "media outlet"  # the pack's entities a report may credit as its source
 
@@ -81,9 +95,20 @@ def analyse_document(document: Document, ctx: Context, tag_lines: Iterable[str] 
 
 def analyse_path(path: Path, ctx: Context) -> Analysis | Rejection:
     try:
-        return analyse_raw(read_file(path), ctx)
+        raw = read_file(path)
     except InputError as error:
         return Rejection(source=str(path), reason=str(error))
+    return analyse_or_reject(raw, ctx)
+
+
+def analyse_or_reject(raw: RawInput, ctx: Context) -> Analysis | Rejection:
+    """One input analysed, or rejected with the reason; never an exception, so a batch never stops."""
+    try:
+        return analyse_raw(raw, ctx)
+    except InputError as error:
+        return Rejection(source=raw.source, reason=str(error))
+    except Exception as error:  # a fault of ours or a library's on hostile input: this input alone fails
+        return Rejection(source=raw.source, reason=f"cannot analyse: {type(error).__name__}: {error}")
 
 
 def analyse_paths(paths: Iterable[Path], ctx: Context) -> Iterator[Analysis | Rejection]:
@@ -92,16 +117,39 @@ def analyse_paths(paths: Iterable[Path], ctx: Context) -> Iterator[Analysis | Re
         yield analyse_path(path, ctx)
 
 
-def analyse_inputs(items: Iterable[RawInput | Rejection], ctx: Context) -> Iterator[Analysis | Rejection]:
-    """Stream analyses of inputs as a reader yields them; what the reader refused passes through."""
+def analyse_inputs(
+    items: Iterable[RawInput | Rejection | Known], ctx: Context
+) -> Iterator[Analysis | Rejection | Known]:
+    """Stream analyses of inputs as a reader yields them; what the reader refused, and inputs
+    recognised as stored already, pass through."""
     for item in items:
-        if isinstance(item, Rejection):
+        yield analyse_or_reject(item, ctx) if isinstance(item, RawInput) else item
+
+
+def input_digest(raw: RawInput) -> str:
+    """What identifies an input: its bytes and what its reader knew of it, not its name. The same
+    input always gives the same document, so a digest seen before means a document stored before."""
+    digest = hashlib.sha256()
+    for value in (raw.media_type, raw.title, raw.outlet, raw.published, raw.url):
+        digest.update(repr(value).encode("utf-8") + b"\0")
+    digest.update(raw.content)
+    return digest.hexdigest()
+
+
+def recognise_stored(
+    items: Iterable[RawInput | Rejection], engine: Engine, digests: deque[str | None]
+) -> Iterator[RawInput | Rejection | Known]:
+    """Each input, or Known when its digest shows its document is stored: no language model runs
+    for it. Each input's digest is put on ``digests``, in input order, for the writer."""
+    for item in items:
+        if not isinstance(item, RawInput):
+            digests.append(None)
             yield item
             continue
-        try:
-            yield analyse_raw(item, ctx)
-        except InputError as error:
-            yield Rejection(source=item.source, reason=str(error))
+        digest = input_digest(item)
+        digests.append(digest)
+        stored = store_read.document_for_input(engine, digest)
+        yield Known(item.source, stored) if stored is not None else item
 
 
 @dataclass(slots=True)
@@ -115,10 +163,13 @@ class IngestReport:
     groups: int = 0
 
 
+Result = Analysis | Rejection | Known
+
+
 class Runner(Protocol):
     """Runs the per-document stages elsewhere (claimgraph.scale); results come back in input order."""
 
-    def analyse(self, inputs: Iterable[Path | RawInput | Rejection]) -> Iterator[Analysis | Rejection]: ...
+    def analyse(self, inputs: Iterable[Path | RawInput | Rejection | Known]) -> Iterator[Result]: ...
 
 
 WRITE_BATCH = 32  # results per store transaction; each document still has its own savepoint
@@ -130,31 +181,66 @@ def ingest(
     sources: Iterable[str | Path],
     engine: Engine,
     ctx: Context,
-    on_result: Callable[[Analysis | Rejection], None] | None = None,
+    on_result: Callable[[Result], None] | None = None,
     runner: Runner | None = None,
     reader: Reader | None = None,
 ) -> IngestReport:
-    """Read (files, folders, URLs, feeds, tables, archives, "-" for stdin), analyse (here, or on
-    the runner's workers), link near-duplicates, store in batches, then reconcile the store."""
+    """Read (files, folders, URLs, feeds, tables, archives, "-" for stdin), skip inputs stored
+    before, analyse the rest (here, or on the runner's workers), link near-duplicates, store in
+    batches, then reconcile: file every claim stored and not yet filed, whoever stored it and
+    however its run ended, so an ingest cut short is made whole by the next one.
+
+    A runner that fails (its workers lost) stops the ingest with a RunnerError, after what it
+    had returned is stored and reconciled: running the ingest again goes on from there.
+    """
     report = IngestReport()
-    inputs = (reader or Reader()).inputs(sources)
+    digests: deque[str | None] = deque()  # one per input in flight, in input order
+    inputs = recognise_stored((reader or Reader()).inputs(sources), engine, digests)
     results = runner.analyse(inputs) if runner else analyse_inputs(inputs, ctx)
-    near = NearDuplicateStep.load(engine)
-    registry = EntityRegistry(ctx.known, store_read.entities(engine).values())
-    merged = (registry.merge(r) if isinstance(r, Analysis) else r for r in results)
+    writer = StoreWriter(engine, ctx)
     new_ids: list[str] = []
     touched: set[str] = set()
-    for batch in _write_batches((near.link(result) for result in merged), on_result):
-        outcomes = save_batch(engine, batch)
-        new_ids.extend(
-            r.document.id
-            for r, saved in zip(batch, outcomes, strict=True)
-            if isinstance(r, Analysis) and saved.outcome is Outcome.INGESTED
-        )
-        if len(new_ids) >= RECONCILE_EVERY:  # a long ingest never holds all its claims at once
-            touched.update(g.id for g in reconcile_store(engine, ctx.pack, new_ids))
-            new_ids = []
-        report.near_duplicates.extend(near.saved(engine, batch, outcomes))
+    try:
+        for batch in _write_batches(results, on_result):
+            outcomes = writer.save(batch, [digests.popleft() for _ in batch], report)
+            new_ids.extend(
+                r.document.id
+                for r, saved in zip(batch, outcomes, strict=True)
+                if isinstance(r, Analysis) and saved.outcome is Outcome.INGESTED
+            )
+            reached("batch-committed")
+            if len(new_ids) >= RECONCILE_EVERY:  # a long ingest never holds all its claims at once
+                touched.update(g.id for g in reconcile_store(engine, ctx.pack, new_ids))
+                new_ids = []
+    except RunnerError:
+        reconcile_store(engine, ctx.pack)  # what was stored before the failure is filed, then told
+        raise
+    touched.update(g.id for g in reconcile_store(engine, ctx.pack))
+    report.groups = len(touched)
+    return report
+
+
+class StoreWriter:
+    """Stores batches of results, each under the store's write lock (store.locks.writing), with
+    what must see every other writer's work done under the same lock: new entities merged with
+    those stored so far (by any process), and each document linked to its stored near-copies."""
+
+    def __init__(self, engine: Engine, ctx: Context) -> None:
+        self.engine = engine
+        self.near = NearDuplicateStep.load(engine)
+        self.registry = EntityRegistry(ctx.known, store_read.entities(engine).values())
+        self.seen = store_read.last_seq(engine)  # entities of reports up to here are registered
+
+    def save(self, batch: list[Result], digests: list[str | None], report: IngestReport) -> list[Saved]:
+        """Store one batch in one transaction; what became of each result goes to ``report``."""
+        with writing(self.engine) as conn:
+            for entity in store_read.entities_since(conn, self.seen):  # stored by others meanwhile
+                self.registry.canonical(entity)
+            ready = [self.near.link(self._merged(r), conn) for r in batch]
+            outcomes = save_results(conn, ready, digests)
+            links = self.near.saved(conn, ready, outcomes)
+            self.seen = store_read.last_seq(conn)
+        report.near_duplicates.extend(links)
         for saved in outcomes:
             if saved.outcome is Outcome.INGESTED:
                 report.ingested.append(saved.source)
@@ -162,28 +248,49 @@ def ingest(
                 report.duplicates.append(saved.source)
             elif saved.rejection is not None:
                 report.rejected.append(saved.rejection)
-    if new_ids:
-        touched.update(g.id for g in reconcile_store(engine, ctx.pack, new_ids))
-    report.groups = len(touched)
-    return report
+        return outcomes
+
+    def _merged(self, result: Result) -> Result:
+        return self.registry.merge(result) if isinstance(result, Analysis) else result
 
 
 def _write_batches(
-    results: Iterable[Analysis | Rejection], on_result: Callable[[Analysis | Rejection], None] | None
-) -> Iterator[list[Analysis | Rejection]]:
-    batch: list[Analysis | Rejection] = []
+    results: Iterable[Result], on_result: Callable[[Result], None] | None
+) -> Iterator[list[Result]]:
+    batch: list[Result] = []
     started = time.monotonic()
-    for result in results:
-        if on_result:
-            on_result(result)
-        if not batch:
-            started = time.monotonic()
-        batch.append(result)
-        if len(batch) >= WRITE_BATCH or time.monotonic() - started >= WRITE_SECONDS:
+    try:
+        for result in results:
+            if on_result:
+                on_result(result)
+            if not batch:
+                started = time.monotonic()
+            batch.append(result)
+            if len(batch) >= WRITE_BATCH or time.monotonic() - started >= WRITE_SECONDS:
+                yield batch
+                batch = []
+    except RunnerError:
+        if batch:  # the results already in hand are stored before the failure is told
             yield batch
-            batch = []
+        raise
     if batch:
         yield batch
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciled:
+    """What one reconcile did: the documents it filed and the claim groups it re-assessed."""
+
+    documents: int
+    groups: int
+
+
+def reconcile_all(engine: Engine, pack: DomainPack | None = None, full: bool = False) -> Reconciled:
+    """File every stored claim not filed yet (``full``: every claim again, from scratch)."""
+    pending = len(store_read.unreconciled_documents(engine)) if not full else None
+    groups = reconcile_store(engine, pack, full=full)
+    filed = pending if pending is not None else len(store_read.documents(engine))
+    return Reconciled(documents=filed, groups=len(groups))
 
 
 def reconcile_store(
@@ -194,16 +301,27 @@ def reconcile_store(
 ) -> list[ClaimGroup]:
     """File the new documents' claims and re-assess only the groups they touch; return those groups.
 
-    New documents are the given ones, else every document with claims not yet filed (so a
-    run cut short is picked up next time). ``full`` forgets all filing and starts from scratch,
-    as after a change of domain pack; it gives what incremental runs give.
+    New documents are those not filed yet, among the given ones or all stored (so a run cut short,
+    or another process's, is picked up next time); filing is idempotent. One process reconciles a
+    store at a time (store.locks.reconciling), each pass reading what the one before saved.
+    ``full`` forgets all filing and starts from scratch, as after a change of domain pack; it
+    gives what incremental runs give.
     """
-    if full:
-        clear_reconciliation(engine)
-    given = list(document_ids or []) if not full else []
-    pending = sorted(set(given or store_read.unreconciled_documents(engine)))
-    if not pending:
-        return []
+    with reconciling(engine):
+        if full:
+            clear_reconciliation(engine)
+        given = None if full or document_ids is None else list(document_ids)
+        pending = store_read.unreconciled_documents(engine, among=given)
+        groups: dict[str, ClaimGroup] = {}
+        chunk = (
+            RECONCILE_EVERY + WRITE_BATCH
+        )  # never all claims of a big store at once; an ingest's pass whole
+        for start in range(0, len(pending), chunk):
+            groups.update((g.id, g) for g in _reconcile_pass(engine, pack, pending[start : start + chunk]))
+        return [groups[i] for i in sorted(groups)]
+
+
+def _reconcile_pass(engine: Engine, pack: DomainPack | None, pending: list[str]) -> list[ClaimGroup]:
     new_claims = store_read.document_claims(engine, pending)
     documents = {d.id: d for d in store_read.documents(engine, pending)}
     originals = {d.near_duplicate_of for d in documents.values() if d.near_duplicate_of}
@@ -227,6 +345,7 @@ def reconcile_store(
     documents.update({d.id: d for d in store_read.documents(engine, more)})
     entities.update(_entities_of(engine, members, pack))
     groups = assess_groups(members, memberships, documents, entities, pack, only=touched)
+    reached("reconcile-filed")
     save_reconciliation(engine, filed, groups, stale=set(touched) - {g.id for g in groups})
     return groups
 

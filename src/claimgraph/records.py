@@ -66,6 +66,14 @@ class Rejection:
 
 
 @dataclass(frozen=True, slots=True)
+class Known:
+    """An input read before whose document is stored: recognised by its digest, never analysed again."""
+
+    source: str
+    document_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A cleaned report: its body and what is known about it."""
 

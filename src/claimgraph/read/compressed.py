@@ -38,8 +38,10 @@ def over_limit(max_bytes: int, packed_size: int | None) -> InputError:
 
 
 def gunzip_capped(content: bytes, max_bytes: int) -> bytes:
-    with gzip.GzipFile(fileobj=io.BytesIO(content)) as stream:
-        return read_capped(stream, max_bytes, packed_size=len(content))
+    """Unpack gzipped bytes within the limit. A bomb is told by what it had consumed when it passed
+    the limit, not by its whole size: a 2 GB bomb is 2 MB packed, which alone looks like text."""
+    with io.BufferedReader(GuardedGunzip(io.BytesIO(content), max_bytes)) as stream:
+        return read_capped(stream, max_bytes)
 
 
 class GuardedGunzip(io.RawIOBase):
@@ -75,13 +77,16 @@ class GuardedGunzip(io.RawIOBase):
 
 
 class _Counted:
-    """Counts the bytes read through it: the packed size so far, on streams that cannot tell()."""
+    """Counts the bytes read through it: the packed size so far, on streams that cannot tell().
+    Reads are kept small, so the count is what the decompressor has used, give or take a read."""
+
+    _MOST = 4096
 
     def __init__(self, stream: IO[bytes]) -> None:
         self._stream = stream
         self.count = 0
 
     def read(self, size: int = -1) -> bytes:
-        data = self._stream.read(size)
+        data = self._stream.read(self._MOST if size < 0 else min(size, self._MOST))
         self.count += len(data)
         return data

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from claimgraph.errors import InputError
 from claimgraph.read.compressed import GZIP_MAGIC, gunzip_capped, read_capped
+from claimgraph.read.encoding import as_utf8
 from claimgraph.read.options import MAX_BYTES
-from claimgraph.records import RawInput
+from claimgraph.records import RawInput, Rejection
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 
@@ -16,14 +18,34 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Every file under the given paths, folders walked recursively in name order."""
     for path in paths:
-        if path.is_dir():
-            yield from (p for p in sorted(path.rglob("*")) if p.is_file() and not _hidden(p, path))
-        else:
-            yield path
+        yield from (p for p in walk(path) if isinstance(p, Path))
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def walk(path: Path) -> Iterator[Path | Rejection]:
+    """The file, or every file under the folder in name order (hidden ones and folder links skipped);
+    a folder that cannot be listed is a Rejection naming it, and the walk goes on."""
+    if not path.is_dir():
+        yield path
+        return
+    try:
+        with os.scandir(path) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as error:
+        yield Rejection(str(path), f"cannot read folder: {error.strerror or error}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+            is_file = not is_folder and entry.is_file()
+        except OSError as error:
+            yield Rejection(entry.path, f"cannot read: {error.strerror or error}")
+            continue
+        if is_folder:
+            yield from walk(Path(entry.path))
+        elif is_file:
+            yield Path(entry.path)
 
 
 def inner_suffix(path: Path) -> str:
@@ -47,5 +69,6 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> RawInput:
         raise InputError(f"cannot read: {error.strerror or error}") from error
     if packed or content.startswith(GZIP_MAGIC):
         content = gunzip_capped(content, max_bytes)
+    content = as_utf8(content)
     media_type = "text/html" if inner_suffix(path) in HTML_SUFFIXES else "text/plain"
     return RawInput(source=str(path), content=content, media_type=media_type)

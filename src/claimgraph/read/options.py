@@ -14,6 +14,7 @@ class ReadOptions:
     max_bytes: int = MAX_BYTES  # one document, after decompression
     max_feed_bytes: int = 20_000_000  # a feed is parsed whole, so it has a cap of its own
     timeout: float = 20.0  # seconds, for connecting and for each read
+    max_seconds: float = 60.0  # seconds one download may take in all, however the server trickles
     max_redirects: int = 5
     follow: bool = False  # fetch each feed entry's page instead of using the feed's own text
     user_agent: str = "claimgraph/0.1 (+https://pypi.org/project/claimgraph/)"

@@ -7,7 +7,9 @@ document in memory, and one bad input never stops the others.
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -19,8 +21,9 @@ import httpx
 
 from claimgraph.errors import InputError
 from claimgraph.read.compressed import GZIP_MAGIC, GuardedGunzip, gunzip_capped, read_capped
+from claimgraph.read.encoding import as_utf8
 from claimgraph.read.feeds import Fetch, iter_feed, looks_like_feed
-from claimgraph.read.files import inner_suffix, iter_files, read_file
+from claimgraph.read.files import inner_suffix, iter_files, read_file, walk
 from claimgraph.read.options import ReadOptions
 from claimgraph.read.tables import iter_csv, iter_jsonl
 from claimgraph.read.warc import iter_warc
@@ -86,24 +89,57 @@ def iter_inputs(
         for source in sources:
             text = str(source)
             if text == STDIN:
-                yield from _read_stream(stdin or io.BytesIO(), "stdin", opts, http)
+                items = _read_stream(stdin or io.BytesIO(), "stdin", opts, http)
             elif is_url(text):
-                yield from _read_url(text, opts, http)
+                items = _read_url(text, opts, http)
             else:
-                yield from _read_path(Path(source), opts, http)
+                items = _read_path(Path(source), opts, http)
+            yield from (_without_credentials(item) for item in _guarded(items, text))
+
+
+def _guarded(items: Iterator[Item], name: str) -> Iterator[Item]:
+    """A reader's items; should it fail past its own checks, a rejection naming the input, and the
+    batch goes on with the next source (what the reader yielded before is kept)."""
+    try:
+        yield from items
+    except InputError as error:
+        yield Rejection(name, str(error))
+    except Exception as error:  # a reader's or a library's fault on hostile bytes: this source alone
+        yield Rejection(name, f"cannot read: {type(error).__name__}: {error} (inputs before it were read)")
+
+
+_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#@\s]*@")
+
+
+def without_credentials(text: str) -> str:
+    """A URL (or a text holding URLs) with any user name and password taken out: a source is
+    stored and shown, a password never."""
+    return _CREDENTIALS.sub(r"\1", text)
+
+
+def _without_credentials(item: Item) -> Item:
+    if isinstance(item, Rejection):
+        return Rejection(without_credentials(item.source), without_credentials(item.reason))
+    url = without_credentials(item.url) if item.url else item.url
+    return dataclasses.replace(item, source=without_credentials(item.source), url=url)
 
 
 def _read_path(path: Path, options: ReadOptions, http: Client) -> Iterator[Item]:
     if not path.exists():
         yield Rejection(str(path), "not found: no such file or folder")
         return
-    for file in iter_files([path]):
+    for file in walk(path):
+        if isinstance(file, Rejection):  # a folder that cannot be listed: said, and the walk goes on
+            yield file
+            continue
         try:
             yield from _read_file(file, options, http)
         except InputError as error:
             yield Rejection(str(file), str(error))
         except OSError as error:
             yield Rejection(str(file), f"cannot read: {error.strerror or error}")
+        except Exception as error:  # one file's fault never ends the folder
+            yield Rejection(str(file), f"cannot read: {type(error).__name__}: {error}")
 
 
 def _read_file(path: Path, options: ReadOptions, http: Client) -> Iterator[Item]:
@@ -136,7 +172,7 @@ def _feed_or_document(content: bytes, name: str, options: ReadOptions, http: Cli
     elif len(content) > options.max_bytes:
         yield Rejection(name, f"too large: {len(content):,} bytes (limit {options.max_bytes:,})")
     else:
-        yield RawInput(source=name, content=content, media_type="text/plain")
+        yield RawInput(source=name, content=as_utf8(content), media_type="text/plain")
 
 
 def _read_url(url: str, options: ReadOptions, http: Client) -> Iterator[Item]:

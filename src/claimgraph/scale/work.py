@@ -8,14 +8,16 @@ from itertools import islice
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from claimgraph.checkpoints import reached
 from claimgraph.errors import InputError
-from claimgraph.pipeline import Context, analyse_path, analyse_raw
+from claimgraph.pipeline import Context, analyse_or_reject, analyse_path
 from claimgraph.read import read_file
-from claimgraph.records import Analysis, RawInput, Rejection
+from claimgraph.records import Analysis, Known, RawInput, Rejection
 
-# A file to read where the work runs, bytes already read, or an input already refused while reading.
-Input = Path | RawInput | Rejection
-Result = Analysis | Rejection
+# A file to read where the work runs, bytes already read, an input already refused while reading,
+# or one recognised as stored already (passed through, never analysed).
+Input = Path | RawInput | Rejection | Known
+Result = Analysis | Rejection | Known
 T = TypeVar("T")
 
 
@@ -27,18 +29,17 @@ class Pending(Protocol):
 
 def analyse_input(item: Input, ctx: Context) -> Result:
     """One input through the same stages, with the same rejections, as a single-process ingest."""
-    if isinstance(item, Rejection):
+    if isinstance(item, Rejection | Known):
         return item
     if isinstance(item, RawInput):
-        try:
-            return analyse_raw(item, ctx)
-        except InputError as error:
-            return Rejection(source=item.source, reason=str(error))
+        return analyse_or_reject(item, ctx)
     return analyse_path(item, ctx)
 
 
 def analyse_chunk(items: Sequence[Input], ctx: Context) -> list[Result]:
-    return [analyse_input(item, ctx) for item in items]
+    results = [analyse_input(item, ctx) for item in items]
+    reached("chunk-analysed")
+    return results
 
 
 def read_here(item: Input) -> Input:

@@ -10,6 +10,7 @@ from claimgraph.store.write import (
     save_batch,
     save_reconciliation,
     save_rejection,
+    save_results,
 )
 
 __all__ = [
@@ -23,4 +24,5 @@ __all__ = [
     "save_batch",
     "save_reconciliation",
     "save_rejection",
+    "save_results",
 ]

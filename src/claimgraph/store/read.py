@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Connection, Engine, func, or_, select
 
 from claimgraph.records import Claim, ClaimGroup, Document, Entity, Membership, Mention, Rejection
 from claimgraph.store import schema
@@ -66,22 +67,31 @@ def entity_counts(engine: Engine, limit: int | None = None) -> list[EntityCount]
 
 
 def find_entity(engine: Engine, name: str) -> Entity | None:
-    """An entity by id, canonical name or any name it was mentioned by (case-blind)."""
-    lowered = name.strip().lower()
+    """An entity by id, canonical name or any name it was mentioned by, blind to case in any script
+    ("ömer çelik" finds "Ömer Çelik"): lower() folds Unicode case on both backends (store.engine)."""
+    wanted = name.strip()
+    folded = wanted.casefold()
     e, m = schema.entities, schema.mentions
     with engine.connect() as conn:
         row = conn.execute(
-            select(e).where(or_(e.c.id == lowered, func.lower(e.c.name) == lowered)).limit(1)
+            select(e)
+            .where(
+                or_(e.c.id.in_({wanted, wanted.lower(), folded}), func.lower(e.c.name) == func.lower(wanted))
+            )
+            .limit(1)
         ).first()
         if row is None:
             row = conn.execute(
-                select(e).join(m, m.c.entity_id == e.c.id).where(func.lower(m.c.text) == lowered).limit(1)
+                select(e)
+                .join(m, m.c.entity_id == e.c.id)
+                .where(func.lower(m.c.text) == func.lower(wanted))
+                .limit(1)
             ).first()
         if row is not None:
             return entity_from_row(row)
         # Aliases are a JSON list: matched here rather than in SQL, the same way on every backend.
         for candidate in conn.execute(select(e)):
-            if lowered in (alias.lower() for alias in candidate.aliases or ()):
+            if folded in (alias.casefold() for alias in candidate.aliases or ()):
                 return entity_from_row(candidate)
         return None
 
@@ -153,8 +163,9 @@ def groups(engine: Engine, ids: Iterable[str] | None = None) -> list[ClaimGroup]
         return [group_from_row(r) for r in conn.execute(query)]
 
 
-def unreconciled_documents(engine: Engine) -> list[str]:
-    """Ids of documents with claims reconcile has not filed yet (after a crash, or from an older store)."""
+def unreconciled_documents(bind: Engine | Connection, among: Iterable[str] | None = None) -> list[str]:
+    """Ids of documents with claims reconcile has not filed yet (stored by a run cut short, by
+    another process, or by an older version); only those among the given ids, when asked."""
     c, m = schema.claims, schema.claim_memberships
     query = (
         select(c.c.document_id)
@@ -163,8 +174,43 @@ def unreconciled_documents(engine: Engine) -> list[str]:
         .distinct()
         .order_by(c.c.document_id)
     )
+    with _reading(bind) as conn:
+        if among is None:
+            return list(conn.scalars(query))
+        wanted = sorted(set(among))
+        return sorted(
+            {
+                i
+                for start in range(0, len(wanted), 500)
+                for i in conn.scalars(query.where(c.c.document_id.in_(wanted[start : start + 500])))
+            }
+        )
+
+
+def document_for_input(engine: Engine, digest: str) -> str | None:
+    """The stored document an input with this digest gave, if any."""
+    table = schema.input_digests
     with engine.connect() as conn:
-        return list(conn.scalars(query))
+        return conn.scalar(select(table.c.document_id).where(table.c.digest == digest))
+
+
+def last_seq(bind: Engine | Connection) -> int:
+    """The place of the last report stored in the order reports came in (0 for an empty store)."""
+    with _reading(bind) as conn:
+        return int(conn.scalar(select(func.max(schema.documents.c.seq))) or 0)
+
+
+def entities_since(bind: Engine | Connection, seq: int) -> list[Entity]:
+    """The entities named by the reports stored after place ``seq`` (by any process)."""
+    e, m, d = schema.entities, schema.mentions, schema.documents
+    later = select(m.c.entity_id).join(d, d.c.id == m.c.document_id).where(d.c.seq > seq)
+    with _reading(bind) as conn:
+        return [entity_from_row(r) for r in conn.execute(select(e).where(e.c.id.in_(later)))]
+
+
+def _reading(bind: Engine | Connection) -> AbstractContextManager[Connection]:
+    """The caller's connection (seeing its transaction's writes), or a new one."""
+    return nullcontext(bind) if isinstance(bind, Connection) else bind.connect()
 
 
 def document_claims(engine: Engine, document_ids: Iterable[str]) -> list[Claim]:

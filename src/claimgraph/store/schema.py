@@ -51,6 +51,7 @@ rejections = Table(
     Column("source", Text, nullable=False),
     Column("reason", Text, nullable=False),
     Column("at", String(32), nullable=False),
+    Index("ix_rejections_source", "source"),  # an input rejected again is not recorded again
 )
 
 entities = Table(
@@ -197,4 +198,15 @@ claim_memberships = Table(
     Index("ix_claim_memberships_document", "document_id"),
     # A timeline reads the newest dated claims first, by this index alone.
     Index("ix_claim_memberships_date", "date", "claim_id"),
+)
+
+# The digest of each input whose document is stored (its bytes and what its reader knew), so an
+# input read again is recognised before it is analysed: re-ingesting a stored corpus skips the
+# language model. Several inputs may give one document (the same body under other furniture).
+input_digests = Table(
+    "input_digests",
+    metadata,
+    Column("digest", String(64), primary_key=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_input_digests_document", "document_id"),
 )

@@ -8,13 +8,15 @@ nothing about the stored reports is kept in memory.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Select, bindparam, insert, select
+from sqlalchemy import Connection, Engine, Select, bindparam, insert, select
 
 from claimgraph.clean.dedup import band_keys
 from claimgraph.store import schema
+from claimgraph.store.locks import writing
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ class Unsigned:
     body: str
 
 
-def save_signatures(engine: Engine, scheme: str, signatures: Iterable[tuple[str, bytes]]) -> None:
+def save_signatures(bind: Engine | Connection, scheme: str, signatures: Iterable[tuple[str, bytes]]) -> None:
     """Save (document id, signature) pairs and their band keys; a signature already there is replaced.
 
     Band keys are only ever added: a stale key of a replaced signature finds its document
@@ -45,7 +47,7 @@ def save_signatures(engine: Engine, scheme: str, signatures: Iterable[tuple[str,
     if not pairs:
         return
     sigs = schema.document_signatures
-    with engine.begin() as conn:
+    with _writing(bind) as conn:
         conn.execute(sigs.delete().where(sigs.c.document_id.in_([i for i, _ in pairs])))
         conn.execute(insert(sigs), [{"document_id": i, "scheme": scheme, "signature": s} for i, s in pairs])
         rows = [{"document_id": i, "key": key} for i, s in pairs for key in band_keys(s)]
@@ -68,26 +70,26 @@ def _candidates_query() -> Select[Any]:
 _CANDIDATES = _candidates_query()
 
 
-def candidates(engine: Engine, scheme: str, keys: Sequence[int], exclude: str) -> list[Candidate]:
+def candidates(bind: Engine | Connection, scheme: str, keys: Sequence[int], exclude: str) -> list[Candidate]:
     """Stored documents sharing at least one band key with ``keys`` (one key per band)."""
     params = {"scheme": scheme, "exclude": exclude, "keys": list(keys)}
-    with engine.connect() as conn:
+    with _reading(bind) as conn:
         rows = conn.execute(_CANDIDATES, params)
         return [Candidate(r.id, r.source, r.near_duplicate_of, bytes(r.signature)) for r in rows]
 
 
-def candidate_texts(engine: Engine, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+def candidate_texts(bind: Engine | Connection, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
     """The body and credited source of each of these stored documents, to judge a copy on."""
     if not ids:
         return {}
     docs = schema.documents
     query = select(docs.c.id, docs.c.body, docs.c.original_source).where(docs.c.id.in_(list(ids)))
-    with engine.connect() as conn:
+    with _reading(bind) as conn:
         return {r.id: (r.body, r.original_source) for r in conn.execute(query)}
 
 
-def source_of(engine: Engine, document_id: str) -> str | None:
-    with engine.connect() as conn:
+def source_of(bind: Engine | Connection, document_id: str) -> str | None:
+    with _reading(bind) as conn:
         return conn.scalar(select(schema.documents.c.source).where(schema.documents.c.id == document_id))
 
 
@@ -103,3 +105,12 @@ def unsigned_documents(engine: Engine, scheme: str, chunk: int = 500) -> Iterato
         with engine.connect() as conn:
             rows = list(conn.execute(query))
         yield [Unsigned(r.id, r.body) for r in rows]
+
+
+def _reading(bind: Engine | Connection) -> AbstractContextManager[Connection]:
+    """The caller's connection (inside its transaction, seeing its writes), or a new one."""
+    return nullcontext(bind) if isinstance(bind, Connection) else bind.connect()
+
+
+def _writing(bind: Engine | Connection) -> AbstractContextManager[Connection]:
+    return nullcontext(bind) if isinstance(bind, Connection) else writing(bind)

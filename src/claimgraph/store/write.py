@@ -10,18 +10,22 @@ from enum import StrEnum
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
 from sqlalchemy.exc import DataError, IntegrityError
 
-from claimgraph.records import Analysis, ClaimGroup, Entity, Membership, Rejection
+from claimgraph.checkpoints import reached
+from claimgraph.records import Analysis, ClaimGroup, Entity, Known, Membership, Rejection
 from claimgraph.store import schema
 from claimgraph.store.convert import claim_row, document_row, entity_row, flat_row, group_row, membership_row
+from claimgraph.store.locks import writing
+
+Result = Analysis | Rejection | Known
 
 
 def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")  # ties within a second stay ordered
 
 
 def save_analysis(engine: Engine, analysis: Analysis) -> bool:
     """Save a document and all extracted from it, in one transaction; False when already stored."""
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         return _save_document(conn, analysis)
 
 
@@ -40,30 +44,59 @@ class Saved:
     rejection: Rejection | None = None  # the input's own, or why its document could not be stored
 
 
-def save_batch(engine: Engine, results: Sequence[Analysis | Rejection]) -> list[Saved]:
-    """Save many results in one transaction, each document under its own savepoint.
+def save_batch(engine: Engine, results: Sequence[Result], digests: Sequence[str | None] = ()) -> list[Saved]:
+    """Save many results in one write transaction (see save_results)."""
+    with writing(engine) as conn:
+        return save_results(conn, results, digests)
 
-    A document the store refuses (a constraint, a value the backend cannot hold) is
-    rolled back alone and recorded as a rejection with the reason; the others are kept.
+
+def save_results(
+    conn: Connection, results: Sequence[Result], digests: Sequence[str | None] = ()
+) -> list[Saved]:
+    """Save many results on a write transaction, each document under its own savepoint.
+
+    A document the store refuses (a constraint, a value the backend cannot hold) is rolled back
+    alone and recorded as a rejection with the reason; the others are kept. A rejection is
+    recorded once per input and reason, however often the input is read. ``digests`` (one per
+    result, or none) are the inputs' digests, kept with the document they gave, so the same
+    input read again is known before it is analysed; a Known result was recognised so already.
     """
     saved: list[Saved] = []
-    with engine.begin() as conn:
-        for result in results:
-            if isinstance(result, Rejection):
-                _insert(conn, schema.rejections, [{**flat_row(result), "at": now()}])
-                saved.append(Saved(result.source, Outcome.REJECTED, result))
-                continue
-            try:
-                with conn.begin_nested():
-                    stored = _save_document(conn, result)
-            except (IntegrityError, DataError) as error:
-                reason = str(error.orig or error).strip().splitlines()[0]
-                rejection = Rejection(result.document.source, f"cannot store: {reason}")
-                _insert(conn, schema.rejections, [{**flat_row(rejection), "at": now()}])
-                saved.append(Saved(rejection.source, Outcome.REJECTED, rejection))
-                continue
-            saved.append(Saved(result.document.source, Outcome.INGESTED if stored else Outcome.DUPLICATE))
+    for result, digest in zip(results, list(digests) or [None] * len(results), strict=True):
+        if isinstance(result, Known):
+            saved.append(Saved(result.source, Outcome.DUPLICATE))
+            continue
+        if isinstance(result, Rejection):
+            _record_rejection(conn, result)
+            saved.append(Saved(result.source, Outcome.REJECTED, result))
+            continue
+        try:
+            with conn.begin_nested():
+                stored = _save_document(conn, result)
+                if digest is not None:
+                    _save_digest(conn, digest, result.document.id)
+        except (IntegrityError, DataError) as error:
+            reason = str(error.orig or error).strip().splitlines()[0]
+            rejection = Rejection(result.document.source, f"cannot store: {reason}")
+            _record_rejection(conn, rejection)
+            saved.append(Saved(rejection.source, Outcome.REJECTED, rejection))
+            continue
+        saved.append(Saved(result.document.source, Outcome.INGESTED if stored else Outcome.DUPLICATE))
+        reached("document-saved")
     return saved
+
+
+def _record_rejection(conn: Connection, rejection: Rejection) -> None:
+    table = schema.rejections
+    seen = select(table.c.id).where(table.c.source == rejection.source, table.c.reason == rejection.reason)
+    if conn.execute(seen.limit(1)).first() is None:
+        _insert(conn, table, [{**flat_row(rejection), "at": now()}])
+
+
+def _save_digest(conn: Connection, digest: str, document_id: str) -> None:
+    table = schema.input_digests
+    if conn.execute(select(table.c.digest).where(table.c.digest == digest)).first() is None:
+        _insert(conn, table, [{"digest": digest, "document_id": document_id}])
 
 
 def _save_document(conn: Connection, analysis: Analysis) -> bool:
@@ -91,15 +124,15 @@ def _save_document(conn: Connection, analysis: Analysis) -> bool:
 
 
 def save_rejection(engine: Engine, rejection: Rejection) -> None:
-    with engine.begin() as conn:
-        conn.execute(insert(schema.rejections), [{**flat_row(rejection), "at": now()}])
+    with writing(engine) as conn:
+        _record_rejection(conn, rejection)
 
 
 def replace_groups(engine: Engine, groups: Iterable[ClaimGroup], stale: Iterable[str] = ()) -> None:
     """Put the given groups in place of any with the same ids, and drop the stale ones."""
     rows = [group_row(g) for g in groups]
     drop = {r["id"] for r in rows} | set(stale)
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         if drop:
             conn.execute(delete(schema.claim_groups).where(schema.claim_groups.c.id.in_(drop)))
         _insert(conn, schema.claim_groups, rows)
@@ -114,7 +147,7 @@ def save_reconciliation(
     group_rows = [group_row(g) for g in groups]
     drop = list({r["id"] for r in group_rows} | set(stale))
     filed, kept = schema.claim_memberships, schema.claim_groups
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         for start in range(0, len(rows), 500):
             chunk = rows[start : start + 500]
             conn.execute(delete(filed).where(filed.c.claim_id.in_([r["claim_id"] for r in chunk])))
@@ -126,7 +159,7 @@ def save_reconciliation(
 
 def clear_reconciliation(engine: Engine) -> None:
     """Forget every membership and group, so the next reconcile starts from scratch."""
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         conn.execute(delete(schema.claim_memberships))
         conn.execute(delete(schema.claim_groups))
 

@@ -28,9 +28,18 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("seq", sa.Integer(), nullable=True))
         batch_op.drop_index("ix_claim_memberships_group_date")
         batch_op.create_index("ix_claim_memberships_group_seq", ["group_id", "seq", "claim_id"], unique=False)
+    # ingested_at is kept in whole seconds, so reports stored in one second tie; the ties are
+    # broken by the order their rows went in: SQLite's rowid, else the first of their mentions'
+    # serial ids (written with the document), then PostgreSQL's physical order.
+    tiebreak = (
+        "rowid"
+        if op.get_bind().dialect.name == "sqlite"
+        else "(SELECT MIN(m.id) FROM mentions AS m WHERE m.document_id = documents.id), ctid"
+    )
     op.execute(
         "UPDATE documents SET seq = (SELECT n FROM (SELECT id, ROW_NUMBER() OVER "
-        "(ORDER BY ingested_at, id) AS n FROM documents) AS ordered WHERE ordered.id = documents.id)"
+        f"(ORDER BY ingested_at, {tiebreak}, id) AS n FROM documents) AS ordered "
+        "WHERE ordered.id = documents.id)"
     )
     op.execute(
         "UPDATE claim_memberships SET seq = "
