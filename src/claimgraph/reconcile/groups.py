@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from claimgraph.domains import DomainPack
-from claimgraph.reconcile.findings import Context, find, form_positions
+from claimgraph.reconcile.findings import find
 from claimgraph.reconcile.grading import grade_group
-from claimgraph.reconcile.independence import Lookup, trace_origins
+from claimgraph.reconcile.independence import Lookup, merge_tellings, tellings, trace_origins
+from claimgraph.reconcile.positions import Context, form_positions
 from claimgraph.reconcile.propositions import Proposition, basis_of, propose
 from claimgraph.records import Claim, ClaimGroup, Document, Entity, Membership
 
@@ -77,11 +78,15 @@ def assess_group(
     named = {
         e for c in by_id.values() for e in (c.subject, c.object, c.place, c.speaker, c.via, *c.entities) if e
     }
+    kept = [by_id[p.claim_id] for p in props]
+    origins = {cid: memberships[cid].origin for cid in by_id if cid in memberships}
     ctx = Context(
         claims=by_id,
         documents=documents,
-        origins={cid: memberships[cid].origin for cid in by_id if cid in memberships},
+        origins=merge_tellings(kept, origins, lambda d: _report_name(documents.get(d), d)),
         names={i: entities[i].name for i in named if i in entities},
+        stories=story_pairs(kept),
+        kinds={i: e.kind for i, e in entities.items() if i in named or i in {o.id for o in origins.values()}},
     )
     props.sort(key=lambda p: (ctx.date(p) or "", p.document_id, by_id[p.claim_id].start, p.claim_id))
     positions = form_positions(props, ctx)
@@ -95,6 +100,23 @@ def assess_group(
         findings=tuple(findings),
         grade=grade_group(positions, findings, ctx, pack),
     )
+
+
+def story_pairs(claims: Sequence[Claim]) -> frozenset[frozenset[str]]:
+    """Pairs of reports that tell one of the group's sentences in the same words: one story."""
+    first = tellings(claims)
+    told: dict[str, set[str]] = {}
+    for claim in claims:
+        told.setdefault(first[claim.id], set()).add(claim.document_id)
+    return frozenset(
+        frozenset((x, y)) for documents in told.values() for x in documents for y in documents if x != y
+    )
+
+
+def _report_name(document: Document | None, document_id: str) -> str:
+    if document is None:
+        return document_id[:12]
+    return document.source.rsplit("/", 1)[-1] or document_id[:12]
 
 
 def latest(props: list[Proposition], memberships: Mapping[str, Membership]) -> list[Proposition]:

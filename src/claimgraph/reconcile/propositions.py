@@ -30,13 +30,14 @@ from claimgraph.reconcile.lexicon import (
     FLOW_FAMILIES,
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
+    PEOPLE_UNITS,
     family_of_lemma,
     family_of_word,
     words_with_offsets,
 )
+from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of
 from claimgraph.records import Claim, Entity, Modality, Quantity
 
-ACTOR_KINDS = frozenset({"country", "organisation", "person", "intelligence or military body", "facility"})
 PLACE_KINDS = frozenset({"place", "facility"})
 # What a statement is about besides its actors: "sent KN-23 missiles" is not "sent troops".
 THING_KINDS = frozenset({"weapon system", "treaty", "event"})
@@ -88,6 +89,8 @@ class Proposition:
     low: float = 0.0  # the figure widened by its qualifier, per `per` for rates
     high: float = 0.0
     date: str | None = None  # the claim's own ISO time: the event date for a date proposition
+    since: str | None = None  # a running total's start ("since last year"); it holds when reported
+    aspect: str | None = None  # a loss figure's kind: casualties, killed, wounded, captured, missing
     increment: bool = False  # "an additional 3,000": adds to an earlier figure
     vague: bool = False  # "several thousand": a wide range
     things: tuple[str, ...] = ()  # weapon systems, treaties, events the claim names
@@ -123,6 +126,8 @@ def propose(claim: Claim, entities: Mapping[str, Entity]) -> Proposition | None:
     if basis is None:
         return None
     if claim.quantity is not None:
+        if claim.quantity.high <= 0:
+            return None  # "no troops", or a figure misread as zero: nothing to weigh a figure against
         if claim.negated and basis != Basis.PLAN:  # "did not reach 5,000" still states the target
             return None
         return _figure(claim, claim.quantity, basis, entities)
@@ -133,17 +138,21 @@ def _figure(
     claim: Claim, quantity: Quantity, basis: Basis, entities: Mapping[str, Entity]
 ) -> Proposition | None:
     unit = normalise_unit(quantity.unit)
-    family, word = act_of(claim, quantity.start)
+    family, word = figure_act(claim, quantity, unit)
+    aspect = loss_aspect(claim, quantity) if family == "kill" else None
+    if aspect is not None and unit in PEOPLE_UNITS:
+        unit = "person"  # losses of people: "4,700 casualties" and "3,000 soldiers killed or wounded" meet
     per, per_note = rate_of(claim, quantity, family)
-    actor = _actor(claim, entities)
+    actor = owner_of(claim, quantity, entities)
     place = _place(claim, entities, actor)
     lf, hf = _WIDEN.get((quantity.qualifier or "").lower(), _EXACT)
     low, high = min(quantity.low, quantity.high) * lf, max(quantity.low, quantity.high) * hf
     vague = quantity.high > 0 and (quantity.high - quantity.low) / quantity.high > _VAGUE_WIDTH
     increment = _is_increment(claim, quantity)
-    date = claim.time.value if claim.time else None
+    date, since = held_at(claim)
     name = _namer(entities)
     amount = describe_amount(quantity)
+    counted = f"{unit} {aspect}" if aspect else unit
     if per is not None:
         key = f"{unit} · rate"
         words = f"{unit} per period"
@@ -154,8 +163,10 @@ def _figure(
             return None  # a count of nobody's things cannot be compared
         kept = family if family in DISTINCT_COUNT_FAMILIES else None
         key = f"{actor} · {unit}" + (f" · {kept}" if kept else "")
-        words = f"{name(actor)} · {unit}" + (f" · {kept}" if kept else "")
-        reason = f"counts {unit} of {name(actor)}: {amount}"
+        words = f"{name(actor)} · {'losses' if kept == 'kill' else unit}" + (
+            f" · {kept}" if kept and kept != "kill" else ""
+        )
+        reason = f"counts {counted} of {name(actor)}: {amount}"
     if actor is not None and per is not None:
         reason += f"; scope {name(actor)}"
     if place is not None:
@@ -164,12 +175,14 @@ def _figure(
         reason += "; an addition to an earlier figure"
     if date:
         reason += f"; dated {date}"
+    if since:
+        reason += f"; a running total since {since}"
     if word:
         reason += f"; the act read from “{word}”"
     return Proposition(
         claim.id, claim.document_id, "rate" if per else "count", key, words, reason, basis,
         family=family, actor=actor, place=place, unit=unit, per=per, low=low, high=high,
-        date=date, increment=increment, vague=vague,
+        date=date, since=since, aspect=aspect, increment=increment, vague=vague,
     )  # fmt: skip
 
 
@@ -266,20 +279,6 @@ def _is_increment(claim: Claim, quantity: Quantity) -> bool:
     ][:2]
     after = [w for i, w in enumerate(after) if not (w == "more" and after[i + 1 : i + 2] == ["than"])]
     return bool(set(before) & INCREMENT_BEFORE - {"more"}) or bool(set(after[:3]) & INCREMENT_AFTER)
-
-
-def _actor(claim: Claim, entities: Mapping[str, Entity]) -> str | None:
-    def acts(entity_id: str | None) -> bool:
-        return (
-            bool(entity_id)
-            and entity_id != claim.speaker
-            and _kind(entity_id, entities) in ACTOR_KINDS | {None}
-        )
-
-    for candidate in (claim.subject, claim.object, *claim.entities):
-        if acts(candidate):
-            return candidate
-    return None
 
 
 def _place(claim: Claim, entities: Mapping[str, Entity], actor: str | None) -> str | None:

@@ -1,0 +1,369 @@
+"""Two positions of one measure set against each other: which differences are findings, and why.
+
+Modality and time first, then scope, then values. Each rule names what differs:
+
+- an assertion against a denial of it: contradiction;
+- two dates for one one-off act (a treaty's signing, a wave of troops, a planned move):
+  contradiction; two months for one standing figure ("11,000 sent in October", "in
+  November"): tension, as arrival against deployment may explain it;
+- one figure told as killed by one report and as killed or wounded by another: contradiction;
+- one figure told as planned or considered by one report and as done by another at that
+  time: contradiction;
+- figures of one measure for one time from rival sources: contradiction when they are a
+  factor of two or more apart (at least one is wrong), tension when closer (different
+  estimators' counts);
+- figures of one measure at different times: from the same origin the later updates the
+  earlier (never within one story); anything else is a chart, not a finding;
+- figures whose scope differs (place, actor, rate period, related acts): tension;
+- plans or forecasts of one measure that differ, from rival sources: tension;
+- otherwise a plan is never weighed against what is, nor an addition against a total.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimgraph.reconcile.lexicon import DAYS_PER, RELATED_FLOWS
+from claimgraph.reconcile.positions import (
+    Context,
+    Position,
+    compatible,
+    describe,
+    ids_of,
+    month_of,
+    origin_words,
+    overlap,
+    same,
+)
+from claimgraph.reconcile.propositions import Basis, Proposition, format_number
+from claimgraph.records import Finding, FindingKind
+
+# Two estimates of one thing this far apart cannot both be right; closer, they may be two counts.
+FAR_APART = 2.0
+# Kinds of loss that one figure cannot be at once: "3,000 killed" retold from "3,000 killed or wounded".
+_RETOLD_LOSSES = frozenset({"killed", "casualties"})
+
+
+def set_against(a: Position, b: Position, ctx: Context) -> tuple[Finding, str] | None:
+    """The finding two positions of one group make and the rule that made it, or None."""
+    rule = _rule(a, b, ctx)
+    if rule is None:
+        return None
+    finding = rule(a, b, ctx)
+    return (finding, rule.__name__) if finding is not None else None
+
+
+Rule = Callable[[Position, Position, Context], Finding | None]
+
+
+def _rule(a: Position, b: Position, ctx: Context) -> Rule | None:
+    """Which rule weighs two positions: modality and time first, then kind of loss, then values."""
+    kind = a.anchor.kind
+    if (a.basis == Basis.DENIAL) != (b.basis == Basis.DENIAL):
+        return _denial
+    if kind == "date":
+        return _two_dates
+    if kind not in ("count", "rate") or a.anchor.increment != b.anchor.increment:
+        return None  # an addition is not the total it adds to
+    if _side_by_side(a, b, ctx):
+        return (
+            None  # one source's two figures in one report are two things ("1,000 sappers and 5,000 builders")
+        )
+    if a.basis != b.basis:
+        return _planned_and_done
+    if a.basis == Basis.PLAN:
+        return _plans
+    if a.anchor.aspect != b.anchor.aspect:
+        return _retold_loss
+    return _figures
+
+
+def _two_dates(a: Position, b: Position, ctx: Context) -> Finding | None:
+    if a.basis != Basis.FACT or b.basis != Basis.FACT or not _rival(a, b, ctx):
+        return None
+    reason = (
+        f"one act, two dates: {_date_words(a, ctx)} against {_date_words(b, ctx)}; "
+        "a one-off act has one date, so at least one report is wrong"
+    )
+    return Finding(FindingKind.CONTRADICTION, reason, _both(a, b))
+
+
+def split_dates(position: Position, ctx: Context) -> list[Finding]:
+    """One figure given two months by different reports: for an act (a wave, a plan) one is
+    wrong; for a standing figure the move may have had two dates (arrival, deployment)."""
+    p = position.anchor
+    if p.kind not in ("count", "rate") or p.vague or position.basis == Basis.DENIAL:
+        return []
+    months: dict[str, list[Proposition]] = {}
+    for member in position.members:
+        if member.date and len(member.date) >= 7:
+            months.setdefault(member.date[:7], []).append(member)
+    if len(months) < 2:
+        return []
+    sides = sorted(months.items())
+    if not any(
+        ctx.distinct_reports(x, y)
+        for i, (_, xs) in enumerate(sides)
+        for _, ys in sides[i + 1 :]
+        for x in xs
+        for y in ys
+    ):
+        return []
+    dated = "; ".join(f"{month} ({origin_words(members, ctx)})" for month, members in sides)
+    what = describe(position, ctx)
+    if p.increment or position.basis == Basis.PLAN:
+        reason = f"one act, two dates: {what} dated {dated}; one move has one date, so a report is wrong"
+        kind = FindingKind.CONTRADICTION
+    else:
+        reason = (
+            f"{what} dated {dated}: the same figure given different months, which arrival "
+            "against deployment, or announcement against event, may explain"
+        )
+        kind = FindingKind.TENSION
+    return [Finding(kind, reason, ids_of([m for _, members in sides for m in members]))]
+
+
+def _denial(a: Position, b: Position, ctx: Context) -> Finding | None:
+    denial, claim = (a, b) if a.basis == Basis.DENIAL else (b, a)
+    if claim.anchor.kind not in ("statement", "count", "rate"):
+        return None
+    if not same(denial.anchor.place, claim.anchor.place) or not _same_things(denial, claim):
+        return None
+    if claim.anchor.kind != "statement" and not overlap(denial.span, claim.span):
+        return None
+    if not _rival(a, b, ctx):
+        return None  # an origin does not contradict itself: two readings of one source's words
+    deniers = origin_words(denial.members, ctx)
+    asserters = origin_words(claim.members, ctx)
+    reason = f"{deniers} denies what {asserters} asserts: {claim.anchor.words}"
+    return Finding(FindingKind.CONTRADICTION, reason, _both(claim, denial))
+
+
+def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
+    """Two facts of one measure and one kind of loss, whose values do not agree."""
+    pa, pb = a.anchor, b.anchor
+    if overlap(a.span, b.span) or pa.vague or pb.vague:
+        return None
+    if not (same(pa.family, pb.family) or {pa.family, pb.family} <= RELATED_FLOWS):
+        return None
+    differences = _differences(a, b, ctx)
+    if differences:
+        if not _apart(a, b, ctx):
+            return None
+        reason = (
+            f"related figures that disagree unless their scope differs: {describe(a, ctx)} "
+            f"against {describe(b, ctx)} ({'; '.join(differences)})"
+        )
+        return Finding(FindingKind.TENSION, reason, _both(a, b))
+    if _at_one_time(a, b, ctx):
+        factor = _factor(a, b)
+        if factor >= FAR_APART:
+            reason = (
+                f"incompatible figures for the same measure and period: {describe(a, ctx)} "
+                f"({origin_words(a.members, ctx)}) against {describe(b, ctx)} "
+                f"({origin_words(b.members, ctx)}), {_when(a, ctx)}: {factor:.1f} times apart, "
+                "so at least one is wrong"
+            )
+            return Finding(FindingKind.CONTRADICTION, reason, _both(a, b))
+        reason = (
+            f"estimates of the same measure and period that differ: {describe(a, ctx)} "
+            f"({origin_words(a.members, ctx)}) against {describe(b, ctx)} "
+            f"({origin_words(b.members, ctx)}), {_when(a, ctx)}; less than twice apart, "
+            "they may be different estimators' counts"
+        )
+        return Finding(FindingKind.TENSION, reason, _both(a, b))
+    order = _order(a, b, ctx)
+    if order is None:
+        return None  # differing figures with no way to order them: nothing claimed
+    early, late = order
+    if _one_origin_apart(early, late, ctx):
+        reason = (
+            f"a later figure for the same measure from the same source: {describe(late, ctx)} "
+            f"({_when(late, ctx)}, {origin_words(late.members, ctx)}) supersedes "
+            f"{describe(early, ctx)} ({_when(early, ctx)})"
+        )
+        return Finding(FindingKind.UPDATE, reason, _both(early, late))
+    return None
+
+
+def _retold_loss(a: Position, b: Position, ctx: Context) -> Finding | None:
+    """ "3,000 killed or wounded" retold as "3,000 killed": one figure, two kinds of loss."""
+    if {a.anchor.aspect, b.anchor.aspect} != _RETOLD_LOSSES or not _same_number(a, b, ctx):
+        return None
+    if a.anchor.vague or b.anchor.vague or not _apart(a, b, ctx):
+        return None
+    casualties, killed = (a, b) if a.anchor.aspect == "casualties" else (b, a)
+    reason = (
+        f"one figure, two kinds of loss: {describe(casualties, ctx)} "
+        f"({origin_words(casualties.members, ctx)}) against {describe(killed, ctx)} "
+        f"({origin_words(killed.members, ctx)}); the killed are only part of the killed and wounded"
+    )
+    return Finding(FindingKind.CONTRADICTION, reason, _both(casualties, killed))
+
+
+def _planned_and_done(a: Position, b: Position, ctx: Context) -> Finding | None:
+    """The same figure planned or considered in one report and told as done in another, at that time."""
+    plan, done = (a, b) if a.basis == Basis.PLAN else (b, a)
+    if done.basis != Basis.FACT or plan.anchor.vague or not overlap(plan.span, done.span):
+        return None
+    if plan.anchor.aspect != done.anchor.aspect or not same(plan.anchor.family, done.anchor.family):
+        return None
+    told = [
+        (x, y)
+        for x in plan.members
+        for y in done.members
+        if x.document_id != y.document_id and month_of(ctx.date(y), ctx.published(x))
+    ]
+    if not told:
+        return None
+    reason = (
+        f"planned against done: {describe(plan, ctx)} ({origin_words(plan.members, ctx)}) is told "
+        f"as done ({describe(done, ctx)}, {origin_words(done.members, ctx)}) at the time it is "
+        "reported as planned or considered"
+    )
+    return Finding(FindingKind.CONTRADICTION, reason, _both(plan, done))
+
+
+def _plans(a: Position, b: Position, ctx: Context) -> Finding | None:
+    """Two plans or forecasts of one measure that differ, from rival sources."""
+    pa, pb = a.anchor, b.anchor
+    if overlap(a.span, b.span) or pa.vague or pb.vague or pa.aspect != pb.aspect:
+        return None
+    if not same(pa.family, pb.family) or _differences(a, b, ctx) or not _rival(a, b, ctx):
+        return None
+    reason = (
+        f"plans or forecasts that differ: {describe(a, ctx)} ({origin_words(a.members, ctx)}) "
+        f"against {describe(b, ctx)} ({origin_words(b.members, ctx)}); different sources' expectations"
+    )
+    return Finding(FindingKind.TENSION, reason, _both(a, b))
+
+
+def _differences(a: Position, b: Position, ctx: Context) -> list[str]:
+    """How two positions' measures differ: scope, act or rate. None means the same measure."""
+    pa, pb = a.anchor, b.anchor
+    found = []
+    for role, x, y in (("scope", pa.actor, pb.actor), ("place", pa.place, pb.place)):
+        if x and y and x != y:
+            found.append(f"{role} {ctx.names.get(x, x)} against {ctx.names.get(y, y)}")
+    if pa.family and pb.family and pa.family != pb.family:
+        found.append(f"{pa.family} against {pb.family}")
+    if pa.per and pb.per and pa.per != pb.per:
+        # Say the shorter period's figure in the longer one: "170 a day is about 5,175 a month".
+        short, long_ = (a, b) if DAYS_PER.get(pa.per, 1.0) < DAYS_PER.get(pb.per, 1.0) else (b, a)
+        ps, pl = short.anchor, long_.anchor
+        claim = ctx.claims.get(ps.claim_id)
+        value = (claim.quantity.low + claim.quantity.high) / 2 if claim and claim.quantity else ps.low
+        approx = format_number(
+            round(value / DAYS_PER.get(ps.per or "", 1.0) * DAYS_PER.get(pl.per or "", 1.0))
+        )
+        found.append(
+            f"per {ps.per} against per {pl.per}: {describe(short, ctx)} is about {approx} per {pl.per}"
+        )
+    return found
+
+
+def _at_one_time(a: Position, b: Position, ctx: Context) -> bool:
+    """Some claims of each, from rival sources, hold in one month: sources in reports of different
+    stories, or two named sources a report sets side by side."""
+    return any(
+        ctx.origin(x).id != ctx.origin(y).id
+        and (ctx.distinct_reports(x, y) or (ctx.named(x) and ctx.named(y)))
+        and _months(ctx.date(x), ctx.date(y))
+        for x in a.members
+        for y in b.members
+    )
+
+
+def _months(x: str | None, y: str | None) -> bool:
+    """Two dates of at least a month's grain in the same month."""
+    return bool(x and y and len(x) >= 7 and len(y) >= 7 and x[:7] == y[:7])
+
+
+def _order(a: Position, b: Position, ctx: Context) -> tuple[Position, Position] | None:
+    """(earlier, later) when every pair of claims from different reports that can be ordered agrees."""
+    a_first = b_first = False
+    for x in a.members:
+        for y in b.members:
+            if x.document_id == y.document_id:
+                continue
+            dx, dy = ctx.date(x), ctx.date(y)
+            if not dx or not dy or compatible(dx, dy):
+                continue
+            if dx < dy:
+                a_first = True
+            else:
+                b_first = True
+    if a_first != b_first:
+        return (a, b) if a_first else (b, a)
+    return None
+
+
+def _one_origin_apart(early: Position, late: Position, ctx: Context) -> bool:
+    """Some claim of each from the same origin, in reports that are not one story."""
+    return any(
+        ctx.origin(x).id == ctx.origin(y).id and ctx.distinct_reports(x, y)
+        for x in early.members
+        for y in late.members
+    )
+
+
+def _rival(a: Position, b: Position, ctx: Context) -> bool:
+    """Some claim of one comes from another report and another origin than one of the other:
+    a contradiction is between sources, never one source's two figures in one sentence."""
+    return any(
+        x.document_id != y.document_id and ctx.origin(x).id != ctx.origin(y).id
+        for x in a.members
+        for y in b.members
+    )
+
+
+def _same_number(a: Position, b: Position, ctx: Context) -> bool:
+    """The two positions state one number ("more than 6,000"), whatever their qualifiers."""
+    qa, qb = ctx.claims[a.anchor.claim_id].quantity, ctx.claims[b.anchor.claim_id].quantity
+    if qa is None or qb is None:
+        return False
+    return abs(qa.low - qb.low) <= 0.01 * max(qa.low, qb.low, 1.0)
+
+
+def _side_by_side(a: Position, b: Position, ctx: Context) -> bool:
+    """One source gives both figures, for one time, in one report: two things, not two estimates
+    ("1,000 sappers and 5,000 builders"); "2,700 a month, up from 2,000 in January" is a change."""
+    return any(
+        x.document_id == y.document_id
+        and ctx.origin(x).id == ctx.origin(y).id
+        and (ctx.date(x) or "") == (ctx.date(y) or "")
+        for x in a.members
+        for y in b.members
+    )
+
+
+def _apart(a: Position, b: Position, ctx: Context) -> bool:
+    return any(ctx.distinct_reports(x, y) for x in a.members for y in b.members)
+
+
+def _factor(a: Position, b: Position) -> float:
+    """How many times apart two figures are, at their closest (after qualifiers widen them)."""
+    (alo, ahi), (blo, bhi) = a.span, b.span
+    low, high = (ahi, blo) if ahi < blo else (bhi, alo)
+    return high / low if low > 0 else float("inf")
+
+
+def _same_things(a: Position, b: Position) -> bool:
+    ta, tb = a.anchor.things, b.anchor.things
+    return not ta or not tb or bool(set(ta) & set(tb))
+
+
+def _date_words(position: Position, ctx: Context) -> str:
+    dates = sorted({p.date for p in position.members if p.date})
+    return f"{' / '.join(dates)} ({origin_words(position.members, ctx)})"
+
+
+def _when(position: Position, ctx: Context) -> str:
+    dates = sorted({d for p in position.members if (d := ctx.date(p))})
+    if not dates:
+        return "undated"
+    return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+
+
+def _both(a: Position, b: Position) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a.ids() + b.ids()))
