@@ -282,7 +282,7 @@ def test_the_same_rate_in_other_units_agrees():
     assert [f.kind for f in findings(run(claims, [a, b]))] == [FindingKind.CORROBORATION]
 
 
-def test_a_later_figure_from_the_same_source_updates_an_earlier_one_but_an_addition_does_not():
+def test_a_later_figure_from_the_same_source_updates_an_earlier_one_and_an_addition_its_total():
     early, late, more = doc("early", "2025-03-18"), doc("late", "2025-09-16"), doc("more", "2025-04-03")
     made = {"unit": "drone", "per": "month", "subject": PLANT, "speaker": "gur", "predicate": "produce"}
     claims = [
@@ -290,13 +290,17 @@ def test_a_later_figure_from_the_same_source_updates_an_earlier_one_but_an_addit
         claim(late, "The plant now produces about 2,700 drones a month.", figure="about 2,700", **made),
         claim(early, "North Korea sent about 11,000 soldiers.", n=1, figure="about 11,000", subject=NK,
               speaker="nis"),
+        claim(late, "Some 5,000 North Korean soldiers are in Russia.", n=1, figure="Some 5,000", subject=NK,
+              speaker="gur"),
         claim(more, "North Korea sent an additional 3,000.", figure="3,000", subject=NK, speaker="jcs"),
     ]  # fmt: skip
     groups = run(claims, [early, late, more])
-    (update,) = findings(groups)  # 3,000 more is a new wave, not a later count of the 11,000
-    assert update.kind == FindingKind.UPDATE
-    assert update.claim_ids == (claims[0].id, claims[1].id) and "supersedes" in update.reason
-    assert "same source" in update.reason
+    output, troops = sorted(findings(groups, FindingKind.UPDATE), key=lambda f: "adds to" in f.reason)
+    assert output.claim_ids == (claims[0].id, claims[1].id) and "supersedes" in output.reason
+    assert "same source" in output.reason
+    # The addition updates the total it adds to, the earlier one, once: not every other figure.
+    assert set(troops.claim_ids) == {claims[2].id, claims[4].id} and "adds to the earlier" in troops.reason
+    assert not findings(groups, FindingKind.CONTRADICTION)
 
 
 def test_a_later_figure_from_another_source_is_no_update():

@@ -21,7 +21,7 @@ Modality and time first, then scope, then values. Each rule names what differs:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from claimgraph.reconcile.lexicon import DAYS_PER, RELATED_FLOWS
 from claimgraph.reconcile.positions import (
@@ -78,6 +78,37 @@ def _rule(a: Position, b: Position, ctx: Context) -> Rule | None:
     return _figures
 
 
+def additions(positions: Sequence[Position], ctx: Context) -> list[Finding]:
+    """ "3,000 more" sent after "about 11,000": the addition updates the standing figure it adds to,
+    the one most reports give from before it (never within one story)."""
+    found = []
+    for added in positions:
+        p = added.anchor
+        if not p.increment or added.basis != Basis.FACT or p.kind not in ("count", "rate") or p.vague:
+            continue
+        bases = [
+            base
+            for base in positions
+            if not base.anchor.increment
+            and base.basis == Basis.FACT
+            and not base.anchor.vague
+            and base.anchor.aspect == p.aspect
+            and same(base.anchor.family, p.family)
+            and not _differences(base, added, ctx)
+            and _order(base, added, ctx) == (base, added)
+            and _apart(base, added, ctx)
+        ]
+        if not bases:
+            continue
+        base = max(bases, key=lambda b: (len(b.documents), _when(b, ctx)))
+        reason = (
+            f"{describe(added, ctx)} more ({_when(added, ctx)}, {origin_words(added.members, ctx)}) "
+            f"adds to the earlier {describe(base, ctx)} ({_when(base, ctx)}): an update of the total"
+        )
+        found.append(Finding(FindingKind.UPDATE, reason, _both(base, added)))
+    return found
+
+
 def _two_dates(a: Position, b: Position, ctx: Context) -> Finding | None:
     if a.basis != Basis.FACT or b.basis != Basis.FACT or not _rival(a, b, ctx):
         return None
@@ -96,7 +127,7 @@ def split_dates(position: Position, ctx: Context) -> list[Finding]:
         return []
     months: dict[str, list[Proposition]] = {}
     for member in position.members:
-        if member.date and len(member.date) >= 7:
+        if member.date and len(member.date) >= 7 and not member.told:
             months.setdefault(member.date[:7], []).append(member)
     if len(months) < 2:
         return []
@@ -204,8 +235,10 @@ def _retold_loss(a: Position, b: Position, ctx: Context) -> Finding | None:
 def _planned_and_done(a: Position, b: Position, ctx: Context) -> Finding | None:
     """The same figure planned or considered in one report and told as done in another, at that time."""
     plan, done = (a, b) if a.basis == Basis.PLAN else (b, a)
-    if done.basis != Basis.FACT or plan.anchor.vague or not overlap(plan.span, done.span):
+    if done.basis != Basis.FACT or plan.anchor.vague or not _same_number(plan, done, ctx):
         return None
+    if plan.anchor.per != done.anchor.per or _differences(plan, done, ctx):
+        return None  # "170 a day" is not the plant's target of "5,000 a month" told as done
     if plan.anchor.aspect != done.anchor.aspect or not same(plan.anchor.family, done.anchor.family):
         return None
     told = [

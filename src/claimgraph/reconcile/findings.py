@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from claimgraph.reconcile.compare import set_against, split_dates
+from claimgraph.reconcile.compare import additions, set_against, split_dates
 from claimgraph.reconcile.positions import Context, Position, describe, ids_of, origin_words
 from claimgraph.reconcile.propositions import Basis, Proposition
 from claimgraph.records import Finding, FindingKind
@@ -34,7 +34,7 @@ def find(positions: Sequence[Position], ctx: Context) -> list[Finding]:
             weighed = set_against(a, b, ctx)
             if weighed is not None:
                 found.append((weighed[0], weighed[1], (i, j)))
-    return merge_connected(found)
+    return merge_connected(found) + additions(positions, ctx)
 
 
 def merge_connected(found: Sequence[tuple[Finding, str, tuple[int, ...]]]) -> list[Finding]:
@@ -64,26 +64,21 @@ def agreement(position: Position, ctx: Context) -> list[Finding]:
     """Corroboration by independent origins, repeats of one origin, and one plan credited to two sources."""
     if len(position.documents) < 2:
         return []
-    by_origin: dict[str, list[Proposition]] = {}
-    for p in position.members:
-        by_origin.setdefault(ctx.origin(p).id, []).append(p)
+    by_origin = presumed_origins(position, ctx)
     what = describe(position, ctx)
     found = []
     figure = position.anchor.kind in ("count", "rate")
-    named = {o: ps for o, ps in by_origin.items() if ctx.named(ps[0])}
     if figure and position.basis == Basis.PLAN:
+        named = {o: ps for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)}
         bodies = {o: ps for o, ps in named.items() if ctx.kinds.get(o) not in (None, "person")}
         if len(bodies) >= 2 and _across_reports(bodies.values()):
             labels = "; ".join(origin_words(ps, ctx) for ps in bodies.values())
             reason = f"one plan credited to different sources: {what}, announced by {labels}"
             found.append(Finding(FindingKind.CONTRADICTION, reason, position.ids()))
-    else:
-        # A figure is confirmed by named sources; a report's own voice may be relaying anyone.
-        backers = named if figure else by_origin
-        if len(backers) >= 2 and not position.anchor.vague and _across_reports(backers.values()):
-            labels = "; ".join(origin_words(ps, ctx) for ps in backers.values())
-            reason = f"{what}, from {len(backers)} independent origins: {labels}"
-            found.append(Finding(FindingKind.CORROBORATION, reason, ids_of(_flat(backers.values()))))
+    elif len(by_origin) >= 2 and not position.anchor.vague and _across_reports(by_origin.values()):
+        labels = "; ".join(origin_words(ps, ctx) for ps in by_origin.values())
+        reason = f"{what}, from {len(by_origin)} independent origins: {labels}"
+        found.append(Finding(FindingKind.CORROBORATION, reason, position.ids()))
     for members in by_origin.values():
         if _stories(members, ctx) >= 2:
             origin = ctx.origin(members[0])
@@ -94,6 +89,24 @@ def agreement(position: Position, ctx: Context) -> list[Finding]:
             )
             found.append(Finding(FindingKind.REPEAT, reason, ids_of(members)))
     return found
+
+
+def presumed_origins(position: Position, ctx: Context) -> dict[str, list[Proposition]]:
+    """The position's claims by origin. When one named source alone gives the figure, the reports
+    that give it in their own voice are presumed to relay it: "3,000 more" in an unattributed
+    report is the Joint Chiefs' figure, not a second confirmation. With no named source, each
+    report's own voice is its own origin; with several, the unnamed add nothing."""
+    by_origin: dict[str, list[Proposition]] = {}
+    for p in position.members:
+        by_origin.setdefault(ctx.origin(p).id, []).append(p)
+    named = [o for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)]
+    if not named:
+        return by_origin
+    unnamed = [p for o, ps in by_origin.items() if o not in named for p in ps]
+    kept = {o: ps for o, ps in by_origin.items() if o in named}
+    if len(named) == 1:
+        kept[named[0]] = kept[named[0]] + unnamed
+    return kept
 
 
 def _stories(members: Sequence[Proposition], ctx: Context) -> int:

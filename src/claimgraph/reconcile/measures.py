@@ -36,6 +36,12 @@ _LOSS_BEFORE = 20
 _PART_OF = re.compile(r"\b(?:out of|of|from|among)\b", re.IGNORECASE)
 _OWNER_AFTER = re.compile(r"^\s*(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)  # "12,000 workers from X"
 _DESTINATION = re.compile(r"\b(?:to|into|in|inside|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+# A loss word that heads a figure after it ("losses of at least 4,000", "a death toll at around 1,000").
+_GOVERNS = re.compile(
+    r"\s+(?:of|at|to|near|around|about|some|nearly|almost|over|more than|at least|up to|roughly|"
+    r"approximately|\s)+\d",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"\s*['’]s?\b")
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b",
@@ -109,11 +115,16 @@ def loss_phrase(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     found = []
     for phrase, aspect in LOSS_PHRASES:
         for match in _phrase_pattern(phrase).finditer(text):
-            if match.start() >= at and match.end() <= end:
+            if at <= match.start() < end:
                 found.append((0, -len(phrase), phrase, aspect))  # the figure's own noun: "600 deaths"
             elif match.start() >= end:
                 gap = match.start() - end
-                if gap <= _LOSS_AFTER and not _NUMBER.search(text[end : match.start()]):
+                # "losses of at least 4,000" head the figure after them, not the one before
+                if (
+                    gap <= _LOSS_AFTER
+                    and not _NUMBER.search(text[end : match.start()])
+                    and not _GOVERNS.match(text, match.end())
+                ):
                     found.append((gap, -len(phrase), phrase, aspect))
             elif match.end() <= at:
                 gap = at - match.end()
@@ -204,15 +215,16 @@ def _kind(entity_id: str | None, entities: Mapping[str, Entity]) -> str | None:
     return entity.kind if entity else None
 
 
-def held_at(claim: Claim) -> tuple[str | None, str | None]:
-    """(when the figure holds, since when it runs): "sent 15,000 since last year" is a running
-    total that holds when it is reported (None here: the report's date), running since 2024."""
+def held_at(claim: Claim) -> tuple[str | None, str | None, bool]:
+    """(when the figure holds, since when it runs, whether that time is when it was said).
+
+    "sent 15,000 since last year" is a running total that holds when it is reported (None
+    here: the report's date), running since 2024; "NHK reported on Sunday that 25,000 will
+    go" holds on Sunday, a date of the telling and not of the move told."""
     time = claim.time
     if time is None or not time.value:
-        return None, None
+        return None, None, False
     before = claim.text[: max(0, time.start - claim.start)]
     if _SINCE.search(before):
-        return None, time.value
-    if _SAID.search(before):
-        return None, None  # "NHK reported on Sunday": when it was said, which the report's date tells
-    return time.value, None
+        return None, time.value, False
+    return time.value, None, bool(_SAID.search(before))

@@ -99,8 +99,10 @@ class Context:
         )
 
     def named(self, p: Proposition) -> bool:
-        """Whether a claim's origin is a named source (a person, body or state), not a report's own voice."""
-        return not self.origin(p).id.startswith(UNNAMED)
+        """Whether a claim's origin is a source it names (a person, body, state or outlet that says
+        it), not the report's own voice, even when the report credits an outlet as its original."""
+        claim = self.claims.get(p.claim_id)
+        return bool(claim and claim.speaker) and not self.origin(p).id.startswith(UNNAMED)
 
     def distinct_reports(self, x: Proposition, y: Proposition) -> bool:
         """Two claims from reports that are not one story: not one report, not a near-duplicate

@@ -91,6 +91,7 @@ class Proposition:
     date: str | None = None  # the claim's own ISO time: the event date for a date proposition
     since: str | None = None  # a running total's start ("since last year"); it holds when reported
     aspect: str | None = None  # a loss figure's kind: casualties, killed, wounded, captured, missing
+    told: bool = False  # the date is when it was said ("reported on Sunday"), not when the act was
     increment: bool = False  # "an additional 3,000": adds to an earlier figure
     vague: bool = False  # "several thousand": a wide range
     things: tuple[str, ...] = ()  # weapon systems, treaties, events the claim names
@@ -149,7 +150,7 @@ def _figure(
     low, high = min(quantity.low, quantity.high) * lf, max(quantity.low, quantity.high) * hf
     vague = quantity.high > 0 and (quantity.high - quantity.low) / quantity.high > _VAGUE_WIDTH
     increment = _is_increment(claim, quantity)
-    date, since = held_at(claim)
+    date, since, told = held_at(claim)
     name = _namer(entities)
     amount = describe_amount(quantity)
     counted = f"{unit} {aspect}" if aspect else unit
@@ -182,7 +183,7 @@ def _figure(
     return Proposition(
         claim.id, claim.document_id, "rate" if per else "count", key, words, reason, basis,
         family=family, actor=actor, place=place, unit=unit, per=per, low=low, high=high,
-        date=date, since=since, aspect=aspect, increment=increment, vague=vague,
+        date=date, since=since, told=told, aspect=aspect, increment=increment, vague=vague,
     )  # fmt: skip
 
 
