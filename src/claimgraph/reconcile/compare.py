@@ -23,7 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from claimgraph.reconcile.lexicon import DAYS_PER, RELATED_FLOWS
+from claimgraph.reconcile.lexicon import (
+    DAYS_PER,
+    RELATED_FLOWS,
+    family_of_lemma,
+    family_of_word,
+    words_with_offsets,
+)
 from claimgraph.reconcile.positions import (
     Context,
     Position,
@@ -36,7 +42,7 @@ from claimgraph.reconcile.positions import (
     same,
 )
 from claimgraph.reconcile.propositions import Basis, Proposition, format_number
-from claimgraph.records import Finding, FindingKind
+from claimgraph.records import Claim, Finding, FindingKind
 
 # Two estimates of one thing this far apart cannot both be right; closer, they may be two counts.
 FAR_APART = 2.0
@@ -158,6 +164,8 @@ def _denial(a: Position, b: Position, ctx: Context) -> Finding | None:
     denial, claim = (a, b) if a.basis == Basis.DENIAL else (b, a)
     if claim.anchor.kind not in ("statement", "count", "rate"):
         return None
+    if not any(names_its_act(ctx.claims.get(m.claim_id)) for m in denial.members):
+        return None  # "North Korea denied the reports": which act it denies, its words do not say
     if not same(denial.anchor.place, claim.anchor.place) or not _same_things(denial, claim):
         return None
     if claim.anchor.kind != "statement" and not overlap(denial.span, claim.span):
@@ -168,6 +176,18 @@ def _denial(a: Position, b: Position, ctx: Context) -> Finding | None:
     asserters = origin_words(claim.members, ctx)
     reason = f"{deniers} denies what {asserters} asserts: {claim.anchor.words}"
     return Finding(FindingKind.CONTRADICTION, reason, _both(claim, denial))
+
+
+def names_its_act(claim: Claim | None) -> bool:
+    """Whether a claim's own words name its act ("denied that troops are fighting"), rather than
+    the act being carried over from the sentence before ("denied the reports")."""
+    if claim is None:
+        return False
+    family = family_of_lemma(claim.predicate)
+    words = [w for w, _ in words_with_offsets(claim.text)]
+    if family is None:
+        return claim.predicate.lower() in words
+    return any(family_of_word(w) == family for w in words)
 
 
 def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
@@ -235,10 +255,12 @@ def _retold_loss(a: Position, b: Position, ctx: Context) -> Finding | None:
 def _planned_and_done(a: Position, b: Position, ctx: Context) -> Finding | None:
     """The same figure planned or considered in one report and told as done in another, at that time."""
     plan, done = (a, b) if a.basis == Basis.PLAN else (b, a)
-    if done.basis != Basis.FACT or plan.anchor.vague or not _same_number(plan, done, ctx):
+    if done.basis != Basis.FACT or plan.anchor.vague or done.anchor.vague:
         return None
-    if plan.anchor.per != done.anchor.per or _differences(plan, done, ctx):
+    if not _same_number(plan, done, ctx) or plan.anchor.per != done.anchor.per:
         return None  # "170 a day" is not the plant's target of "5,000 a month" told as done
+    if plan.anchor.actor and done.anchor.actor and plan.anchor.actor != done.anchor.actor:
+        return None
     if plan.anchor.aspect != done.anchor.aspect or not same(plan.anchor.family, done.anchor.family):
         return None
     told = [

@@ -70,7 +70,9 @@ def agreement(position: Position, ctx: Context) -> list[Finding]:
     figure = position.anchor.kind in ("count", "rate")
     if figure and position.basis == Basis.PLAN:
         named = {o: ps for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)}
-        bodies = {o: ps for o, ps in named.items() if ctx.kinds.get(o) not in (None, "person")}
+        bodies = {
+            o: ps for o, ps in named.items() if ctx.origin_kind(ctx.origin(ps[0])) not in (None, "person")
+        }
         if len(bodies) >= 2 and _across_reports(bodies.values()):
             labels = "; ".join(origin_words(ps, ctx) for ps in bodies.values())
             reason = f"one plan credited to different sources: {what}, announced by {labels}"

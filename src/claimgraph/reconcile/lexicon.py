@@ -116,6 +116,12 @@ GENERIC_SPEAKERS = frozenset(
         "picture", "pictures", "documents", "it", "they",
     }
 )  # fmt: skip
+# Nouns that make a name a body's ("Ministry of Civil Protection", "Main Intelligence Agency").
+BODY_NOUNS = frozenset(
+    {"ministry", "agency", "directorate", "service", "office", "council", "command", "committee",
+     "department", "intelligence", "staff", "government", "administration", "bureau", "army",
+     "forces", "police", "parliament", "commission", "institute", "center", "centre", "embassy"}
+)  # fmt: skip
 # A definite description ("the agency", "the broadcaster") points back to a named speaker.
 ANAPHORS = frozenset(
     {"agency", "broadcaster", "service", "ministry", "directorate", "outlet", "newspaper", "paper",

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from claimgraph.reconcile.lexicon import BODY_NOUNS
 from claimgraph.reconcile.propositions import Basis, Proposition, describe_amount, format_number
 from claimgraph.records import Claim, Document, Origin
 
 # Origin ids of a report's own voice or of unnamed words, as independence.py makes them.
 UNNAMED = ("outlet:", "document:", "words:")
+WORDS = "words:"
 
 
 @dataclass(slots=True)
@@ -49,13 +51,12 @@ class Position:
         """Whether a claim of the same side and kind (``span``: its figure per day) says the same."""
         a = self.anchor
         if a.kind == "statement":
-            # Without a named object ("Russia agreed", "North Korea received") two claims may say
-            # anything: they agree only on the same object, or as one origin's same words relayed.
-            if a.place != other.place or not same_things(a, other):
-                return False
-            if not all(compatible_or_open(p.date, other.date) for p in self.members):
-                return False  # "met on June 4" and "met on June 17" are two meetings
-            return a.place is not None or ctx.origin(a).id == ctx.origin(other).id
+            # Without a named object ("Russia agreed", "North Korea received") two reports' claims
+            # may say anything: they agree only on the same object (and things, when both name some).
+            if a.place is None or a.place != other.place or not same_things(a, other):
+                return other.document_id in self.documents and a.place == other.place
+            # "met on June 4" and "met on June 17" are two meetings
+            return all(compatible_or_open(p.date, other.date) for p in self.members)
         if a.kind == "date":
             return all(compatible(p.date, other.date) for p in self.members)
         if not same(a.family, other.family) or not same_scope(a, other) or a.aspect != other.aspect:
@@ -102,7 +103,25 @@ class Context:
         """Whether a claim's origin is a source it names (a person, body, state or outlet that says
         it), not the report's own voice, even when the report credits an outlet as its original."""
         claim = self.claims.get(p.claim_id)
-        return bool(claim and claim.speaker) and not self.origin(p).id.startswith(UNNAMED)
+        origin = self.origin(p)
+        if origin.id.startswith(WORDS):
+            return self.origin_kind(origin) is not None
+        return bool(claim and claim.speaker) and not origin.id.startswith(UNNAMED)
+
+    def origin_kind(self, origin: Origin) -> str | None:
+        """The kind of a source: its entity's, or for a name no entity holds, read from the name
+        ("Ministry of Civil Protection of Ukraine" is a body, "Lee Seong-kwon" a person)."""
+        if origin.id in self.kinds:
+            return self.kinds[origin.id]
+        if not origin.id.startswith(WORDS):
+            return None
+        words = origin.label.replace("\n", " ").split()
+        capitalised = [w for w in words if w[:1].isupper()]
+        if len(capitalised) < 2:
+            return None  # "the latter", "Russian media reports", "Intelligence reports"
+        if any(w.lower().strip(".,") in BODY_NOUNS for w in words):
+            return "organisation"
+        return "person" if len(words) <= 3 and len(capitalised) == len(words) else None
 
     def distinct_reports(self, x: Proposition, y: Proposition) -> bool:
         """Two claims from reports that are not one story: not one report, not a near-duplicate
