@@ -229,7 +229,7 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
     early, late = order
     if _one_origin_apart(early, late, ctx):
         reason = (
-            f"a later figure for the same measure from the same source: {describe(late, ctx)} "
+            f"a later figure for the same measure from the same source or side: {describe(late, ctx)} "
             f"({_when(late, ctx)}, {origin_words(late.members, ctx)}) supersedes "
             f"{describe(early, ctx)} ({_when(early, ctx)})"
         )
@@ -354,11 +354,10 @@ def _order(a: Position, b: Position, ctx: Context) -> tuple[Position, Position] 
 
 
 def _one_origin_apart(early: Position, late: Position, ctx: Context) -> bool:
-    """Some claim of each from the same origin, in reports that are not one story."""
+    """Some claim of each from the same source (or sources of one state), in reports that are
+    not one story: the later is that source's revision, not a rival's count."""
     return any(
-        ctx.origin(x).id == ctx.origin(y).id and ctx.distinct_reports(x, y)
-        for x in early.members
-        for y in late.members
+        ctx.side(x) == ctx.side(y) and ctx.distinct_reports(x, y) for x in early.members for y in late.members
     )
 
 

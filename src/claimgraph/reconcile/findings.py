@@ -13,6 +13,7 @@ Every finding has claims from at least two reports.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from claimgraph.reconcile.compare import additions, set_against, split_dates
 from claimgraph.reconcile.positions import Context, Position, describe, ids_of, origin_words
@@ -77,9 +78,12 @@ def agreement(position: Position, ctx: Context) -> list[Finding]:
             labels = "; ".join(origin_words(ps, ctx) for ps in bodies.values())
             reason = f"one plan credited to different sources: {what}, announced by {labels}"
             found.append(Finding(FindingKind.CONTRADICTION, reason, position.ids()))
-    elif len(by_origin) >= 2 and not position.anchor.vague and _across_reports(by_origin.values()):
+    elif (
+        len(_sides(by_origin, ctx)) >= 2 and not position.anchor.vague and _across_reports(by_origin.values())
+    ):
         labels = "; ".join(origin_words(ps, ctx) for ps in by_origin.values())
-        reason = f"{what}, from {len(by_origin)} independent origins: {labels}"
+        count = len(_sides(by_origin, ctx))
+        reason = f"{what}, from {count} independent origins: {labels}"
         found.append(Finding(FindingKind.CORROBORATION, reason, position.ids()))
     for members in by_origin.values():
         if _stories(members, ctx) >= 2:
@@ -106,9 +110,38 @@ def presumed_origins(position: Position, ctx: Context) -> dict[str, list[Proposi
         return by_origin
     unnamed = [p for o, ps in by_origin.items() if o not in named for p in ps]
     kept = {o: ps for o, ps in by_origin.items() if o in named}
-    if len(named) == 1:
-        kept[named[0]] = kept[named[0]] + unnamed
+    if len({ctx.side(kept[o][0]) for o in named}) == 1:  # one named source, or one state's sources
+        lead = max(named, key=lambda o: (len(kept[o]), o))
+        told = [ctx.published(q) for q in kept[lead]]
+        for p in unnamed:  # within the news cycle of the source's own telling; later, it is known
+            if any(days_apart(ctx.published(p), t) <= NEWS_CYCLE_DAYS for t in told):
+                kept[lead].append(p)
+            else:
+                kept.setdefault(ctx.origin(p).id, []).append(p)
     return kept
+
+
+NEWS_CYCLE_DAYS = 31
+
+
+def days_apart(x: str | None, y: str | None) -> float:
+    """Days between two ISO dates of any grain (a month or year read as its first day); unknown: far."""
+    if not x or not y:
+        return float("inf")
+    try:
+        a, b = date.fromisoformat(_full(x)), date.fromisoformat(_full(y))
+    except ValueError:
+        return float("inf")
+    return abs((a - b).days)
+
+
+def _full(iso: str) -> str:
+    return (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10] if len(iso) == 7 else iso[:10]
+
+
+def _sides(by_origin: dict[str, list[Proposition]], ctx: Context) -> set[str]:
+    """The independent sides behind a position: one state's bodies and officials count once."""
+    return {ctx.side(ps[0]) for ps in by_origin.values()}
 
 
 def _stories(members: Sequence[Proposition], ctx: Context) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from claimgraph.domains import DomainPack
 from claimgraph.reconcile.findings import find
 from claimgraph.reconcile.grading import grade_group
-from claimgraph.reconcile.independence import Lookup, merge_tellings, tellings, trace_origins
+from claimgraph.reconcile.independence import Lookup, merge_tellings, sides, tellings, trace_origins
 from claimgraph.reconcile.positions import Context, form_positions
 from claimgraph.reconcile.propositions import Proposition, basis_of, propose
 from claimgraph.records import Claim, ClaimGroup, Document, Entity, Membership
@@ -79,14 +79,20 @@ def assess_group(
         e for c in by_id.values() for e in (c.subject, c.object, c.place, c.speaker, c.via, *c.entities) if e
     }
     kept = [by_id[p.claim_id] for p in props]
-    origins = {cid: memberships[cid].origin for cid in by_id if cid in memberships}
+    origins = merge_tellings(
+        kept,
+        {cid: memberships[cid].origin for cid in by_id if cid in memberships},
+        lambda d: _report_name(documents.get(d), d),
+    )
+    origin_ids = {o.id for o in origins.values()}
     ctx = Context(
         claims=by_id,
         documents=documents,
-        origins=merge_tellings(kept, origins, lambda d: _report_name(documents.get(d), d)),
+        origins=origins,
         names={i: entities[i].name for i in named if i in entities},
         stories=story_pairs(kept),
-        kinds={i: e.kind for i, e in entities.items() if i in named or i in {o.id for o in origins.values()}},
+        kinds={i: entities[i].kind for i in named | origin_ids if i in entities},
+        sides=sides(origin_ids, entities),
     )
     props.sort(key=lambda p: (ctx.date(p) or "", p.document_id, by_id[p.claim_id].start, p.claim_id))
     positions = form_positions(props, ctx)

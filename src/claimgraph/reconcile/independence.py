@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -245,3 +246,28 @@ _UNNAMED = ("outlet:", "document:", "words:")
 
 def _fold(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").replace("“", '"').replace("”", '"').split())
+
+
+def sides(origin_ids: Iterable[str], entities: Mapping[str, Entity]) -> dict[str, str]:
+    """Origin id -> the state it speaks for, when its names say so: a country is its own side,
+    "Joint Chiefs of Staff of South Korea" or "South Korea's spy agency" South Korea's. Sources
+    of one side are not independent of each other; an origin whose side is unknown is its own."""
+    countries = [e for e in entities.values() if e.kind == "country"]
+    found = {}
+    for origin_id in origin_ids:
+        entity = entities.get(origin_id)
+        side = origin_id
+        if entity is not None and entity.kind != "country":
+            names = " | ".join((entity.name, *entity.aliases)).lower()
+            side = next((c.id for c in countries if _names_country(c, names)), origin_id)
+        found[origin_id] = side
+    return found
+
+
+def _names_country(country: Entity, names: str) -> bool:
+    return any(_word(form).search(names) for form in (country.name, *country.aliases) if len(form) >= 4)
+
+
+@cache
+def _word(form: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + re.escape(form.lower()) + r"\b")

@@ -42,6 +42,7 @@ _GOVERNS = re.compile(
     r"approximately|\s)+\d",
     re.IGNORECASE,
 )
+_SELF = re.compile(r"\b(?:it|its|itself|we|our)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s?\b")
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b",
@@ -160,7 +161,7 @@ def owner_of(claim: Claim, quantity: Quantity, entities: Mapping[str, Entity]) -
             return subject
         return _state_beside(claim, entities) or subject
     beside = _state_beside(claim, entities)
-    if beside is None and _kind(claim.speaker, entities) == "country":
+    if beside is None and _kind(claim.speaker, entities) == "country" and _SELF.search(claim.text):
         return claim.speaker  # "North Korea said it lost about 350 soldiers": its own account
     return beside
 

@@ -76,6 +76,7 @@ class Context:
     names: Mapping[str, str]  # entity id -> name
     stories: frozenset[frozenset[str]] = frozenset()  # pairs of reports that are one story (copies)
     kinds: Mapping[str, str] = field(default_factory=dict)  # entity id -> kind, for named origins
+    sides: Mapping[str, str] = field(default_factory=dict)  # origin id -> the state it speaks for
 
     when: dict[str, str | None] = field(default_factory=dict)  # date() per claim, once worked out
 
@@ -98,6 +99,11 @@ class Context:
         return self.origins.get(p.claim_id) or Origin(
             f"document:{p.document_id}", p.document_id[:12], "its report"
         )
+
+    def side(self, p: Proposition) -> str:
+        """The state a claim's origin speaks for, or the origin itself when unknown."""
+        origin = self.origin(p).id
+        return self.sides.get(origin, origin)
 
     def named(self, p: Proposition) -> bool:
         """Whether a claim's origin is a source it names (a person, body, state or outlet that says
