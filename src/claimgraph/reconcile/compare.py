@@ -208,12 +208,13 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
         return Finding(FindingKind.TENSION, reason, _both(a, b))
     if _at_one_time(a, b, ctx):
         factor = _factor(a, b)
-        if factor >= FAR_APART:
+        if factor >= FAR_APART or _one_side(a, b, ctx):
             reason = (
                 f"incompatible figures for the same measure and period: {describe(a, ctx)} "
                 f"({origin_words(a.members, ctx)}) against {describe(b, ctx)} "
-                f"({origin_words(b.members, ctx)}), {_when(a, ctx)}: {factor:.1f} times apart, "
-                "so at least one is wrong"
+                f"({origin_words(b.members, ctx)}), {_when(a, ctx)}: "
+                + (f"{factor:.1f} times apart" if factor >= FAR_APART else "from sources of one side")
+                + ", so at least one is wrong"
             )
             return Finding(FindingKind.CONTRADICTION, reason, _both(a, b))
         reason = (
@@ -323,14 +324,15 @@ def _at_one_time(a: Position, b: Position, ctx: Context) -> bool:
     return any(
         ctx.origin(x).id != ctx.origin(y).id
         and (ctx.distinct_reports(x, y) or (ctx.named(x) and ctx.named(y)))
-        and _months(ctx.date(x), ctx.date(y))
+        and (_months(ctx.date(x), ctx.date(y)) or (x.date is not None and x.date == y.date))
         for x in a.members
         for y in b.members
     )
 
 
 def _months(x: str | None, y: str | None) -> bool:
-    """Two dates of at least a month's grain in the same month."""
+    """Two dates of at least a month's grain in the same month ("in 2024" and "2024-12-23" are not
+    one time: a year holds the whole year's figures; two claims that both state 2024 are)."""
     return bool(x and y and len(x) >= 7 and len(y) >= 7 and x[:7] == y[:7])
 
 
@@ -359,6 +361,13 @@ def _one_origin_apart(early: Position, late: Position, ctx: Context) -> bool:
     return any(
         ctx.side(x) == ctx.side(y) and ctx.distinct_reports(x, y) for x in early.members for y in late.members
     )
+
+
+def _one_side(a: Position, b: Position, ctx: Context) -> bool:
+    """Every side behind one position is a side behind the other: one state's sources giving two
+    figures for one time, which no difference of estimator explains."""
+    sa, sb = {ctx.side(p) for p in a.members}, {ctx.side(p) for p in b.members}
+    return sa == sb and len(sa) == 1 and all(ctx.named(p) for p in (*a.members, *b.members))
 
 
 def _rival(a: Position, b: Position, ctx: Context) -> bool:
