@@ -34,6 +34,7 @@ from claimgraph.reconcile.positions import (
     Context,
     Position,
     compatible,
+    days_apart,
     describe,
     ids_of,
     month_of,
@@ -46,6 +47,8 @@ from claimgraph.records import Claim, Finding, FindingKind
 
 # Two estimates of one thing this far apart cannot both be right; closer, they may be two counts.
 FAR_APART = 2.0
+# Forecasts of one move made this far apart are rival expectations; further apart, two plans.
+FORECAST_DAYS = 92
 # Kinds of loss that one figure cannot be at once: "3,000 killed" retold from "3,000 killed or wounded".
 _RETOLD_LOSSES = frozenset({"killed", "casualties"})
 
@@ -101,18 +104,26 @@ def additions(positions: Sequence[Position], ctx: Context) -> list[Finding]:
             and base.anchor.aspect == p.aspect
             and same(base.anchor.family, p.family)
             and not _differences(base, added, ctx)
-            and _order(base, added, ctx) == (base, added)
+            and _first(base, ctx) < _first(added, ctx)
             and _apart(base, added, ctx)
         ]
         if not bases:
             continue
         base = max(bases, key=lambda b: (len(b.documents), _when(b, ctx)))
+        start = _first(added, ctx)
+        before = [m for m in base.members if (ctx.date(m) or "9999") < start]
         reason = (
             f"{describe(added, ctx)} more ({_when(added, ctx)}, {origin_words(added.members, ctx)}) "
-            f"adds to the earlier {describe(base, ctx)} ({_when(base, ctx)}): an update of the total"
+            f"adds to the earlier {describe(base, ctx)} ({_dates(before, ctx)}, "
+            f"{origin_words(before, ctx)}): an update of the total"
         )
-        found.append(Finding(FindingKind.UPDATE, reason, _both(base, added)))
+        found.append(Finding(FindingKind.UPDATE, reason, ids_of(before + added.members)))
     return found
+
+
+def _first(position: Position, ctx: Context) -> str:
+    """When a position was first reported: its earliest claim's date (undated: last)."""
+    return min((ctx.date(p) or "9999") for p in position.members)
 
 
 def _two_dates(a: Position, b: Position, ctx: Context) -> Finding | None:
@@ -206,35 +217,38 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
             f"against {describe(b, ctx)} ({'; '.join(differences)})"
         )
         return Finding(FindingKind.TENSION, reason, _both(a, b))
-    if _at_one_time(a, b, ctx):
+    at_once = _at_one_time(a, b, ctx)
+    if at_once:
+        xs, ys = at_once
         factor = _factor(a, b)
         if factor >= FAR_APART or _one_side(a, b, ctx):
             reason = (
                 f"incompatible figures for the same measure and period: {describe(a, ctx)} "
-                f"({origin_words(a.members, ctx)}) against {describe(b, ctx)} "
-                f"({origin_words(b.members, ctx)}), {_when(a, ctx)}: "
+                f"({origin_words(xs, ctx)}) against {describe(b, ctx)} ({origin_words(ys, ctx)}), "
+                f"{_dates(xs + ys, ctx)}: "
                 + (f"{factor:.1f} times apart" if factor >= FAR_APART else "from sources of one side")
                 + ", so at least one is wrong"
             )
-            return Finding(FindingKind.CONTRADICTION, reason, _both(a, b))
+            return Finding(FindingKind.CONTRADICTION, reason, ids_of(xs + ys))
         reason = (
             f"estimates of the same measure and period that differ: {describe(a, ctx)} "
-            f"({origin_words(a.members, ctx)}) against {describe(b, ctx)} "
-            f"({origin_words(b.members, ctx)}), {_when(a, ctx)}; less than twice apart, "
-            "they may be different estimators' counts"
+            f"({origin_words(xs, ctx)}) against {describe(b, ctx)} ({origin_words(ys, ctx)}), "
+            f"{_dates(xs + ys, ctx)}; less than twice apart, they may be different estimators' counts"
         )
-        return Finding(FindingKind.TENSION, reason, _both(a, b))
+        return Finding(FindingKind.TENSION, reason, ids_of(xs + ys))
     order = _order(a, b, ctx)
     if order is None:
         return None  # differing figures with no way to order them: nothing claimed
     early, late = order
-    if _one_origin_apart(early, late, ctx):
+    revised = _pairs(early, late, lambda x, y: ctx.side(x) == ctx.side(y) and ctx.distinct_reports(x, y))
+    if revised:
+        xs, ys = revised
         reason = (
             f"a later figure for the same measure from the same source or side: {describe(late, ctx)} "
-            f"({_when(late, ctx)}, {origin_words(late.members, ctx)}) supersedes "
-            f"{describe(early, ctx)} ({_when(early, ctx)})"
+            f"({_dates(ys, ctx)}, {origin_words(ys, ctx)}) supersedes {describe(early, ctx)} "
+            f"({_dates(xs, ctx)}, {origin_words(xs, ctx)})"
         )
-        return Finding(FindingKind.UPDATE, reason, _both(early, late))
+        return Finding(FindingKind.UPDATE, reason, ids_of(xs + ys))
     return None
 
 
@@ -287,6 +301,8 @@ def _plans(a: Position, b: Position, ctx: Context) -> Finding | None:
         return None
     if not same(pa.family, pb.family) or _differences(a, b, ctx) or not _rival(a, b, ctx):
         return None
+    if not any(days_apart(ctx.date(x), ctx.date(y)) <= FORECAST_DAYS for x in a.members for y in b.members):
+        return None  # a plan of last year and one of this year are two plans, not rival forecasts
     reason = (
         f"plans or forecasts that differ: {describe(a, ctx)} ({origin_words(a.members, ctx)}) "
         f"against {describe(b, ctx)} ({origin_words(b.members, ctx)}); different sources' expectations"
@@ -318,16 +334,40 @@ def _differences(a: Position, b: Position, ctx: Context) -> list[str]:
     return found
 
 
-def _at_one_time(a: Position, b: Position, ctx: Context) -> bool:
-    """Some claims of each, from rival sources, hold in one month: sources in reports of different
-    stories, or two named sources a report sets side by side."""
-    return any(
-        ctx.origin(x).id != ctx.origin(y).id
-        and (ctx.distinct_reports(x, y) or (ctx.named(x) and ctx.named(y)))
-        and (_months(ctx.date(x), ctx.date(y)) or (x.date is not None and x.date == y.date))
-        for x in a.members
-        for y in b.members
+def _at_one_time(a: Position, b: Position, ctx: Context) -> Pair | None:
+    """The claims of each, from rival sources, that hold in one month: sources in reports of
+    different stories, or two named sources a report sets side by side."""
+    return _pairs(
+        a,
+        b,
+        lambda x, y: (
+            ctx.origin(x).id != ctx.origin(y).id
+            and (ctx.distinct_reports(x, y) or (ctx.named(x) and ctx.named(y)))
+            and (_months(ctx.date(x), ctx.date(y)) or (x.date is not None and x.date == y.date))
+        ),
     )
+
+
+Pair = tuple[list[Proposition], list[Proposition]]
+
+
+def _pairs(a: Position, b: Position, test: Callable[[Proposition, Proposition], bool]) -> Pair | None:
+    """The claims of each position that some claim of the other passes ``test`` with; None if none."""
+    xs: dict[str, Proposition] = {}
+    ys: dict[str, Proposition] = {}
+    for x in a.members:
+        for y in b.members:
+            if test(x, y):
+                xs.setdefault(x.claim_id, x)
+                ys.setdefault(y.claim_id, y)
+    return (list(xs.values()), list(ys.values())) if xs else None
+
+
+def _dates(props: Sequence[Proposition], ctx: Context) -> str:
+    dates = sorted({d for p in props if (d := ctx.date(p))})
+    if not dates:
+        return "undated"
+    return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
 
 
 def _months(x: str | None, y: str | None) -> bool:
@@ -353,14 +393,6 @@ def _order(a: Position, b: Position, ctx: Context) -> tuple[Position, Position] 
     if a_first != b_first:
         return (a, b) if a_first else (b, a)
     return None
-
-
-def _one_origin_apart(early: Position, late: Position, ctx: Context) -> bool:
-    """Some claim of each from the same source (or sources of one state), in reports that are
-    not one story: the later is that source's revision, not a rival's count."""
-    return any(
-        ctx.side(x) == ctx.side(y) and ctx.distinct_reports(x, y) for x in early.members for y in late.members
-    )
 
 
 def _one_side(a: Position, b: Position, ctx: Context) -> bool:

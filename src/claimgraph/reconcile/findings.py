@@ -13,10 +13,9 @@ Every finding has claims from at least two reports.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from claimgraph.reconcile.compare import additions, set_against, split_dates
-from claimgraph.reconcile.positions import Context, Position, describe, ids_of, origin_words
+from claimgraph.reconcile.positions import Context, Position, days_apart, describe, ids_of, origin_words
 from claimgraph.reconcile.propositions import Basis, Proposition
 from claimgraph.records import Finding, FindingKind
 
@@ -122,21 +121,6 @@ def presumed_origins(position: Position, ctx: Context) -> dict[str, list[Proposi
 
 
 NEWS_CYCLE_DAYS = 31
-
-
-def days_apart(x: str | None, y: str | None) -> float:
-    """Days between two ISO dates of any grain (a month or year read as its first day); unknown: far."""
-    if not x or not y:
-        return float("inf")
-    try:
-        a, b = date.fromisoformat(_full(x)), date.fromisoformat(_full(y))
-    except ValueError:
-        return float("inf")
-    return abs((a - b).days)
-
-
-def _full(iso: str) -> str:
-    return (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10] if len(iso) == 7 else iso[:10]
 
 
 def _sides(by_origin: dict[str, list[Proposition]], ctx: Context) -> set[str]:

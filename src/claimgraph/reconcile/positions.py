@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from claimgraph.reconcile.lexicon import BODY_NOUNS
 from claimgraph.reconcile.propositions import Basis, Proposition, describe_amount, format_number
@@ -51,10 +52,14 @@ class Position:
         """Whether a claim of the same side and kind (``span``: its figure per day) says the same."""
         a = self.anchor
         if a.kind == "statement":
-            # Without a named object ("Russia agreed", "North Korea received") two reports' claims
-            # may say anything: they agree only on the same object (and things, when both name some).
+            # "North Korea sent … to Russia" may be troops, shells or workers: two reports' statements
+            # agree only on the same object, and a thing both name (a weapon, a treaty, an event)
+            # or one source that says it in both.
+            named = bool(a.things) and bool(other.things) and same_things(a, other)
             if a.place is None or a.place != other.place or not same_things(a, other):
                 return other.document_id in self.documents and a.place == other.place
+            if not (named or ctx.origin(a).id == ctx.origin(other).id):
+                return False
             # "met on June 4" and "met on June 17" are two meetings
             return all(compatible_or_open(p.date, other.date) for p in self.members)
         if a.kind == "date":
@@ -243,3 +248,18 @@ def month_of(x: str | None, y: str | None) -> bool:
 
 def compatible_or_open(a: str | None, b: str | None) -> bool:
     return not a or not b or compatible(a, b)
+
+
+def days_apart(x: str | None, y: str | None) -> float:
+    """Days between two ISO dates of any grain (a month or year read as its first day); unknown: far."""
+    if not x or not y:
+        return float("inf")
+    try:
+        a, b = date.fromisoformat(_full(x)), date.fromisoformat(_full(y))
+    except ValueError:
+        return float("inf")
+    return abs((a - b).days)
+
+
+def _full(iso: str) -> str:
+    return (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10] if len(iso) == 7 else iso[:10]
