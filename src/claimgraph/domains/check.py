@@ -51,6 +51,7 @@ _ENTITY: Spec = {
     "ambiguous": (STRS, False),
     "wikidata": (STR, False),
     "counted_as": (STR, False),
+    "speaks_for": (STR, False),
 }
 _PROFILE: Spec = {"entity": (STR, True), "reliability": (STR, True), "rationale": (STR, True)}
 _INDICATOR: Spec = {
@@ -117,7 +118,12 @@ def check_text(text: str) -> list[PackProblem]:
         problems.add(root, f"the pack must be a mapping with name and entities, got {_kind(root)}")
         return problems
     fields = _fields(root, _TOP, "the pack", problems)
-    forms = _check_entities(_items(fields.get("entities"), _ENTITY, "entity", problems), problems)
+    entities = _items(fields.get("entities"), _ENTITY, "entity", problems)
+    forms = _check_entities(entities, problems)
+    for entity in entities:
+        if "speaks_for" in entity:
+            name = entity["name"].value if "name" in entity else "?"
+            _resolve_ref(entity["speaks_for"], forms, f"speaks_for of entity '{name}'", problems)
     _check_profiles(_items(fields.get("profiles"), _PROFILE, "profile", problems), forms, problems)
     indicators = _items(fields.get("indicators"), _INDICATOR, "indicator", problems)
     _check_indicators(indicators, forms, problems)

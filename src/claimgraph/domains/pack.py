@@ -20,6 +20,9 @@ follows another story writes another pack. The format::
                                       #   way or the sentence has words of its kind
         counted_as: drone             # optional: what a count of it counts ("40 Shaheds" are
                                       #   40 drones), as the extractor names units
+        speaks_for: South Korea       # optional: the state or body whose word it gives (an
+                                      #   official's, an agency's): sources of one state are
+                                      #   not independent of each other
     profiles:                         # optional: how reliable a source is
       - entity: Newsweek              # required: a name or alias of an entity above
         reliability: B                # required: A (completely reliable) .. F (cannot be judged)
@@ -98,6 +101,7 @@ class DomainPack:
     metonyms: frozenset[str] = frozenset()  # alias keys of forms that stand for an actor
     ambiguous: frozenset[str] = frozenset()  # alias keys of forms that need support in context
     counted_as: Mapping[str, str] = field(default_factory=dict, compare=False)  # entity id -> unit counted
+    speaks_for: Mapping[str, str] = field(default_factory=dict, compare=False)  # entity id -> entity id
     _by_id: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _by_form: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _profiles: dict[str, Profile] = field(init=False, repr=False, compare=False)
@@ -127,6 +131,19 @@ class DomainPack:
     def is_ambiguous(self, form: str) -> bool:
         """Whether a form also means other things and needs support in its document."""
         return alias_key(form) in self.ambiguous
+
+    def side(self, entity_id: str) -> str | None:
+        """The state an entity speaks for, following "speaks_for" through bodies (an official of
+        an agency of a state); None when the pack does not say."""
+        seen = {entity_id}
+        current = self.speaks_for.get(entity_id)
+        while current is not None and current not in seen:
+            seen.add(current)
+            above = self.speaks_for.get(current)
+            if above is None:
+                return current
+            current = above
+        return current
 
     def indicator(self, indicator_id: str) -> IndicatorSpec | None:
         """The indicator with this id, or None."""
@@ -182,8 +199,13 @@ def _build(data: dict[str, Any]) -> DomainPack:
         for item in data["entities"]
         if item.get("counted_as")
     }
+    speaks_for = {
+        slugify(item["name"].strip()): ids[alias_key(item["speaks_for"])]
+        for item in data["entities"]
+        if item.get("speaks_for")
+    }
     return DomainPack(
-        data["name"], description, entities, profiles, indicators, metonyms, ambiguous, counted_as
+        data["name"], description, entities, profiles, indicators, metonyms, ambiguous, counted_as, speaks_for
     )
 
 

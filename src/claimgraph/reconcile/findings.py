@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from claimgraph.reconcile.compare import additions, set_against, split_dates
-from claimgraph.reconcile.positions import Context, Position, days_apart, describe, ids_of, origin_words
+from claimgraph.reconcile.positions import Context, Position, describe, ids_of, origin_words
 from claimgraph.reconcile.propositions import Basis, Proposition
 from claimgraph.records import Finding, FindingKind
 
@@ -34,7 +34,7 @@ def find(positions: Sequence[Position], ctx: Context) -> list[Finding]:
             weighed = set_against(a, b, ctx)
             if weighed is not None:
                 found.append((weighed[0], weighed[1], (i, j)))
-    return merge_connected(found) + additions(positions, ctx)
+    return merge_connected(found) + additions(positions, ctx) + repeats(positions, ctx)
 
 
 def merge_connected(found: Sequence[tuple[Finding, str, tuple[int, ...]]]) -> list[Finding]:
@@ -61,7 +61,7 @@ def merge_connected(found: Sequence[tuple[Finding, str, tuple[int, ...]]]) -> li
 
 
 def agreement(position: Position, ctx: Context) -> list[Finding]:
-    """Corroboration by independent origins, repeats of one origin, and one plan credited to two sources."""
+    """Corroboration by independent origins, and one plan credited to two sources."""
     if len(position.documents) < 2:
         return []
     by_origin = presumed_origins(position, ctx)
@@ -84,43 +84,58 @@ def agreement(position: Position, ctx: Context) -> list[Finding]:
         count = len(_sides(by_origin, ctx))
         reason = f"{what}, from {count} independent origins: {labels}"
         found.append(Finding(FindingKind.CORROBORATION, reason, position.ids()))
-    for members in by_origin.values():
-        if _stories(members, ctx) >= 2:
-            origin = ctx.origin(members[0])
-            documents = {p.document_id for p in members}
-            reason = (
-                f"{what}, in {len(documents)} reports that all rest on one origin, {origin.label} "
-                f"({origin.reason}): a repeat, not a confirmation"
-            )
-            found.append(Finding(FindingKind.REPEAT, reason, ids_of(members)))
+    return found
+
+
+def repeats(positions: Sequence[Position], ctx: Context) -> list[Finding]:
+    """One repeat per origin told by several stories, whatever of the group's figures it gave:
+    "NIS: 4,700 casualties, 600 killed" retold by three reports is one repeat, not two."""
+    told: dict[str, list[tuple[Position, list[Proposition]]]] = {}
+    for position in positions:
+        if len(position.documents) < 2:
+            continue
+        for origin_id, members in presumed_origins(position, ctx).items():
+            if _stories(members, ctx) >= 2:
+                told.setdefault(origin_id, []).append((position, members))
+    found = []
+    for parts in told.values():
+        members = [p for _, ms in parts for p in ms]
+        origin = ctx.origin(members[0])
+        what = "; ".join(describe(position, ctx) for position, _ in parts)
+        documents = {p.document_id for p in members}
+        reason = (
+            f"{what}, in {len(documents)} reports that all rest on one origin, {origin.label} "
+            f"({origin.reason}): a repeat, not a confirmation"
+        )
+        found.append(Finding(FindingKind.REPEAT, reason, ids_of(members)))
     return found
 
 
 def presumed_origins(position: Position, ctx: Context) -> dict[str, list[Proposition]]:
-    """The position's claims by origin. When one named source alone gives the figure, the reports
-    that give it in their own voice are presumed to relay it: "3,000 more" in an unattributed
-    report is the Joint Chiefs' figure, not a second confirmation. With no named source, each
-    report's own voice is its own origin; with several, the unnamed add nothing."""
+    """The position's claims by origin, with what the claims leave unsaid presumed.
+
+    A state named as the source ("South Korea said") is the vaguest name for one of its bodies:
+    beside the body it is that body. When one named source (or one state's) alone gives the
+    figure, reports that give it in their own voice are presumed to relay it: "3,000 more" in
+    an unattributed report is the Joint Chiefs' figure, not a second confirmation. With no
+    named source each report's own voice is its own origin; with sources of several states,
+    the unnamed add nothing."""
     by_origin: dict[str, list[Proposition]] = {}
     for p in position.members:
         by_origin.setdefault(ctx.origin(p).id, []).append(p)
     named = [o for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)]
     if not named:
         return by_origin
-    unnamed = [p for o, ps in by_origin.items() if o not in named for p in ps]
-    kept = {o: ps for o, ps in by_origin.items() if o in named}
-    if len({ctx.side(kept[o][0]) for o in named}) == 1:  # one named source, or one state's sources
-        lead = max(named, key=lambda o: (len(kept[o]), o))
-        told = [ctx.published(q) for q in kept[lead]]
-        for p in unnamed:  # within the news cycle of the source's own telling; later, it is known
-            if any(days_apart(ctx.published(p), t) <= NEWS_CYCLE_DAYS for t in told):
-                kept[lead].append(p)
-            else:
-                kept.setdefault(ctx.origin(p).id, []).append(p)
+    kept = {o: list(ps) for o, ps in by_origin.items() if o in named}
+    for state in [o for o in named if ctx.kinds.get(o) == "country"]:
+        bodies = [o for o in kept if o != state and ctx.side(kept[o][0]) == state]
+        if bodies:
+            body = max(bodies, key=lambda o: (len(kept[o]), o))
+            kept[body].extend(kept.pop(state))
+    if len({ctx.side(ps[0]) for ps in kept.values()}) == 1:  # one named source, or one state's
+        lead = max(kept, key=lambda o: (len(kept[o]), o))
+        kept[lead].extend(p for o, ps in by_origin.items() if o not in named for p in ps)
     return kept
-
-
-NEWS_CYCLE_DAYS = 31
 
 
 def _sides(by_origin: dict[str, list[Proposition]], ctx: Context) -> set[str]:

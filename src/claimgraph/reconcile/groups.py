@@ -92,7 +92,7 @@ def assess_group(
         names={i: entities[i].name for i in named if i in entities},
         stories=story_pairs(kept),
         kinds={i: entities[i].kind for i in named | origin_ids if i in entities},
-        sides=sides(origin_ids, entities),
+        sides=sides(origin_ids, entities, pack),
     )
     props.sort(key=lambda p: (ctx.date(p) or "", p.document_id, by_id[p.claim_id].start, p.claim_id))
     positions = form_positions(props, ctx)

@@ -248,16 +248,19 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").replace("“", '"').replace("”", '"').split())
 
 
-def sides(origin_ids: Iterable[str], entities: Mapping[str, Entity]) -> dict[str, str]:
-    """Origin id -> the state it speaks for, when its names say so: a country is its own side,
-    "Joint Chiefs of Staff of South Korea" or "South Korea's spy agency" South Korea's. Sources
-    of one side are not independent of each other; an origin whose side is unknown is its own."""
+def sides(
+    origin_ids: Iterable[str], entities: Mapping[str, Entity], pack: DomainPack | None = None
+) -> dict[str, str]:
+    """Origin id -> the state it speaks for: as the domain pack says ("speaks_for"), else as its
+    names say ("Joint Chiefs of Staff of South Korea", "South Korea's spy agency"); a country is
+    its own side. Sources of one side are not independent of each other; an origin whose side
+    is unknown is its own."""
     countries = [e for e in entities.values() if e.kind == "country"]
     found = {}
     for origin_id in origin_ids:
         entity = entities.get(origin_id)
-        side = origin_id
-        if entity is not None and entity.kind != "country":
+        side = (pack.side(origin_id) if pack else None) or origin_id
+        if side == origin_id and entity is not None and entity.kind != "country":
             names = " | ".join((entity.name, *entity.aliases)).lower()
             side = next((c.id for c in countries if _names_country(c, names)), origin_id)
         found[origin_id] = side
