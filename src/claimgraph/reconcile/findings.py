@@ -77,6 +77,9 @@ def agreement(position: Position, ctx: Context) -> list[Finding]:
             labels = "; ".join(origin_words(ps, ctx) for ps in bodies.values())
             reason = f"one plan credited to different sources: {what}, announced by {labels}"
             found.append(Finding(FindingKind.CONTRADICTION, reason, position.ids()))
+            reports = len(position.documents)
+            reason = f"{what}: one announcement told by {reports} reports, whoever they credit: a repeat"
+            found.append(Finding(FindingKind.REPEAT, reason, position.ids()))
     elif (
         len(_sides(by_origin, ctx)) >= 2 and not position.anchor.vague and _across_reports(by_origin.values())
     ):

@@ -53,6 +53,11 @@ _SAID = re.compile(
     r"claimed|wrote|posted|revealed|disclosed)\s+(?:on\s+|in\s+|this\s+|last\s+)?$",
     re.IGNORECASE,
 )
+_SPEECH = re.compile(
+    r"\b(?:said|says|reported|reports|announced|stated|told|noted|confirmed|claimed|wrote|revealed|"
+    r"disclosed|estimated)\b",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"\b(" + "|".join(sorted(RUNNING_SINCE)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -155,12 +160,12 @@ def owner_of(claim: Claim, quantity: Quantity, entities: Mapping[str, Entity]) -
     if named is not None:
         return named
     subject = claim.subject
+    beside = _state_beside(claim, entities)
     if _acts(subject, claim, entities):
         assert subject is not None
-        if _kind(subject, entities) != "person":
+        if _kind(subject, entities) == "country":
             return subject
-        return _state_beside(claim, entities) or subject
-    beside = _state_beside(claim, entities)
+        return beside or subject  # "Chairman … of the DPRK Kim Jong Un decided to send": the state's
     if beside is None and _kind(claim.speaker, entities) == "country" and _SELF.search(claim.text):
         return claim.speaker  # "North Korea said it lost about 350 soldiers": its own account
     return beside
@@ -187,8 +192,8 @@ def _named_in(words: str, claim: Claim, entities: Mapping[str, Entity]) -> str |
 def _state_beside(claim: Claim, entities: Mapping[str, Entity]) -> str | None:
     """A country or body the sentence names that is neither where things go nor who speaks."""
     lowered = claim.text.lower()
-    for entity_id in claim.entities:
-        if entity_id in (claim.object, claim.place) or not _acts(entity_id, claim, entities):
+    for entity_id in dict.fromkeys((*claim.entities, claim.object)):
+        if entity_id is None or entity_id == claim.place or not _acts(entity_id, claim, entities):
             continue
         entity = entities[entity_id]
         if entity.kind != "country":
@@ -221,11 +226,27 @@ def held_at(claim: Claim) -> tuple[str | None, str | None, bool]:
 
     "sent 15,000 since last year" is a running total that holds when it is reported (None
     here: the report's date), running since 2024; "NHK reported on Sunday that 25,000 will
-    go" holds on Sunday, a date of the telling and not of the move told."""
+    go" and "In March, prosecutors reported that 50 were fired" hold when they were told, a
+    date of the telling and not of the act told."""
     time = claim.time
     if time is None or not time.value:
         return None, None, False
     before = claim.text[: max(0, time.start - claim.start)]
     if _SINCE.search(before):
         return None, time.value, False
-    return time.value, None, bool(_SAID.search(before))
+    return time.value, None, told_at(claim)
+
+
+def told_at(claim: Claim) -> bool:
+    """Whether the claim's time dates its telling: right after a speech verb ("said on Tuesday"),
+    or before one that introduces the figure ("In March, prosecutors reported that 50 …")."""
+    time = claim.time
+    if time is None:
+        return False
+    before = claim.text[: max(0, time.start - claim.start)]
+    if _SAID.search(before):
+        return True
+    quantity = claim.quantity
+    if quantity is None or quantity.start <= time.end:
+        return False
+    return bool(_SPEECH.search(claim.text[time.end - claim.start : quantity.start - claim.start]))

@@ -35,7 +35,7 @@ from claimgraph.reconcile.lexicon import (
     family_of_word,
     words_with_offsets,
 )
-from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of
+from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of, told_at
 from claimgraph.records import Claim, Entity, Modality, Quantity
 
 PLACE_KINDS = frozenset({"place", "facility"})
@@ -60,6 +60,7 @@ _NUMBER_WORDS = frozenset(
     }
 )  # fmt: skip
 _VAGUE_WIDTH = 0.4  # a range wider than 40% of its top ("several thousand") is a vague figure
+_RUNNING = re.compile(r"\b(?:since|so far|to date|in total|altogether)\b", re.IGNORECASE)
 _NOT_A_PERIOD = re.compile(r"\b(since|from|by|until|till|through|between|before|after)\s*$", re.IGNORECASE)
 
 
@@ -261,8 +262,8 @@ def rate_of(claim: Claim, quantity: Quantity, family: str | None) -> tuple[str |
         if adjective in RATE_ADJECTIVES and family_of_word(noun) == family:
             return RATE_ADJECTIVES[adjective], f" (“{adjective} {noun}”)"  # "the plant's monthly output"
     time = claim.time
-    if time is None or not time.value:
-        return None, ""
+    if time is None or not time.value or told_at(claim) or _RUNNING.search(claim.text):
+        return None, ""  # the time of a telling, or a total "since the start of the war"
     before = claim.text[: max(0, time.start - claim.start)]
     if _NOT_A_PERIOD.search(before):
         return None, ""  # "since 2023" is a running total, not a period's output
