@@ -24,7 +24,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "sign": ("sign", "conclude", "ink"),
     "ratify": ("ratify",),
     "fight": ("fight", "battle", "engage"),
-    "kill": ("kill", "wound", "die", "lose", "suffer", "capture", "injure"),
+    "kill": ("kill", "wound", "die", "lose", "suffer", "capture", "injure", "desert", "defect", "escape"),
     "pay": ("pay", "spend", "fund", "finance", "invest", "earn"),
     "train": ("train", "drill"),
     "begin": ("begin", "start", "commence"),
@@ -82,7 +82,7 @@ LOSS_PHRASES: tuple[tuple[str, str], ...] = tuple(
         ("killed", ("death toll", "killed", "dead", "died", "deaths", "death", "fatalities", "kill")),
         ("wounded", ("wounded", "injured")),
         ("captured", ("captured", "prisoners", "prisoner", "taken prisoner")),
-        ("missing", ("missing",)),
+        ("missing", ("missing", "escaped", "deserted", "defected", "fled")),
     )
     for phrase in phrases
 )  # fmt: skip
@@ -90,6 +90,15 @@ LOSS_PHRASES: tuple[tuple[str, str], ...] = tuple(
 # Families of one-off acts that date a unique thing (a treaty is signed once).
 DATED_ACTS = {"sign": frozenset({"treaty"}), "ratify": frozenset({"treaty"}), "begin": frozenset({"event"})}
 
+# Words before a figure's act that make it an intention, not a deed ("is considering sending
+# 25,000", "has decided to send 1,000"), and after it ("25,000 workers … are to be dispatched").
+PLAN_CUES_BEFORE = (
+    "considering", "consider", "considers", "decided to", "decides to", "plans to", "planning to",
+    "planned to", "plan to", "intends to", "intend to", "will", "would", "is to", "are to",
+    "preparing to", "prepares to", "expected to", "expects to", "pledged to", "pledges to",
+    "promised to", "promises to", "agreed to", "aims to", "aiming to", "set to", "going to",
+)  # fmt: skip
+PLAN_CUES_AFTER = ("are to be", "is to be", "will be", "would be", "to be sent", "to be dispatched")
 # Words right before or after a figure that make it an addition to an earlier one.
 INCREMENT_BEFORE = frozenset({"additional", "another", "further", "extra", "new", "more"})
 INCREMENT_AFTER = frozenset({"more", "additional", "new", "further", "extra"})

@@ -19,6 +19,8 @@ from claimgraph.reconcile.lexicon import (
     MONEY_FAMILIES,
     PEOPLE_FAMILIES,
     PEOPLE_UNITS,
+    PLAN_CUES_AFTER,
+    PLAN_CUES_BEFORE,
     RUNNING_SINCE,
     THING_FAMILIES,
     family_of_lemma,
@@ -31,6 +33,8 @@ ACTOR_KINDS = frozenset({"country", "organisation", "person", "intelligence or m
 # How far around a figure its own words reach: "over 3,000 soldiers have been killed or wounded".
 _LOSS_AFTER = 90
 _LOSS_BEFORE = 20
+_PLAN_BEFORE = 45  # "is reportedly considering sending about 25,000"
+_PLAN_AFTER = 80  # "25,000 workers from North Korea are to be dispatched"
 # Words between a loss word and a later figure that make the figure the whole it is part of:
 # "4,000 casualties out of the 11,000 sent".
 _PART_OF = re.compile(r"\b(?:out of|of|from|among)\b", re.IGNORECASE)
@@ -103,6 +107,21 @@ def figure_act(claim: Claim, quantity: Quantity, unit: str) -> tuple[str | None,
         return None, None
     _, family, word = min(near)
     return family, word
+
+
+def planned(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure's own clause states an intention: "is considering sending about 25,000",
+    "has decided to send 1,000 sappers", "25,000 workers … are to be dispatched". Extraction
+    tells most plans; these are the ones it reads as told facts."""
+    text = claim.text.lower()
+    at, end = quantity.start - claim.start, quantity.end - claim.start
+    before = text[max(0, at - _PLAN_BEFORE) : at]
+    cut = max((m.end() for m in _NUMBER.finditer(before)), default=0)  # not past another figure
+    before = before[cut:]
+    after = text[end : end + _PLAN_AFTER]
+    return any(_phrase_pattern(cue).search(before) for cue in PLAN_CUES_BEFORE) or any(
+        _phrase_pattern(cue).search(after) for cue in PLAN_CUES_AFTER
+    )
 
 
 def loss_aspect(claim: Claim, quantity: Quantity) -> str:

@@ -35,7 +35,7 @@ from claimgraph.reconcile.lexicon import (
     family_of_word,
     words_with_offsets,
 )
-from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of, told_at
+from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of, planned, told_at
 from claimgraph.records import Claim, Entity, Modality, Quantity
 
 PLACE_KINDS = frozenset({"place", "facility"})
@@ -133,6 +133,8 @@ def propose(claim: Claim, entities: Mapping[str, Entity]) -> Proposition | None:
             return None  # "no troops", or a figure misread as zero: nothing to weigh a figure against
         if claim.negated and basis != Basis.PLAN:  # "did not reach 5,000" still states the target
             return None
+        if basis == Basis.FACT and planned(claim, claim.quantity):
+            basis = Basis.PLAN
         return _figure(claim, claim.quantity, basis, entities)
     return _dated_act(claim, basis, entities) or _statement(claim, basis, entities)
 
