@@ -248,12 +248,23 @@ def held_at(claim: Claim) -> tuple[str | None, str | None, bool]:
     go" and "In March, prosecutors reported that 50 were fired" hold when they were told, a
     date of the telling and not of the act told."""
     time = claim.time
-    if time is None or not time.value:
+    if time is None or not time.value or not _dates_figure(claim):
         return None, None, False
     before = claim.text[: max(0, time.start - claim.start)]
     if _SINCE.search(before):
         return None, time.value, False
     return time.value, None, told_at(claim)
+
+
+def _dates_figure(claim: Claim) -> bool:
+    """Whether the claim's time is its figure's: no other figure stands between them ("3,000 were
+    sent between January and February, adding that … 4,000 were killed" dates the 3,000 only)."""
+    time, quantity = claim.time, claim.quantity
+    if time is None or quantity is None:
+        return True
+    start, end = sorted(((quantity.start, quantity.end), (time.start, time.end)))
+    between = claim.text[max(0, start[1] - claim.start) : max(0, end[0] - claim.start)]
+    return not _NUMBER.search(between)
 
 
 def told_at(claim: Claim) -> bool:
