@@ -13,11 +13,12 @@ Every finding has claims from at least two reports.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from claimgraph.reconcile.compare import additions, set_against, split_dates
 from claimgraph.reconcile.positions import Context, Position, describe, ids_of, origin_words
 from claimgraph.reconcile.propositions import Basis, Proposition
-from claimgraph.records import Finding, FindingKind
+from claimgraph.records import Finding, FindingKind, Origin
 
 
 def find(positions: Sequence[Position], ctx: Context) -> list[Finding]:
@@ -114,31 +115,61 @@ def repeats(positions: Sequence[Position], ctx: Context) -> list[Finding]:
     return found
 
 
-def presumed_origins(position: Position, ctx: Context) -> dict[str, list[Proposition]]:
-    """The position's claims by origin, with what the claims leave unsaid presumed.
+def presume(positions: Sequence[Position], ctx: Context) -> Context:
+    """The context with what the claims leave unsaid presumed, position by position.
 
     A state named as the source ("South Korea said") is the vaguest name for one of its bodies:
-    beside the body it is that body. When one named source (or one state's) alone gives the
-    figure, reports that give it in their own voice are presumed to relay it: "3,000 more" in
-    an unattributed report is the Joint Chiefs' figure, not a second confirmation. With no
-    named source each report's own voice is its own origin; with sources of several states,
-    the unnamed add nothing."""
+    beside the body it is that body. When one named source (or one state's) alone gives a
+    figure, reports that give the same number in their own voice are presumed to relay it:
+    "3,000 more" in an unattributed report is the Joint Chiefs' figure, not a second
+    confirmation. With no named source each report's own voice stays its own origin."""
+    origins = dict(ctx.origins)
+    for position in positions:
+        for lead, members in _presumed(position, ctx).items():
+            origin = ctx.origin(lead)
+            for p in members:
+                if ctx.origin(p).id != origin.id:
+                    reason = f"presumed to relay {origin.label}, the one named source of this figure"
+                    origins[p.claim_id] = Origin(origin.id, origin.label, reason)
+    return replace(ctx, origins=origins, when={})
+
+
+def _presumed(position: Position, ctx: Context) -> dict[Proposition, list[Proposition]]:
+    """A named claim of the position -> the claims presumed to be that source's word."""
     by_origin: dict[str, list[Proposition]] = {}
     for p in position.members:
         by_origin.setdefault(ctx.origin(p).id, []).append(p)
-    named = [o for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)]
+    named = {o: ps for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)}
     if not named:
-        return by_origin
-    kept = {o: list(ps) for o, ps in by_origin.items() if o in named}
+        return {}
+    moved: dict[Proposition, list[Proposition]] = {}
     for state in [o for o in named if ctx.kinds.get(o) == "country"]:
-        bodies = [o for o in kept if o != state and ctx.side(kept[o][0]) == state]
+        bodies = [o for o in named if o != state and ctx.side(named[o][0]) == state]
         if bodies:
-            body = max(bodies, key=lambda o: (len(kept[o]), o))
-            kept[body].extend(kept.pop(state))
-    if len({ctx.side(ps[0]) for ps in kept.values()}) == 1:  # one named source, or one state's
-        lead = max(kept, key=lambda o: (len(kept[o]), o))
-        kept[lead].extend(p for o, ps in by_origin.items() if o not in named for p in ps)
-    return kept
+            body = max(bodies, key=lambda o: (len(named[o]), o))
+            moved.setdefault(named[body][0], []).extend(named[state])
+    if len({ctx.side(ps[0]) for ps in named.values()}) == 1:  # one named source, or one state's
+        lead = max(named, key=lambda o: (len(named[o]), o))
+        numbers = {_number(p, ctx) for p in named[lead]}
+        moved.setdefault(named[lead][0], []).extend(
+            p for o, ps in by_origin.items() if o not in named for p in ps if _number(p, ctx) in numbers
+        )
+    return moved
+
+
+def _number(p: Proposition, ctx: Context) -> float | None:
+    claim = ctx.claims.get(p.claim_id)
+    return round(claim.quantity.low, 6) if claim and claim.quantity else None
+
+
+def presumed_origins(position: Position, ctx: Context) -> dict[str, list[Proposition]]:
+    """The position's claims by (presumed) origin; with named sources of several sides, the
+    claims of no named source add nothing to count."""
+    by_origin: dict[str, list[Proposition]] = {}
+    for p in position.members:
+        by_origin.setdefault(ctx.origin(p).id, []).append(p)
+    named = {o: ps for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)}
+    return named if named else by_origin
 
 
 def _sides(by_origin: dict[str, list[Proposition]], ctx: Context) -> set[str]:

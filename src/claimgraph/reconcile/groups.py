@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from claimgraph.domains import DomainPack
-from claimgraph.reconcile.findings import find
+from claimgraph.reconcile.findings import find, presume
 from claimgraph.reconcile.grading import grade_group
 from claimgraph.reconcile.independence import Lookup, merge_tellings, sides, tellings, trace_origins
 from claimgraph.reconcile.positions import Context, form_positions
@@ -96,6 +96,7 @@ def assess_group(
     )
     props.sort(key=lambda p: (ctx.date(p) or "", p.document_id, by_id[p.claim_id].start, p.claim_id))
     positions = form_positions(props, ctx)
+    ctx = presume(positions, ctx)
     findings = find(positions, ctx)
     return ClaimGroup(
         id=group_id,

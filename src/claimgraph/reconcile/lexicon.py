@@ -98,7 +98,7 @@ PLAN_CUES_BEFORE = (
     "preparing to", "prepares to", "expected to", "expects to", "pledged to", "pledges to",
     "promised to", "promises to", "agreed to", "aims to", "aiming to", "set to", "going to",
 )  # fmt: skip
-PLAN_CUES_AFTER = ("are to be", "is to be", "will be", "would be", "to be sent", "to be dispatched")
+PLAN_CUES_AFTER = ("are to be", "is to be", "to be sent", "to be dispatched", "to be deployed")
 # Words right before or after a figure that make it an addition to an earlier one.
 INCREMENT_BEFORE = frozenset({"additional", "another", "further", "extra", "new", "more"})
 INCREMENT_AFTER = frozenset({"more", "additional", "new", "further", "extra"})

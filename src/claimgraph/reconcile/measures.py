@@ -33,7 +33,7 @@ ACTOR_KINDS = frozenset({"country", "organisation", "person", "intelligence or m
 # How far around a figure its own words reach: "over 3,000 soldiers have been killed or wounded".
 _LOSS_AFTER = 90
 _LOSS_BEFORE = 20
-_PLAN_BEFORE = 45  # "is reportedly considering sending about 25,000"
+_PLAN_BEFORE = 100  # "has decided to send 1,000 sappers … as well as 5,000 builders"
 _PLAN_AFTER = 80  # "25,000 workers from North Korea are to be dispatched"
 # Words between a loss word and a later figure that make the figure the whole it is part of:
 # "4,000 casualties out of the 11,000 sent".
@@ -62,6 +62,7 @@ _SPEECH = re.compile(
     r"disclosed|estimated)\b",
     re.IGNORECASE,
 )
+_CLAUSE = re.compile(r"[.;:!?]\s|,\s")
 _SINCE = re.compile(r"\b(" + "|".join(sorted(RUNNING_SINCE)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -115,9 +116,7 @@ def planned(claim: Claim, quantity: Quantity) -> bool:
     tells most plans; these are the ones it reads as told facts."""
     text = claim.text.lower()
     at, end = quantity.start - claim.start, quantity.end - claim.start
-    before = text[max(0, at - _PLAN_BEFORE) : at]
-    cut = max((m.end() for m in _NUMBER.finditer(before)), default=0)  # not past another figure
-    before = before[cut:]
+    before = re.split(r"[.;:!?\"“”]", text[max(0, at - _PLAN_BEFORE) : at])[-1]  # its own sentence part
     after = text[end : end + _PLAN_AFTER]
     return any(_phrase_pattern(cue).search(before) for cue in PLAN_CUES_BEFORE) or any(
         _phrase_pattern(cue).search(after) for cue in PLAN_CUES_AFTER
@@ -262,9 +261,15 @@ def _dates_figure(claim: Claim) -> bool:
     time, quantity = claim.time, claim.quantity
     if time is None or quantity is None:
         return True
-    start, end = sorted(((quantity.start, quantity.end), (time.start, time.end)))
-    between = claim.text[max(0, start[1] - claim.start) : max(0, end[0] - claim.start)]
-    return not _NUMBER.search(between)
+    text, base = claim.text, claim.start
+    if time.start > quantity.start:  # the time follows: it is ours unless another figure intervenes
+        return not _NUMBER.search(text[max(0, quantity.end - base) : max(0, time.start - base)])
+    if not _NUMBER.search(text[max(0, time.end - base) : max(0, quantity.start - base)]):
+        return True
+    # A time that leads its clause ("As of April, … 4,700 …, 600 …") dates every figure after it;
+    # one that trails another figure ("3,000 were sent in January, … 4,000 …") dates that one.
+    clause = _CLAUSE.split(text[: max(0, time.start - base)])[-1]
+    return not _NUMBER.search(clause)
 
 
 def told_at(claim: Claim) -> bool:
