@@ -541,13 +541,14 @@ def example_db(tmp_path_factory):
     return db
 
 
-def test_the_example_briefing_leads_with_every_kind_of_finding_each_side_quoted(example_db):
-    output = _cli(example_db, "brief")
-    assert output.index("Findings") < output.index("Key figures")
-    blocks = output.split("╭─ ")
+def test_the_example_findings_hold_every_kind_each_side_quoted_and_the_briefing_leads_with_them(example_db):
+    brief = _cli(example_db, "brief")
+    assert brief.index("Findings") < brief.index("Key figures")
+    assert brief.split("╭─ ")[1].startswith("CONTRADICTION ·")  # disputes first
+    blocks = _cli(example_db, "findings", "--all").split("╭─ ")
     for kind in FindingKind:
         block = next((b for b in blocks if b.startswith(kind.value.upper() + " ·")), None)
-        assert block is not None, f"no {kind} in the briefing"
+        assert block is not None, f"no {kind} among the findings"
         assert "Why:" in block
         reports = set(re.findall(r"\d\d_[a-z_]+\.(?:txt|html)", block))
         assert len(reports) >= 2, block  # every side's report named
@@ -561,6 +562,12 @@ def test_a_syndicated_copy_is_quoted_once_with_its_other_source_named(example_db
         quotes = re.findall(r"“([^”]+)”", block)
         assert len(quotes) == len(set(quotes)), block
     assert "the same words also in East Asia Dispatch" in output  # 06 and 07 are one story saved twice
+
+
+def test_findings_command_shows_two_findings_a_proposition_unless_asked_for_all(example_db):
+    capped, every = _cli(example_db, "findings"), _cli(example_db, "findings", "--all")
+    assert "more finding" in capped and "claimgraph findings --all" in capped
+    assert capped.count("╭─ ") < every.count("╭─ ")
 
 
 def test_findings_command_filters_by_kind_and_names_a_bad_kind(example_db):

@@ -264,10 +264,8 @@ def _dates_figure(claim: Claim) -> bool:
     text, base = claim.text, claim.start
     if time.start > quantity.start:  # the time follows: it is ours unless another figure intervenes
         return not _NUMBER.search(text[max(0, quantity.end - base) : max(0, time.start - base)])
-    if not _NUMBER.search(text[max(0, time.end - base) : max(0, quantity.start - base)]):
-        return True
     # A time that leads its clause ("As of April, … 4,700 …, 600 …") dates every figure after it;
-    # one that trails another figure ("3,000 were sent in January, … 4,000 …") dates that one.
+    # one that trails another figure ("3,000 were sent in January, and 600 …") dates that one.
     clause = _CLAUSE.split(text[: max(0, time.start - base)])[-1]
     return not _NUMBER.search(clause)
 
