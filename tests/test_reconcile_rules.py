@@ -248,3 +248,32 @@ def test_findings_rank_contradictions_on_figures_first_and_cap_each_proposition(
     shown, held = cap_per_proposition(ranked, 2)
     assert sum(g.key == "troops" for g, _ in shown) == 2 and held == {"troops": 2}
     assert cap_per_proposition(ranked, None) == (ranked, {})
+
+
+def test_dated_meetings_between_two_sides_agree_on_a_date_and_an_arrival_has_one():
+    a, b, c = doc("a", "2025-04-03"), doc("b", "2025-04-04"), doc("c", "2025-04-05")
+    envoy = Entity("envoy", "Envoy Park", "person")
+    entities = {**MORE, envoy.id: envoy}
+    pack = replace(
+        SIDES, entities=tuple(entities.values()), speaks_for={**SIDES.speaks_for, "envoy": "russia"}
+    )
+
+    def said(d, text, when, when_text, n=0):
+        return claim(d, text, n=n, predicate="meet", subject="envoy", object="kim", entities=("envoy", "kim"),
+                     when=when, when_text=when_text)  # fmt: skip
+
+    claims = [
+        said(a, "On April 2, Envoy Park met Kim Jong Un in the capital.", "2025-04-02", "April 2"),
+        said(b, "Envoy Park held talks with Kim Jong Un on April 2.", "2025-04-02", "April 2"),
+        said(c, "Envoy Park met Kim Jong Un again on March 1.", "2025-03-01", "March 1"),
+    ]
+    groups = reconcile(claims, {d.id: d for d in (a, b, c)}, entities, pack)
+    assert kinds(groups) == [FindingKind.CORROBORATION]  # March 1 is another meeting, not a dispute
+    (group,) = groups
+    assert group.key == "meetings · North Korea · Russia"
+    arrivals = [
+        said(a, "Envoy Park arrived in the capital late on April 1.", "2025-04-01", "April 1"),
+        said(b, "Envoy Park arrived at 3 a.m. on April 2.", "2025-04-02", "April 2"),
+    ]
+    (found,) = findings(reconcile(arrivals, {d.id: d for d in (a, b)}, entities, pack))
+    assert found.kind == FindingKind.CONTRADICTION and "one arrival, two dates" in found.reason

@@ -47,6 +47,8 @@ from claimgraph.records import Claim, Finding, FindingKind
 
 # Two estimates of one thing this far apart cannot both be right; closer, they may be two counts.
 FAR_APART = 2.0
+# Dates of a meeting or an arrival this close may be one event told twice; further apart, two events.
+ONE_VISIT_DAYS = 2
 # Forecasts of one move made this far apart are rival expectations; further apart, two plans.
 FORECAST_DAYS = 92
 # Kinds of loss that one figure cannot be at once: "3,000 killed" retold from "3,000 killed or wounded".
@@ -127,8 +129,26 @@ def _first(position: Position, ctx: Context) -> str:
 
 
 def _two_dates(a: Position, b: Position, ctx: Context) -> Finding | None:
-    if a.basis != Basis.FACT or b.basis != Basis.FACT or not _rival(a, b, ctx):
+    if a.basis != Basis.FACT or b.basis != Basis.FACT or a.anchor.family != b.anchor.family:
         return None
+    if not _rival(a, b, ctx):
+        return None
+    family = a.anchor.family
+    if family in ("meet", "arrive"):
+        apart = min(days_apart(x.date, y.date) for x in a.members for y in b.members)
+        if apart > ONE_VISIT_DAYS:
+            return None  # two meetings, not one told twice
+        if family == "meet":
+            reason = (
+                f"one meeting given two dates: {_date_words(a, ctx)} against {_date_words(b, ctx)}; "
+                "talks can run over two days, or one report counts the day it was told"
+            )
+            return Finding(FindingKind.TENSION, reason, _both(a, b))
+        reason = (
+            f"one arrival, two dates: {_date_words(a, ctx)} against {_date_words(b, ctx)}; "
+            "an arrival happens once, so at least one report is wrong"
+        )
+        return Finding(FindingKind.CONTRADICTION, reason, _both(a, b))
     reason = (
         f"one act, two dates: {_date_words(a, ctx)} against {_date_words(b, ctx)}; "
         "a one-off act has one date, so at least one report is wrong"

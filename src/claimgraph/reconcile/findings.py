@@ -125,6 +125,8 @@ def presume(positions: Sequence[Position], ctx: Context) -> Context:
     confirmation. With no named source each report's own voice stays its own origin."""
     origins = dict(ctx.origins)
     for position in positions:
+        if position.anchor.kind not in ("count", "rate"):
+            continue  # a number is what a relay copies; a date or an act is told by many
         for lead, members in _presumed(position, ctx).items():
             origin = ctx.origin(lead)
             for p in members:
@@ -168,6 +170,8 @@ def presumed_origins(position: Position, ctx: Context) -> dict[str, list[Proposi
     by_origin: dict[str, list[Proposition]] = {}
     for p in position.members:
         by_origin.setdefault(ctx.origin(p).id, []).append(p)
+    if position.anchor.kind not in ("count", "rate"):
+        return by_origin  # an event or an act is reported by outlets in their own right
     named = {o: ps for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)}
     return named if named else by_origin
 

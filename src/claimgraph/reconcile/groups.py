@@ -41,7 +41,7 @@ def file_document(
     origins = trace_origins(document, claims, entities, pack, lookup)
     filed = []
     for claim in claims:
-        prop = propose(claim, entities)
+        prop = propose(claim, entities, pack)
         date = (claim.time.value if claim.time else None) or document.published
         if prop is None:
             reason = why_unfiled(claim)
@@ -70,7 +70,9 @@ def assess_group(
 ) -> ClaimGroup | None:
     """The group's assessment; None when its claims come from fewer than two reports."""
     by_id = {c.id: c for c in claims}
-    props = [p for c in by_id.values() if (p := propose(c, entities)) is not None and p.group_id == group_id]
+    props = [
+        p for c in by_id.values() if (p := propose(c, entities, pack)) is not None and p.group_id == group_id
+    ]
     props = latest(props, memberships)
     if len({p.document_id for p in props}) < 2:
         return None

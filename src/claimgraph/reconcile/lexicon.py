@@ -99,6 +99,14 @@ PLAN_CUES_BEFORE = (
     "promised to", "promises to", "agreed to", "aims to", "aiming to", "set to", "going to",
 )  # fmt: skip
 PLAN_CUES_AFTER = ("are to be", "is to be", "to be sent", "to be dispatched", "to be deployed")
+# Words that tell a meeting between sides ("Shoigu met Kim on June 4", "talks in Pyongyang"), and an
+# arrival, which happens once ("Putin arrived in the evening of 18 June"). A meeting may last two
+# days; an arrival has one date.
+MEETING_WORDS = frozenset(
+    {"meet", "met", "meets", "meeting", "meetings", "talks", "visit", "visits", "visited", "visiting",
+     "trip", "travelled", "traveled", "summit", "hosted", "hosts"}
+)  # fmt: skip
+ARRIVAL_WORDS = frozenset({"arrive", "arrived", "arrives", "arrival", "landed"})
 # Words right before or after a figure that make it an addition to an earlier one.
 INCREMENT_BEFORE = frozenset({"additional", "another", "further", "extra", "new", "more"})
 INCREMENT_AFTER = frozenset({"more", "additional", "new", "further", "extra"})

@@ -170,7 +170,7 @@ def _shelf(prop: Proposition) -> tuple[object, ...]:
         return (_side(prop), prop.kind, prop.increment, prop.vague, prop.aspect)
     if prop.kind == "statement":
         return (_side(prop), prop.kind, prop.place)
-    return (_side(prop), prop.kind)
+    return (_side(prop), prop.kind, prop.family)  # a meeting is not an arrival
 
 
 def describe(position: Position, ctx: Context) -> str:

@@ -22,14 +22,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
+from claimgraph.domains import DomainPack
 from claimgraph.extract.rates import RATE_ADJECTIVES
 from claimgraph.reconcile.lexicon import (
+    ARRIVAL_WORDS,
     DATED_ACTS,
     DAYS_PER,
     DISTINCT_COUNT_FAMILIES,
     FLOW_FAMILIES,
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
+    MEETING_WORDS,
     PEOPLE_UNITS,
     family_of_lemma,
     family_of_word,
@@ -59,6 +62,7 @@ _NUMBER_WORDS = frozenset(
         "dozens", "tens", "of",
     }
 )  # fmt: skip
+_MEETING_REACH = 70  # how far from its date a meeting word may stand: "On June 4, Kim met Shoigu"
 _VAGUE_WIDTH = 0.4  # a range wider than 40% of its top ("several thousand") is a vague figure
 _RUNNING = re.compile(r"\b(?:since|so far|to date|in total|altogether)\b", re.IGNORECASE)
 _NOT_A_PERIOD = re.compile(r"\b(since|from|by|until|till|through|between|before|after)\s*$", re.IGNORECASE)
@@ -123,8 +127,11 @@ def basis_of(claim: Claim) -> Basis | None:
     return Basis.FACT
 
 
-def propose(claim: Claim, entities: Mapping[str, Entity]) -> Proposition | None:
-    """The claim's proposition, or None when it is opinion, speculation, a question or too vague."""
+def propose(
+    claim: Claim, entities: Mapping[str, Entity], pack: DomainPack | None = None
+) -> Proposition | None:
+    """The claim's proposition, or None when it is opinion, speculation, a question or too vague;
+    ``pack`` says whose side the people named are on (meetings are between sides)."""
     basis = basis_of(claim)
     if basis is None:
         return None
@@ -136,7 +143,11 @@ def propose(claim: Claim, entities: Mapping[str, Entity]) -> Proposition | None:
         if basis == Basis.FACT and planned(claim, claim.quantity):
             basis = Basis.PLAN
         return _figure(claim, claim.quantity, basis, entities)
-    return _dated_act(claim, basis, entities) or _statement(claim, basis, entities)
+    return (
+        _dated_act(claim, basis, entities)
+        or _meeting(claim, basis, entities, pack)
+        or _statement(claim, basis, entities)
+    )
 
 
 def _figure(
@@ -213,6 +224,56 @@ def _dated_act(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Pr
         claim.id, claim.document_id, "date", f"{thing} · {family} · date", f"{name} · {family} · date",
         reason, basis, family=family, actor=thing, date=claim.time.value,
     )  # fmt: skip
+
+
+def _meeting(
+    claim: Claim, basis: Basis, entities: Mapping[str, Entity], pack: DomainPack | None
+) -> Proposition | None:
+    """ "Shoigu met Kim in Pyongyang on June 4": a dated meeting (or arrival) between two sides.
+
+    Its group is the pair of sides (the states of the people and bodies named), its value the
+    date: reports of one date agree, two dates a day apart may be one meeting told twice, and
+    dates further apart are other meetings."""
+    time = claim.time
+    if basis != Basis.FACT or time is None or not time.value or len(time.value) < 7 or told_at(claim):
+        return None
+    at = time.start - claim.start
+    near = [
+        (abs(pos - at), word)
+        for word, pos in words_with_offsets(claim.text)
+        if word in MEETING_WORDS or word in ARRIVAL_WORDS
+    ]
+    if not near or min(near)[0] > _MEETING_REACH:
+        return None
+    word = min(near)[1]
+    sides = _sides_named(claim, entities, pack)
+    if len(sides) < 2:
+        return None
+    family = "arrive" if word in ARRIVAL_WORDS else "meet"
+    name = _namer(entities)
+    pair = " · ".join(sorted(name(s) for s in sides))
+    what = "an arrival" if family == "arrive" else "a meeting"
+    reason = f"dates {what} between {pair}: {time.value} (“{time.text}”), read from “{word}”"
+    return Proposition(
+        claim.id, claim.document_id, "date", f"meeting · {' · '.join(sorted(sides))}", f"meetings · {pair}",
+        reason, basis, family=family, date=time.value,
+    )  # fmt: skip
+
+
+def _sides_named(claim: Claim, entities: Mapping[str, Entity], pack: DomainPack | None) -> set[str]:
+    """The states a claim's actors stand for: countries named, and the side of each person or body."""
+    sides = set()
+    for entity_id in dict.fromkeys((claim.subject, claim.object, *claim.entities)):
+        if not entity_id or entity_id in (claim.speaker, claim.via) or entity_id not in entities:
+            continue
+        kind = entities[entity_id].kind
+        if kind == "country":
+            sides.add(entity_id)
+        elif kind in ("person", "intelligence or military body", "organisation") and pack is not None:
+            side = pack.side(entity_id)
+            if side is not None and side in entities and entities[side].kind == "country":
+                sides.add(side)
+    return sides
 
 
 def _statement(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Proposition | None:
