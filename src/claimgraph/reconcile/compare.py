@@ -1,22 +1,25 @@
 """Two positions of one measure set against each other: which differences are findings, and why.
 
-Modality and time first, then scope, then values. Each rule names what differs:
+Modality and time first, then kind of loss, scope and values. Each rule names what differs:
 
-- an assertion against a denial of it: contradiction;
-- two dates for one one-off act (a treaty's signing, a wave of troops, a planned move):
-  contradiction; two months for one standing figure ("11,000 sent in October", "in
-  November"): tension, as arrival against deployment may explain it;
+- an assertion against a denial that names the act: contradiction;
+- two dates for one one-off act (a treaty's signing, a wave of troops, a planned move, an
+  arrival): contradiction; one standing figure given two months ("11,000 sent in October",
+  "in November") or one meeting given two days: tension, as arrival against deployment, or
+  talks over two days, may explain it; dates of meetings further apart are other meetings;
 - one figure told as killed by one report and as killed or wounded by another: contradiction;
-- one figure told as planned or considered by one report and as done by another at that
-  time: contradiction;
+- one figure planned or considered in one report and told as done in another at that time:
+  contradiction;
 - figures of one measure for one time from rival sources: contradiction when they are a
-  factor of two or more apart (at least one is wrong), tension when closer (different
-  estimators' counts);
-- figures of one measure at different times: from the same origin the later updates the
-  earlier (never within one story); anything else is a chart, not a finding;
+  factor of two or more apart, or given by one side (at least one is wrong); tension when
+  closer (different estimators' counts);
+- figures of one measure at different times: from the same source or side the later
+  updates the earlier (never within one story); an addition ("3,000 more") updates the
+  total reported before it; anything else is a chart, not a finding;
 - figures whose scope differs (place, actor, rate period, related acts): tension;
-- plans or forecasts of one measure that differ, from rival sources: tension;
-- otherwise a plan is never weighed against what is, nor an addition against a total.
+- plans or forecasts of one measure that differ, from rival sources within a quarter: tension;
+- otherwise a plan is never weighed against what is, an addition never against a total,
+  and one source's two figures for one time in one report are two things, not a dispute.
 """
 
 from __future__ import annotations
@@ -30,10 +33,25 @@ from claimgraph.reconcile.lexicon import (
     family_of_word,
     words_with_offsets,
 )
+from claimgraph.reconcile.pairs import (
+    apart,
+    at_one_time,
+    both,
+    date_words,
+    dates,
+    in_order,
+    one_side,
+    pairs,
+    rival,
+    same_number,
+    same_things,
+    side_by_side,
+    times_apart,
+    when,
+)
 from claimgraph.reconcile.positions import (
     Context,
     Position,
-    compatible,
     days_apart,
     describe,
     ids_of,
@@ -76,7 +94,7 @@ def _rule(a: Position, b: Position, ctx: Context) -> Rule | None:
         return _two_dates
     if kind not in ("count", "rate") or a.anchor.increment != b.anchor.increment:
         return None  # an addition is not the total it adds to
-    if _side_by_side(a, b, ctx):
+    if side_by_side(a, b, ctx):
         return (
             None  # one source's two figures in one report are two things ("1,000 sappers and 5,000 builders")
         )
@@ -107,16 +125,16 @@ def additions(positions: Sequence[Position], ctx: Context) -> list[Finding]:
             and same(base.anchor.family, p.family)
             and not _differences(base, added, ctx)
             and _first(base, ctx) < _first(added, ctx)
-            and _apart(base, added, ctx)
+            and apart(base, added, ctx)
         ]
         if not bases:
             continue
-        base = max(bases, key=lambda b: (len(b.documents), _when(b, ctx)))
+        base = max(bases, key=lambda b: (len(b.documents), when(b, ctx)))
         start = _first(added, ctx)
         before = [m for m in base.members if (ctx.date(m) or "9999") < start]
         reason = (
-            f"{describe(added, ctx)} more ({_when(added, ctx)}, {origin_words(added.members, ctx)}) "
-            f"adds to the earlier {describe(base, ctx)} ({_dates(before, ctx)}, "
+            f"{describe(added, ctx)} more ({when(added, ctx)}, {origin_words(added.members, ctx)}) "
+            f"adds to the earlier {describe(base, ctx)} ({dates(before, ctx)}, "
             f"{origin_words(before, ctx)}): an update of the total"
         )
         found.append(Finding(FindingKind.UPDATE, reason, ids_of(before + added.members)))
@@ -131,7 +149,7 @@ def _first(position: Position, ctx: Context) -> str:
 def _two_dates(a: Position, b: Position, ctx: Context) -> Finding | None:
     if a.basis != Basis.FACT or b.basis != Basis.FACT or a.anchor.family != b.anchor.family:
         return None
-    if not _rival(a, b, ctx):
+    if not rival(a, b, ctx):
         return None
     family = a.anchor.family
     if family in ("meet", "arrive"):
@@ -140,20 +158,20 @@ def _two_dates(a: Position, b: Position, ctx: Context) -> Finding | None:
             return None  # two meetings, not one told twice
         if family == "meet":
             reason = (
-                f"one meeting given two dates: {_date_words(a, ctx)} against {_date_words(b, ctx)}; "
+                f"one meeting given two dates: {date_words(a, ctx)} against {date_words(b, ctx)}; "
                 "talks can run over two days, or one report counts the day it was told"
             )
-            return Finding(FindingKind.TENSION, reason, _both(a, b))
+            return Finding(FindingKind.TENSION, reason, both(a, b))
         reason = (
-            f"one arrival, two dates: {_date_words(a, ctx)} against {_date_words(b, ctx)}; "
+            f"one arrival, two dates: {date_words(a, ctx)} against {date_words(b, ctx)}; "
             "an arrival happens once, so at least one report is wrong"
         )
-        return Finding(FindingKind.CONTRADICTION, reason, _both(a, b))
+        return Finding(FindingKind.CONTRADICTION, reason, both(a, b))
     reason = (
-        f"one act, two dates: {_date_words(a, ctx)} against {_date_words(b, ctx)}; "
+        f"one act, two dates: {date_words(a, ctx)} against {date_words(b, ctx)}; "
         "a one-off act has one date, so at least one report is wrong"
     )
-    return Finding(FindingKind.CONTRADICTION, reason, _both(a, b))
+    return Finding(FindingKind.CONTRADICTION, reason, both(a, b))
 
 
 def split_dates(position: Position, ctx: Context) -> list[Finding]:
@@ -197,16 +215,16 @@ def _denial(a: Position, b: Position, ctx: Context) -> Finding | None:
         return None
     if not any(names_its_act(ctx.claims.get(m.claim_id)) for m in denial.members):
         return None  # "North Korea denied the reports": which act it denies, its words do not say
-    if not same(denial.anchor.place, claim.anchor.place) or not _same_things(denial, claim):
+    if not same(denial.anchor.place, claim.anchor.place) or not same_things(denial, claim):
         return None
     if claim.anchor.kind != "statement" and not overlap(denial.span, claim.span):
         return None
-    if not _rival(a, b, ctx):
+    if not rival(a, b, ctx):
         return None  # an origin does not contradict itself: two readings of one source's words
     deniers = origin_words(denial.members, ctx)
     asserters = origin_words(claim.members, ctx)
     reason = f"{deniers} denies what {asserters} asserts: {claim.anchor.words}"
-    return Finding(FindingKind.CONTRADICTION, reason, _both(claim, denial))
+    return Finding(FindingKind.CONTRADICTION, reason, both(claim, denial))
 
 
 def names_its_act(claim: Claim | None) -> bool:
@@ -230,22 +248,22 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
         return None
     differences = _differences(a, b, ctx)
     if differences:
-        if not _apart(a, b, ctx):
+        if not apart(a, b, ctx):
             return None
         reason = (
             f"related figures that disagree unless their scope differs: {describe(a, ctx)} "
             f"against {describe(b, ctx)} ({'; '.join(differences)})"
         )
-        return Finding(FindingKind.TENSION, reason, _both(a, b))
-    at_once = _at_one_time(a, b, ctx)
+        return Finding(FindingKind.TENSION, reason, both(a, b))
+    at_once = at_one_time(a, b, ctx)
     if at_once:
         xs, ys = at_once
-        factor = _factor(a, b)
-        if factor >= FAR_APART or _one_side(a, b, ctx):
+        factor = times_apart(a, b)
+        if factor >= FAR_APART or one_side(a, b, ctx):
             reason = (
                 f"incompatible figures for the same measure and period: {describe(a, ctx)} "
                 f"({origin_words(xs, ctx)}) against {describe(b, ctx)} ({origin_words(ys, ctx)}), "
-                f"{_dates(xs + ys, ctx)}: "
+                f"{dates(xs + ys, ctx)}: "
                 + (f"{factor:.1f} times apart" if factor >= FAR_APART else "from sources of one side")
                 + ", so at least one is wrong"
             )
@@ -253,20 +271,20 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
         reason = (
             f"estimates of the same measure and period that differ: {describe(a, ctx)} "
             f"({origin_words(xs, ctx)}) against {describe(b, ctx)} ({origin_words(ys, ctx)}), "
-            f"{_dates(xs + ys, ctx)}; less than twice apart, they may be different estimators' counts"
+            f"{dates(xs + ys, ctx)}; less than twice apart, they may be different estimators' counts"
         )
         return Finding(FindingKind.TENSION, reason, ids_of(xs + ys))
-    order = _order(a, b, ctx)
-    if order is None:
+    ordered = in_order(a, b, ctx)
+    if ordered is None:
         return None  # differing figures with no way to order them: nothing claimed
-    early, late = order
-    revised = _pairs(early, late, lambda x, y: ctx.side(x) == ctx.side(y) and ctx.distinct_reports(x, y))
+    early, late = ordered
+    revised = pairs(early, late, lambda x, y: ctx.side(x) == ctx.side(y) and ctx.distinct_reports(x, y))
     if revised:
         xs, ys = revised
         reason = (
             f"a later figure for the same measure from the same source or side: {describe(late, ctx)} "
-            f"({_dates(ys, ctx)}, {origin_words(ys, ctx)}) supersedes {describe(early, ctx)} "
-            f"({_dates(xs, ctx)}, {origin_words(xs, ctx)})"
+            f"({dates(ys, ctx)}, {origin_words(ys, ctx)}) supersedes {describe(early, ctx)} "
+            f"({dates(xs, ctx)}, {origin_words(xs, ctx)})"
         )
         return Finding(FindingKind.UPDATE, reason, ids_of(xs + ys))
     return None
@@ -274,9 +292,9 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
 
 def _retold_loss(a: Position, b: Position, ctx: Context) -> Finding | None:
     """ "3,000 killed or wounded" retold as "3,000 killed": one figure, two kinds of loss."""
-    if {a.anchor.aspect, b.anchor.aspect} != _RETOLD_LOSSES or not _same_number(a, b, ctx):
+    if {a.anchor.aspect, b.anchor.aspect} != _RETOLD_LOSSES or not same_number(a, b, ctx):
         return None
-    if a.anchor.vague or b.anchor.vague or not _apart(a, b, ctx):
+    if a.anchor.vague or b.anchor.vague or not apart(a, b, ctx):
         return None
     casualties, killed = (a, b) if a.anchor.aspect == "casualties" else (b, a)
     reason = (
@@ -284,7 +302,7 @@ def _retold_loss(a: Position, b: Position, ctx: Context) -> Finding | None:
         f"({origin_words(casualties.members, ctx)}) against {describe(killed, ctx)} "
         f"({origin_words(killed.members, ctx)}); the killed are only part of the killed and wounded"
     )
-    return Finding(FindingKind.CONTRADICTION, reason, _both(casualties, killed))
+    return Finding(FindingKind.CONTRADICTION, reason, both(casualties, killed))
 
 
 def _planned_and_done(a: Position, b: Position, ctx: Context) -> Finding | None:
@@ -292,7 +310,7 @@ def _planned_and_done(a: Position, b: Position, ctx: Context) -> Finding | None:
     plan, done = (a, b) if a.basis == Basis.PLAN else (b, a)
     if done.basis != Basis.FACT or plan.anchor.vague or done.anchor.vague:
         return None
-    if not _same_number(plan, done, ctx) or plan.anchor.per != done.anchor.per:
+    if not same_number(plan, done, ctx) or plan.anchor.per != done.anchor.per:
         return None  # "170 a day" is not the plant's target of "5,000 a month" told as done
     if plan.anchor.actor and done.anchor.actor and plan.anchor.actor != done.anchor.actor:
         return None
@@ -311,7 +329,7 @@ def _planned_and_done(a: Position, b: Position, ctx: Context) -> Finding | None:
         f"as done ({describe(done, ctx)}, {origin_words(done.members, ctx)}) at the time it is "
         "reported as planned or considered"
     )
-    return Finding(FindingKind.CONTRADICTION, reason, _both(plan, done))
+    return Finding(FindingKind.CONTRADICTION, reason, both(plan, done))
 
 
 def _plans(a: Position, b: Position, ctx: Context) -> Finding | None:
@@ -319,7 +337,7 @@ def _plans(a: Position, b: Position, ctx: Context) -> Finding | None:
     pa, pb = a.anchor, b.anchor
     if overlap(a.span, b.span) or pa.vague or pb.vague or pa.aspect != pb.aspect:
         return None
-    if not same(pa.family, pb.family) or _differences(a, b, ctx) or not _rival(a, b, ctx):
+    if not same(pa.family, pb.family) or _differences(a, b, ctx) or not rival(a, b, ctx):
         return None
     if not any(days_apart(ctx.date(x), ctx.date(y)) <= FORECAST_DAYS for x in a.members for y in b.members):
         return None  # a plan of last year and one of this year are two plans, not rival forecasts
@@ -327,7 +345,7 @@ def _plans(a: Position, b: Position, ctx: Context) -> Finding | None:
         f"plans or forecasts that differ: {describe(a, ctx)} ({origin_words(a.members, ctx)}) "
         f"against {describe(b, ctx)} ({origin_words(b.members, ctx)}); different sources' expectations"
     )
-    return Finding(FindingKind.TENSION, reason, _both(a, b))
+    return Finding(FindingKind.TENSION, reason, both(a, b))
 
 
 def _differences(a: Position, b: Position, ctx: Context) -> list[str]:
@@ -352,133 +370,3 @@ def _differences(a: Position, b: Position, ctx: Context) -> list[str]:
             f"per {ps.per} against per {pl.per}: {describe(short, ctx)} is about {approx} per {pl.per}"
         )
     return found
-
-
-def _at_one_time(a: Position, b: Position, ctx: Context) -> Pair | None:
-    """The claims of each, from rival sources, that hold in one month: sources in reports of
-    different stories, or two named sources a report sets side by side."""
-    return _pairs(
-        a,
-        b,
-        lambda x, y: (
-            ctx.origin(x).id != ctx.origin(y).id
-            and (ctx.distinct_reports(x, y) or (ctx.named(x) and ctx.named(y)))
-            and (_months(ctx.date(x), ctx.date(y)) or (x.date is not None and x.date == y.date))
-        ),
-    )
-
-
-Pair = tuple[list[Proposition], list[Proposition]]
-
-
-def _pairs(a: Position, b: Position, test: Callable[[Proposition, Proposition], bool]) -> Pair | None:
-    """The claims of each position that some claim of the other passes ``test`` with; None if none."""
-    xs: dict[str, Proposition] = {}
-    ys: dict[str, Proposition] = {}
-    for x in a.members:
-        for y in b.members:
-            if test(x, y):
-                xs.setdefault(x.claim_id, x)
-                ys.setdefault(y.claim_id, y)
-    return (list(xs.values()), list(ys.values())) if xs else None
-
-
-def _dates(props: Sequence[Proposition], ctx: Context) -> str:
-    dates = sorted({d for p in props if (d := ctx.date(p))})
-    if not dates:
-        return "undated"
-    return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
-
-
-def _months(x: str | None, y: str | None) -> bool:
-    """Two dates of at least a month's grain in the same month ("in 2024" and "2024-12-23" are not
-    one time: a year holds the whole year's figures; two claims that both state 2024 are)."""
-    return bool(x and y and len(x) >= 7 and len(y) >= 7 and x[:7] == y[:7])
-
-
-def _order(a: Position, b: Position, ctx: Context) -> tuple[Position, Position] | None:
-    """(earlier, later) when every pair of claims from different reports that can be ordered agrees."""
-    a_first = b_first = False
-    for x in a.members:
-        for y in b.members:
-            if x.document_id == y.document_id:
-                continue
-            dx, dy = ctx.date(x), ctx.date(y)
-            if not dx or not dy or compatible(dx, dy):
-                continue
-            if dx < dy:
-                a_first = True
-            else:
-                b_first = True
-    if a_first != b_first:
-        return (a, b) if a_first else (b, a)
-    return None
-
-
-def _one_side(a: Position, b: Position, ctx: Context) -> bool:
-    """Every side behind one position is a side behind the other: one state's sources giving two
-    figures for one time, which no difference of estimator explains."""
-    sa, sb = {ctx.side(p) for p in a.members}, {ctx.side(p) for p in b.members}
-    return sa == sb and len(sa) == 1 and all(ctx.named(p) for p in (*a.members, *b.members))
-
-
-def _rival(a: Position, b: Position, ctx: Context) -> bool:
-    """Some claim of one comes from another report and another origin than one of the other:
-    a contradiction is between sources, never one source's two figures in one sentence."""
-    return any(
-        x.document_id != y.document_id and ctx.origin(x).id != ctx.origin(y).id
-        for x in a.members
-        for y in b.members
-    )
-
-
-def _same_number(a: Position, b: Position, ctx: Context) -> bool:
-    """The two positions state one number ("more than 6,000"), whatever their qualifiers."""
-    qa, qb = ctx.claims[a.anchor.claim_id].quantity, ctx.claims[b.anchor.claim_id].quantity
-    if qa is None or qb is None:
-        return False
-    return abs(qa.low - qb.low) <= 0.01 * max(qa.low, qb.low, 1.0)
-
-
-def _side_by_side(a: Position, b: Position, ctx: Context) -> bool:
-    """One source gives both figures, for one time, in one report: two things, not two estimates
-    ("1,000 sappers and 5,000 builders"); "2,700 a month, up from 2,000 in January" is a change."""
-    return any(
-        x.document_id == y.document_id
-        and ctx.origin(x).id == ctx.origin(y).id
-        and (ctx.date(x) or "") == (ctx.date(y) or "")
-        for x in a.members
-        for y in b.members
-    )
-
-
-def _apart(a: Position, b: Position, ctx: Context) -> bool:
-    return any(ctx.distinct_reports(x, y) for x in a.members for y in b.members)
-
-
-def _factor(a: Position, b: Position) -> float:
-    """How many times apart two figures are, at their closest (after qualifiers widen them)."""
-    (alo, ahi), (blo, bhi) = a.span, b.span
-    low, high = (ahi, blo) if ahi < blo else (bhi, alo)
-    return high / low if low > 0 else float("inf")
-
-
-def _same_things(a: Position, b: Position) -> bool:
-    ta, tb = a.anchor.things, b.anchor.things
-    return not ta or not tb or bool(set(ta) & set(tb))
-
-
-def _date_words(position: Position, ctx: Context) -> str:
-    dates = sorted({p.date for p in position.members if p.date})
-    return f"{' / '.join(dates)} ({origin_words(position.members, ctx)})"
-
-
-def _when(position: Position, ctx: Context) -> str:
-    dates = sorted({d for p in position.members if (d := ctx.date(p))})
-    if not dates:
-        return "undated"
-    return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
-
-
-def _both(a: Position, b: Position) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(a.ids() + b.ids()))
