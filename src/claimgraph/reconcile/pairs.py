@@ -98,15 +98,21 @@ def same_number(a: Position, b: Position, ctx: Context) -> bool:
 
 
 def side_by_side(a: Position, b: Position, ctx: Context) -> bool:
-    """One source gives both figures, for one time, in one report: two things, not two estimates
-    ("1,000 sappers and 5,000 builders"); "2,700 a month, up from 2,000 in January" is a change."""
+    """One source gives both figures, for one time, in one report, or one sentence gives both
+    without setting them against each other: two things, not two estimates ("1,000 sappers and
+    5,000 builders"); "2,700 a month, up from 2,000 in January" is a change."""
     return any(
         x.document_id == y.document_id
-        and ctx.origin(x).id == ctx.origin(y).id
         and (ctx.date(x) or "") == (ctx.date(y) or "")
+        and (ctx.origin(x).id == ctx.origin(y).id or _one_sentence(x, y, ctx))
         for x in a.members
         for y in b.members
     )
+
+
+def _one_sentence(x: Proposition, y: Proposition, ctx: Context) -> bool:
+    cx, cy = ctx.claims.get(x.claim_id), ctx.claims.get(y.claim_id)
+    return cx is not None and cy is not None and cx.start == cy.start
 
 
 def apart(a: Position, b: Position, ctx: Context) -> bool:

@@ -182,7 +182,8 @@ def describe(position: Position, ctx: Context) -> str:
 
 def _describe(p: Proposition, ctx: Context) -> str:
     if p.kind == "date":
-        return f"dated {p.date}"
+        event = {"meet": "a meeting", "arrive": "an arrival"}.get(p.family or "", "dated")
+        return f"{event} on {p.date}" if event != "dated" else f"dated {p.date}"
     if p.kind == "statement":
         return {Basis.DENIAL: "the same denial", Basis.PLAN: "the same plan"}.get(
             p.basis, "the same statement"
@@ -190,8 +191,15 @@ def _describe(p: Proposition, ctx: Context) -> str:
     claim = ctx.claims.get(p.claim_id)
     amount = describe_amount(claim.quantity) if claim and claim.quantity else format_number(p.low)
     rate = f" per {p.per}" if p.per else ""
-    counted = LOSS_WORDS.get(p.aspect or "", p.unit) if p.aspect else p.unit
+    counted = LOSS_WORDS.get(p.aspect or "", p.unit) if p.aspect else _plural(p.unit or "", p.high)
     return f"{amount} {counted}{rate}" + (" (a target or plan)" if p.basis == Basis.PLAN else "")
+
+
+def _plural(unit: str, high: float) -> str:
+    """ "11,000 soldiers", "1 drone"; codes and measures stay as written ("USD", "share")."""
+    if high <= 1 or not unit or unit.isupper() or unit in ("share", "person") or unit.endswith("s"):
+        return "people" if unit == "person" and high > 1 else unit
+    return unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else unit + "s"
 
 
 LOSS_WORDS = {
