@@ -25,6 +25,7 @@ Modality and time first, then kind of loss, scope and values. Each rule names wh
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from claimgraph.reconcile.lexicon import (
     DAYS_PER,
@@ -227,6 +228,7 @@ def _denial(a: Position, b: Position, ctx: Context) -> Finding | None:
     return Finding(FindingKind.CONTRADICTION, reason, both(claim, denial))
 
 
+@lru_cache(maxsize=65_536)  # asked for each denial against each assertion of its group
 def names_its_act(claim: Claim | None) -> bool:
     """Whether a claim's own words name its act ("denied that troops are fighting"), rather than
     the act being carried over from the sentence before ("denied the reports")."""

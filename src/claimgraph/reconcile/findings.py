@@ -40,25 +40,34 @@ def find(positions: Sequence[Position], ctx: Context) -> list[Finding]:
 
 def merge_connected(found: Sequence[tuple[Finding, str, tuple[int, ...]]]) -> list[Finding]:
     """Pairwise findings of one rule that chain through a position (A against B, B against C)
-    told as one finding: three rates that disagree are one tension, not three."""
-    merged: list[tuple[Finding, str, set[int]]] = []
+    told as one finding: three rates that disagree are one tension, not three. In the order
+    the findings came, each chain where its first finding stood."""
+    parent: dict[tuple[str, str, int], tuple[str, str, int]] = {}
+
+    def root(seat: tuple[str, str, int]) -> tuple[str, str, int]:
+        while parent.setdefault(seat, seat) != seat:
+            parent[seat] = parent[parent[seat]]
+            seat = parent[seat]
+        return seat
+
     for finding, rule, positions in found:
-        if len(positions) < 2:
-            merged.append((finding, rule, set()))
+        if len(positions) >= 2:
+            seats = [(rule, str(finding.kind), n) for n in positions]
+            for seat in seats[1:]:
+                parent[root(seat)] = root(seats[0])
+    chains: dict[object, list[Finding]] = {}
+    for n, (finding, rule, positions) in enumerate(found):
+        key: object = root((rule, str(finding.kind), positions[0])) if len(positions) >= 2 else n
+        chains.setdefault(key, []).append(finding)
+    merged = []
+    for parts in chains.values():
+        if len(parts) == 1:
+            merged.append(parts[0])
             continue
-        joined = [m for m in merged if m[1] == rule and m[0].kind == finding.kind and m[2] & set(positions)]
-        if not joined:
-            merged.append((finding, rule, set(positions)))
-            continue
-        parts = [m[0] for m in joined] + [finding]
         reasons = dict.fromkeys(f.reason for f in parts)
         claim_ids = dict.fromkeys(c for f in parts for c in f.claim_ids)
-        seats = set(positions).union(*(m[2] for m in joined))
-        whole = Finding(finding.kind, "; and ".join(reasons), tuple(claim_ids))
-        merged[merged.index(joined[0])] = (whole, rule, seats)
-        for m in joined[1:]:
-            merged.remove(m)
-    return [finding for finding, _, _ in merged]
+        merged.append(Finding(parts[0].kind, "; and ".join(reasons), tuple(claim_ids)))
+    return merged
 
 
 def agreement(position: Position, ctx: Context) -> list[Finding]:

@@ -111,15 +111,18 @@ def assess_group(
     )
 
 
-def story_pairs(claims: Sequence[Claim]) -> frozenset[frozenset[str]]:
-    """Pairs of reports that tell one of the group's sentences in the same words: one story."""
+def story_pairs(claims: Sequence[Claim]) -> dict[str, set[str]]:
+    """Report -> the reports that tell one of the group's sentences in its words: one story."""
     first = tellings(claims)
     told: dict[str, set[str]] = {}
     for claim in claims:
         told.setdefault(first[claim.id], set()).add(claim.document_id)
-    return frozenset(
-        frozenset((x, y)) for documents in told.values() for x in documents for y in documents if x != y
-    )
+    copies: dict[str, set[str]] = {}
+    for documents in told.values():
+        if len(documents) > 1:
+            for document in documents:
+                copies.setdefault(document, set()).update(documents - {document})
+    return copies
 
 
 def _report_name(document: Document | None, document_id: str) -> str:

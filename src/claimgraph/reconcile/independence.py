@@ -252,15 +252,18 @@ def sides(
     origin_ids: Iterable[str], entities: Mapping[str, Entity], pack: DomainPack | None = None
 ) -> dict[str, str]:
     """Origin id -> the state it speaks for: as the domain pack says ("speaks_for"), else as its
-    names say ("Joint Chiefs of Staff of South Korea", "South Korea's spy agency"); a country is
-    its own side. Sources of one side are not independent of each other; an origin whose side
-    is unknown is its own."""
-    countries = [e for e in entities.values() if e.kind == "country"]
+    names say ("Joint Chiefs of Staff of South Korea", "South Korea's spy agency": the countries
+    of the pack, or of the entities given without one); a country is its own side. Sources of
+    one side are not independent of each other; an origin whose side is unknown is its own."""
     found = {}
+    countries: list[Entity] | None = None  # read only when a name must tell the side
     for origin_id in origin_ids:
         entity = entities.get(origin_id)
         side = (pack.side(origin_id) if pack else None) or origin_id
         if side == origin_id and entity is not None and entity.kind != "country":
+            if countries is None:
+                known = pack.entities if pack is not None else entities.values()
+                countries = [e for e in known if e.kind == "country"]
             names = " | ".join((entity.name, *entity.aliases)).lower()
             side = next((c.id for c in countries if _names_country(c, names)), origin_id)
         found[origin_id] = side

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from claimgraph.reconcile.lexicon import (
     LOSS_PHRASES,
@@ -193,6 +193,16 @@ def owner_of(claim: Claim, quantity: Quantity, entities: Mapping[str, Entity]) -
     return beside
 
 
+@lru_cache(maxsize=4_096)
+def _names_pattern(name: str, aliases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every name of an entity (of three letters or more), the longest first."""
+    names = sorted({n.lower() for n in (name, *aliases) if len(n) >= 3}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else _NEVER
+
+
+_NEVER = re.compile(r"(?!)")
+
+
 def _named_in(words: str, claim: Claim, entities: Mapping[str, Entity]) -> str | None:
     """The actor among the claim's entities whose name comes first in ``words``."""
     lowered = words.lower()
@@ -202,12 +212,9 @@ def _named_in(words: str, claim: Claim, entities: Mapping[str, Entity]) -> str |
             continue
         assert entity_id is not None
         entity = entities[entity_id]
-        for name in (entity.name, *entity.aliases):
-            if len(name) < 3:
-                continue
-            match = _phrase_pattern(name.lower()).search(lowered)
-            if match and (first is None or match.start() < first[0]):
-                first = (match.start(), entity_id)
+        match = _names_pattern(entity.name, entity.aliases).search(lowered)
+        if match and (first is None or match.start() < first[0]):
+            first = (match.start(), entity_id)
     return first[1] if first else None
 
 
@@ -220,12 +227,7 @@ def _state_beside(claim: Claim, entities: Mapping[str, Entity]) -> str | None:
         entity = entities[entity_id]
         if entity.kind != "country":
             continue  # a body or party named beside a figure is more often its speaker than its owner
-        spots = [
-            m.span()
-            for name in (entity.name, *entity.aliases)
-            if len(name) >= 3
-            for m in _phrase_pattern(name.lower()).finditer(lowered)
-        ]
+        spots = [m.span() for m in _names_pattern(entity.name, entity.aliases).finditer(lowered)]
         if spots and all(
             _DESTINATION.search(lowered[:start]) or _POSSESSIVE.match(lowered, end) for start, end in spots
         ):

@@ -79,7 +79,7 @@ class Context:
     documents: Mapping[str, Document]
     origins: Mapping[str, Origin]
     names: Mapping[str, str]  # entity id -> name
-    stories: frozenset[frozenset[str]] = frozenset()  # pairs of reports that are one story (copies)
+    stories: Mapping[str, set[str]] = field(default_factory=dict)  # report -> its copies in this group
     kinds: Mapping[str, str] = field(default_factory=dict)  # entity id -> kind, for named origins
     sides: Mapping[str, str] = field(default_factory=dict)  # origin id -> the state it speaks for
 
@@ -137,7 +137,7 @@ class Context:
     def distinct_reports(self, x: Proposition, y: Proposition) -> bool:
         """Two claims from reports that are not one story: not one report, not a near-duplicate
         of the other, not the same sentence told in both."""
-        if x.document_id == y.document_id or frozenset((x.document_id, y.document_id)) in self.stories:
+        if x.document_id == y.document_id or y.document_id in self.stories.get(x.document_id, ()):
             return False
         dx, dy = self.documents.get(x.document_id), self.documents.get(y.document_id)
         return not (
