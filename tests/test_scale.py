@@ -65,7 +65,9 @@ def pool(context):
 # The runners only analyse; what they return is stored by the same code on every backend,
 # so these run on SQLite alone (the batch writer is tested on both below).
 @pytest.mark.slow
-def test_process_pool_stores_what_one_process_stores(inbox, context, store_engine, pool, single_process_rows):
+def test_process_pool_stores_what_one_process_stores(
+    inbox, context, store_engine, pool, single_process_rows
+):
     expected_rows, expected_report = single_process_rows
     report = ingest([inbox], store_engine, context, runner=pool)
     assert report == expected_report
@@ -75,7 +77,9 @@ def test_process_pool_stores_what_one_process_stores(inbox, context, store_engin
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_stores_what_one_process_stores(inbox, context, store_engine, single_process_rows):
+def test_dask_local_cluster_stores_what_one_process_stores(
+    inbox, context, store_engine, single_process_rows
+):
     pytest.importorskip("distributed")
     with DaskRunner(context, "local", workers=2, chunk_size=3) as cluster:
         report = ingest([inbox], store_engine, context, runner=cluster)

@@ -171,7 +171,9 @@ def document_claims(engine: Engine, document_ids: Iterable[str]) -> list[Claim]:
     """The claims of the given documents, in document order."""
     c = schema.claims
     query = (
-        select(c).where(c.c.document_id.in_(list(document_ids))).order_by(c.c.document_id, c.c.start, c.c.id)
+        select(c)
+        .where(c.c.document_id.in_(list(document_ids)))
+        .order_by(c.c.document_id, c.c.start, c.c.id)
     )
     with engine.connect() as conn:
         return [claim_from_row(r) for r in conn.execute(query)]

@@ -27,7 +27,9 @@ def upgrade() -> None:
     with op.batch_alter_table("claim_memberships", schema=None) as batch_op:
         batch_op.add_column(sa.Column("seq", sa.Integer(), nullable=True))
         batch_op.drop_index("ix_claim_memberships_group_date")
-        batch_op.create_index("ix_claim_memberships_group_seq", ["group_id", "seq", "claim_id"], unique=False)
+        batch_op.create_index(
+            "ix_claim_memberships_group_seq", ["group_id", "seq", "claim_id"], unique=False
+        )
     op.execute(
         "UPDATE documents SET seq = (SELECT n FROM (SELECT id, ROW_NUMBER() OVER "
         "(ORDER BY ingested_at, id) AS n FROM documents) AS ordered WHERE ordered.id = documents.id)"
