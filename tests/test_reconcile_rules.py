@@ -277,3 +277,17 @@ def test_dated_meetings_between_two_sides_agree_on_a_date_and_an_arrival_has_one
     ]
     (found,) = findings(reconcile(arrivals, {d.id: d for d in (a, b)}, entities, pack))
     assert found.kind == FindingKind.CONTRADICTION and "one arrival, two dates" in found.reason
+
+
+def test_a_pack_naming_an_unknown_entity_as_whose_word_a_source_gives_is_refused_with_its_line():
+    from claimgraph.domains.check import check_text
+
+    text = (
+        "name: t\nentities:\n  - name: Harbour State\n    kind: country\n"
+        "  - name: Harbour Intelligence\n    kind: intelligence or military body\n"
+        "    speaks_for: Harbor Stat\n"
+    )
+    (problem,) = check_text(text)
+    assert problem.line == 7 and "unknown entity 'Harbor Stat'" in problem.message
+    assert "did you mean 'Harbour State'" in problem.message
+    assert check_text(text.replace("Harbor Stat", "Harbour State")) == []
