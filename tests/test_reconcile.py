@@ -167,7 +167,13 @@ def test_credited_original_source_and_near_duplicates_make_one_origin():
         origins.update(trace_origins(d, [c], ENTITIES, PACK, {original.id: original}.get))
     assert len({o.id for o in origins.values()}) == 1
     assert "credits" in origins[claims[1].id].reason and "near-duplicate" in origins[claims[2].id].reason
-    assert [f.kind for f in findings(run(claims, list(reports)))] == [FindingKind.REPEAT]
+    # Word-for-word copies are one story: its near-duplicate link says so, no finding repeats it.
+    assert findings(run(claims, list(reports))) == []
+    # A report that retells the credited story in its own words repeats its origin.
+    retold = claim(credits, "Pyongyang has dispatched 3,000 troops to Russia.", n=1, figure="3,000",
+                   subject=NK, object="russia")  # fmt: skip
+    groups = run([claims[0], retold, claims[2]], list(reports))
+    assert [f.kind for f in findings(groups)] == [FindingKind.REPEAT]
 
 
 def test_a_copy_is_one_origin_with_what_it_copies_whatever_each_credits():
@@ -293,7 +299,7 @@ def test_the_same_rate_in_other_units_agrees():
     assert [f.kind for f in findings(run(claims, [a, b]))] == [FindingKind.CORROBORATION]
 
 
-def test_a_later_figure_updates_an_earlier_one_and_an_addition_updates_the_total():
+def test_a_later_figure_from_the_same_source_updates_an_earlier_one_and_an_addition_its_total():
     early, late, more = doc("early", "2025-03-18"), doc("late", "2025-09-16"), doc("more", "2025-04-03")
     made = {"unit": "drone", "per": "month", "subject": PLANT, "speaker": "gur", "predicate": "produce"}
     claims = [
@@ -301,15 +307,29 @@ def test_a_later_figure_updates_an_earlier_one_and_an_addition_updates_the_total
         claim(late, "The plant now produces about 2,700 drones a month.", figure="about 2,700", **made),
         claim(early, "North Korea sent about 11,000 soldiers.", n=1, figure="about 11,000", subject=NK,
               speaker="nis"),
+        claim(late, "Some 5,000 North Korean soldiers are in Russia.", n=1, figure="Some 5,000", subject=NK,
+              speaker="gur"),
         claim(more, "North Korea sent an additional 3,000.", figure="3,000", subject=NK, speaker="jcs"),
     ]  # fmt: skip
     groups = run(claims, [early, late, more])
-    updates = findings(groups, FindingKind.UPDATE)
-    assert len(updates) == 2
-    output, troops = sorted(updates, key=lambda f: "more adds" in f.reason)
+    output, troops = sorted(findings(groups, FindingKind.UPDATE), key=lambda f: "adds to" in f.reason)
     assert output.claim_ids == (claims[0].id, claims[1].id) and "supersedes" in output.reason
-    assert "adds to the earlier" in troops.reason
+    assert "same source" in output.reason
+    # The addition updates the total it adds to, the earlier one, once: not every other figure.
+    assert set(troops.claim_ids) == {claims[2].id, claims[4].id} and "adds to the earlier" in troops.reason
     assert not findings(groups, FindingKind.CONTRADICTION)
+
+
+def test_a_later_figure_from_another_source_is_no_update():
+    early, late = doc("early", "2025-03-18"), doc("late", "2025-09-16")
+    made = {"unit": "drone", "per": "month", "subject": PLANT, "predicate": "produce"}
+    claims = [
+        claim(early, "The plant produced about 2,000 drones per month.", figure="about 2,000", speaker="gur",
+              **made),
+        claim(late, "The plant now produces about 2,700 drones a month.", figure="about 2,700", speaker="nis",
+              **made),
+    ]  # fmt: skip
+    assert findings(run(claims, [early, late])) == []
 
 
 def test_differing_figures_that_cannot_be_ordered_are_left_alone():
@@ -447,7 +467,8 @@ def _analyses() -> list[Analysis]:
                   speaker="jcs"),
             claim(c, "North Korean troops are fighting Ukraine, JCS said.", n=1, **fighting)],
         d: [claim(d, "The deal builds on the treaty signed in 2023.", when="2023", predicate="build",
-                  entities=("treaty",))],
+                  entities=("treaty",)),
+            claim(d, "JCS says soldiers of the North fight Ukraine.", n=1, **fighting)],
         e: [claim(e, "The plant produced about 2,000 drones a month.", figure="about 2,000", **made)],
         f: [claim(f, "The plant now produces about 2,700 drones a month.", figure="about 2,700", **made),
             claim(f, "Russia fires about 150 drones daily.", n=1, figure="about 150", unit="drone", per="day",
@@ -537,13 +558,14 @@ def example_db(tmp_path_factory):
     return db
 
 
-def test_the_example_briefing_leads_with_every_kind_of_finding_each_side_quoted(example_db):
-    output = _cli(example_db, "brief")
-    assert output.index("Findings") < output.index("Key figures")
-    blocks = output.split("╭─ ")
+def test_the_example_findings_hold_every_kind_each_side_quoted_and_the_briefing_leads_with_them(example_db):
+    brief = _cli(example_db, "brief")
+    assert brief.index("Findings") < brief.index("Key figures")
+    assert brief.split("╭─ ")[1].startswith("CONTRADICTION ·")  # disputes first
+    blocks = _cli(example_db, "findings", "--all").split("╭─ ")
     for kind in FindingKind:
         block = next((b for b in blocks if b.startswith(kind.value.upper() + " ·")), None)
-        assert block is not None, f"no {kind} in the briefing"
+        assert block is not None, f"no {kind} among the findings"
         assert "Why:" in block
         reports = set(re.findall(r"\d\d_[a-z_]+\.(?:txt|html)", block))
         assert len(reports) >= 2, block  # every side's report named
@@ -557,6 +579,12 @@ def test_a_syndicated_copy_is_quoted_once_with_its_other_source_named(example_db
         quotes = re.findall(r"“([^”]+)”", block)
         assert len(quotes) == len(set(quotes)), block
     assert "the same words also in East Asia Dispatch" in output  # 06 and 07 are one story saved twice
+
+
+def test_findings_command_shows_two_findings_a_proposition_unless_asked_for_all(example_db):
+    capped, every = _cli(example_db, "findings"), _cli(example_db, "findings", "--all")
+    assert "more finding" in capped and "claimgraph findings --all" in capped
+    assert capped.count("╭─ ") < every.count("╭─ ")
 
 
 def test_findings_command_filters_by_kind_and_names_a_bad_kind(example_db):

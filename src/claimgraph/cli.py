@@ -216,16 +216,22 @@ def findings(
             "(repeat the option for several)."
         ),
     ] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help="Every finding of each proposition, not only its most pressing two."),
+    ] = False,
 ) -> None:
-    """Cross-report findings, each with its reason, grade and every side quoted with its source."""
-    from claimgraph.views.findings import findings_view, kinds_from
+    """Cross-report findings, most pressing first, each with its reason, grade and every side quoted."""
+    from claimgraph.views.findings import PER_PROPOSITION, findings_view, kinds_from
 
     try:
         kinds = kinds_from(kind) if kind else None
     except ValueError as error:
         console.print(plain(str(error), "red"))
         raise typer.Exit(2) from error
-    console.print(findings_view(ctx.obj.engine(), kinds))
+    console.print(
+        findings_view(ctx.obj.engine(), kinds, per_proposition=None if show_all else PER_PROPOSITION)
+    )
 
 
 @app.command()

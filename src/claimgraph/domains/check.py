@@ -49,6 +49,7 @@ _ENTITY: Spec = {
     "ambiguous": (STRS, False),
     "wikidata": (STR, False),
     "counted_as": (STR, False),
+    "speaks_for": (STR, False),
 }
 _PROFILE: Spec = {"entity": (STR, True), "reliability": (STR, True), "rationale": (STR, True)}
 _INDICATOR: Spec = {
@@ -121,7 +122,12 @@ def check_text(text: str) -> list[PackProblem]:
     vocabulary_ok = _check_schema(root, data, _VOCABULARY_SECTIONS, problems)
     declared = data.get("kinds") if isinstance(data, dict) and isinstance(data.get("kinds"), list) else []
     kinds = ENTITY_KINDS | {str(k["name"]) for k in declared if isinstance(k, dict) and k.get("name")}
-    forms = _check_entities(_items(fields.get("entities"), _ENTITY, "entity", problems), kinds, problems)
+    entities = _items(fields.get("entities"), _ENTITY, "entity", problems)
+    forms = _check_entities(entities, kinds, problems)
+    for entity in entities:
+        if "speaks_for" in entity:
+            name = entity["name"].value if "name" in entity else "?"
+            _resolve_ref(entity["speaks_for"], forms, f"speaks_for of entity '{name}'", problems)
     _check_profiles(_items(fields.get("profiles"), _PROFILE, "profile", problems), forms, problems)
     indicators = _items(fields.get("indicators"), _INDICATOR, "indicator", problems)
     _check_indicators(indicators, forms, problems)

@@ -22,6 +22,9 @@ vocabulary (``extends``, ``kinds``, ``vocabulary``; see ``vocabulary.py``), is
                                       #   way or the sentence has words of its kind
         counted_as: drone             # optional: what a count of it counts ("40 Shaheds" are
                                       #   40 drones), as the extractor names units
+        speaks_for: South Korea       # optional: the state or body whose word it gives (an
+                                      #   official's, an agency's): sources of one state are
+                                      #   not independent of each other
     profiles:                         # optional: how reliable a source is
       - entity: Newsweek              # required: a name or alias of an entity above
         reliability: B                # required: A (completely reliable) .. F (cannot be judged)
@@ -104,6 +107,7 @@ class DomainPack:
     ambiguous: frozenset[str] = frozenset()  # alias keys of forms that need support in context
     counted_as: Mapping[str, str] = field(default_factory=dict, compare=False)  # entity id -> unit counted
     vocabulary: Vocabulary = field(default_factory=base_vocabulary, compare=False)  # with its base
+    speaks_for: Mapping[str, str] = field(default_factory=dict, compare=False)  # entity id -> entity id
     _by_id: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _by_form: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _profiles: dict[str, Profile] = field(init=False, repr=False, compare=False)
@@ -137,6 +141,19 @@ class DomainPack:
     def names_of_kind(self, kind: str) -> tuple[str, ...]:
         """Every name and alias of the entities of one kind ("media outlet": what a credit may name)."""
         return tuple(form for e in self.entities if e.kind == kind for form in (e.name, *e.aliases))
+
+    def side(self, entity_id: str) -> str | None:
+        """The state an entity speaks for, following "speaks_for" through bodies (an official of
+        an agency of a state); None when the pack does not say."""
+        seen = {entity_id}
+        current = self.speaks_for.get(entity_id)
+        while current is not None and current not in seen:
+            seen.add(current)
+            above = self.speaks_for.get(current)
+            if above is None:
+                return current
+            current = above
+        return current
 
     def indicator(self, indicator_id: str) -> IndicatorSpec | None:
         """The indicator with this id, or None."""
@@ -199,8 +216,22 @@ def _build(data: dict[str, Any]) -> DomainPack:
     }
     own = replace(vocabulary_from(data.get("vocabulary"), data.get("kinds")), counted_as=counted_as)
     vocabulary = own if data.get("extends") == "none" else base_vocabulary().extend(own)
+    speaks_for = {
+        slugify(item["name"].strip()): ids[alias_key(item["speaks_for"])]
+        for item in items
+        if item.get("speaks_for")
+    }
     return DomainPack(
-        data["name"], description, entities, profiles, indicators, metonyms, ambiguous, counted_as, vocabulary
+        data["name"],
+        description,
+        entities,
+        profiles,
+        indicators,
+        metonyms,
+        ambiguous,
+        counted_as,
+        vocabulary,
+        speaks_for,
     )
 
 

@@ -1,391 +1,207 @@
 """Findings within one claim group: corroboration, repeat, contradiction, tension, update.
 
-Claims that say the same thing (one basis, one scope, agreeing values) form a
-position; a position backed by two independent origins is a corroboration, and
-one origin told by several reports is a repeat. Positions are then set against
-each other, modality and time first:
+A group holds claims about one measure (an actor's things counted by one act, a rate,
+the date of a one-off act, an actor's act). Claims that say the same thing form a
+position (``positions``); a position backed by two independent origins is a
+corroboration, and one origin told by several reports (a credited wire, a relayed
+statement, copies of one story) is a repeat. Positions are then set against each
+other by the rules in ``compare``, each finding saying in words what differs.
 
-- a target or plan is never weighed against a current figure (different basis);
-- opinion and speculation never reach here (no proposition);
-- an assertion against a denial of it is a contradiction;
-- two dates for one one-off act (a treaty's signing) are a contradiction;
-- differing figures for the same measure: an addition ("3,000 more") or a
-  later report updates the earlier one; the same stated period is a
-  contradiction; otherwise, with no way to order them, nothing is claimed;
-- differing figures that differ in scope, rate or act (a country per day, a
-  factory per month; produced, launched) are a tension: shown side by side.
-
-Every finding has claims from at least two documents.
+Every finding has claims from at least two reports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from claimgraph.reconcile.lexicon import DAYS_PER, RELATED_FLOWS
-from claimgraph.reconcile.propositions import Basis, Proposition, describe_amount, format_number
-from claimgraph.records import Claim, Document, Finding, FindingKind, Origin
-
-
-@dataclass(slots=True)
-class Position:
-    """Claims of one group that say the same thing."""
-
-    anchor: Proposition
-    members: list[Proposition] = field(default_factory=list)
-    documents: set[str] = field(default_factory=set)  # kept as members join: read for every pair
-    span: tuple[float, float] = (0.0, 0.0)  # the anchor's figure per day, read for every claim placed
-    words: str = ""  # describe(), kept once said: a position is described in each of its findings
-    claim_ids: tuple[str, ...] = ()
-
-    basis: Basis = Basis.FACT  # the anchor's, read for every pair
-
-    def __post_init__(self) -> None:
-        self.span = self.anchor.per_day()
-        self.basis = self.anchor.basis
-
-    def add(self, prop: Proposition) -> None:
-        self.members.append(prop)
-        self.documents.add(prop.document_id)
-        self.claim_ids = ()
-
-    def ids(self) -> tuple[str, ...]:
-        if not self.claim_ids:
-            self.claim_ids = _ids(self.members)
-        return self.claim_ids
-
-    def accepts(self, other: Proposition, span: tuple[float, float], ctx: Context) -> bool:
-        """Whether a claim of the same side and kind (``span``: its figure per day) says the same."""
-        a = self.anchor
-        if a.kind == "statement":
-            # Without a named object ("Russia agreed", "North Korea received") two claims may say
-            # anything: they agree only on the same object, or as one origin's same words relayed.
-            if a.place != other.place or not _same_things(a, other):
-                return False
-            return a.place is not None or ctx.origin(a).id == ctx.origin(other).id
-        if a.kind == "date":
-            return all(_compatible(p.date, other.date) for p in self.members)
-        if not _same(a.family, other.family) or not _same_scope(a, other):
-            return False
-        return _overlap(self.span, span)
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What assessing a group reads besides its propositions."""
-
-    claims: Mapping[str, Claim]
-    documents: Mapping[str, Document]
-    origins: Mapping[str, Origin]
-    names: Mapping[str, str]  # entity id -> name
-
-    when: dict[str, str | None] = field(default_factory=dict)  # date() per claim, once worked out
-
-    def date(self, p: Proposition) -> str | None:
-        """When a claim's figure holds: its own time, else its report's publication date."""
-        if p.claim_id not in self.when:
-            document = self.documents.get(p.document_id)
-            self.when[p.claim_id] = p.date or (document.published if document else None)
-        return self.when[p.claim_id]
-
-    def origin(self, p: Proposition) -> Origin:
-        return self.origins.get(p.claim_id) or Origin(
-            f"document:{p.document_id}", p.document_id[:12], "its report"
-        )
-
-
-def form_positions(props: Sequence[Proposition], ctx: Context) -> list[Position]:
-    """Positions, built in a canonical order so that the same claims always give the same positions."""
-    order = sorted(props, key=lambda p: (_side(p), ctx.date(p) or "", p.document_id, p.claim_id))
-    positions: list[Position] = []
-    # A position takes only claims of its own side and kind (figures: of its increment and
-    # vagueness; statements: of its object), so each claim is tried against those alone, first made first.
-    shelves: dict[tuple[object, ...], list[Position]] = {}
-    for prop in order:
-        shelf = shelves.setdefault(_shelf(prop), [])
-        span = prop.per_day()
-        home = next((pos for pos in shelf if pos.accepts(prop, span, ctx)), None)
-        if home is None:
-            home = Position(prop)
-            positions.append(home)
-            shelf.append(home)
-        home.add(prop)
-    return positions
-
-
-def _shelf(prop: Proposition) -> tuple[object, ...]:
-    if prop.kind in ("count", "rate"):
-        return (_side(prop), prop.kind, prop.increment, prop.vague)
-    if prop.kind == "statement":
-        return (_side(prop), prop.kind, prop.place)
-    return (_side(prop), prop.kind)
+from claimgraph.reconcile.compare import additions, set_against, split_dates
+from claimgraph.reconcile.positions import Context, Position, describe, ids_of, origin_words
+from claimgraph.reconcile.propositions import Basis, Proposition
+from claimgraph.records import Finding, FindingKind, Origin
 
 
 def find(positions: Sequence[Position], ctx: Context) -> list[Finding]:
-    """Every finding of a group's positions."""
-    found: list[Finding] = []
-    for position in positions:
-        found.extend(_agreement(position, ctx))
+    """Every finding of a group's positions; findings of one kind that share a position are one."""
+    found: list[tuple[Finding, str, tuple[int, ...]]] = []
+    for n, position in enumerate(positions):
+        found.extend((f, "agreement", (n,)) for f in agreement(position, ctx))
+        found.extend((f, "dates", (n,)) for f in split_dates(position, ctx))
     for i, a in enumerate(positions):
-        for b in positions[i + 1 :]:
-            if a.basis == b.basis:
-                if a.anchor.kind == "statement":
-                    continue  # two statements of one basis differ only in what they say: no finding
-            elif Basis.DENIAL not in (a.basis, b.basis):
-                continue  # a plan or target is never weighed against what is (checked first: cheap)
-            if len(a.documents) < 2 and a.documents == b.documents:
-                continue
-            finding = _set_against(a, b, ctx)
-            if finding is not None:
-                found.append(finding)
+        for j in range(i + 1, len(positions)):
+            b = positions[j]
+            if a.basis == b.basis and a.anchor.kind == "statement":
+                continue  # two statements of one basis differ only in what they say: no finding
+            weighed = set_against(a, b, ctx)
+            if weighed is not None:
+                found.append((weighed[0], weighed[1], (i, j)))
+    return merge_connected(found) + additions(positions, ctx) + repeats(positions, ctx)
+
+
+def merge_connected(found: Sequence[tuple[Finding, str, tuple[int, ...]]]) -> list[Finding]:
+    """Pairwise findings of one rule that chain through a position (A against B, B against C)
+    told as one finding: three rates that disagree are one tension, not three. In the order
+    the findings came, each chain where its first finding stood."""
+    parent: dict[tuple[str, str, int], tuple[str, str, int]] = {}
+
+    def root(seat: tuple[str, str, int]) -> tuple[str, str, int]:
+        while parent.setdefault(seat, seat) != seat:
+            parent[seat] = parent[parent[seat]]
+            seat = parent[seat]
+        return seat
+
+    for finding, rule, positions in found:
+        if len(positions) >= 2:
+            seats = [(rule, str(finding.kind), n) for n in positions]
+            for seat in seats[1:]:
+                parent[root(seat)] = root(seats[0])
+    chains: dict[object, list[Finding]] = {}
+    for n, (finding, rule, positions) in enumerate(found):
+        key: object = root((rule, str(finding.kind), positions[0])) if len(positions) >= 2 else n
+        chains.setdefault(key, []).append(finding)
+    merged = []
+    for parts in chains.values():
+        if len(parts) == 1:
+            merged.append(parts[0])
+            continue
+        reasons = dict.fromkeys(f.reason for f in parts)
+        claim_ids = dict.fromkeys(c for f in parts for c in f.claim_ids)
+        merged.append(Finding(parts[0].kind, "; and ".join(reasons), tuple(claim_ids)))
+    return merged
+
+
+def agreement(position: Position, ctx: Context) -> list[Finding]:
+    """Corroboration by independent origins, and one plan credited to two sources."""
+    if len(position.documents) < 2:
+        return []
+    by_origin = presumed_origins(position, ctx)
+    what = describe(position, ctx)
+    found = []
+    figure = position.anchor.kind in ("count", "rate")
+    if figure and position.basis == Basis.PLAN:
+        named = {o: ps for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)}
+        bodies = {
+            o: ps for o, ps in named.items() if ctx.origin_kind(ctx.origin(ps[0])) not in (None, "person")
+        }
+        if len(bodies) >= 2 and _across_reports(bodies.values()):
+            labels = "; ".join(origin_words(ps, ctx) for ps in bodies.values())
+            reason = f"one plan credited to different sources: {what}, announced by {labels}"
+            found.append(Finding(FindingKind.CONTRADICTION, reason, position.ids()))
+            reports = len(position.documents)
+            reason = f"{what}: one announcement told by {reports} reports, whoever they credit: a repeat"
+            found.append(Finding(FindingKind.REPEAT, reason, position.ids()))
+    elif (
+        len(_sides(by_origin, ctx)) >= 2 and not position.anchor.vague and _across_reports(by_origin.values())
+    ):
+        labels = "; ".join(origin_words(ps, ctx) for ps in by_origin.values())
+        count = len(_sides(by_origin, ctx))
+        reason = f"{what}, from {count} independent origins: {labels}"
+        found.append(Finding(FindingKind.CORROBORATION, reason, position.ids()))
     return found
 
 
-def _agreement(position: Position, ctx: Context) -> list[Finding]:
-    if len(position.documents) < 2:
-        return []
+def repeats(positions: Sequence[Position], ctx: Context) -> list[Finding]:
+    """One repeat per origin told by several stories, whatever of the group's figures it gave:
+    "NIS: 4,700 casualties, 600 killed" retold by three reports is one repeat, not two."""
+    told: dict[str, list[tuple[Position, list[Proposition]]]] = {}
+    for position in positions:
+        if len(position.documents) < 2:
+            continue
+        for origin_id, members in presumed_origins(position, ctx).items():
+            if _stories(members, ctx) >= 2:
+                told.setdefault(origin_id, []).append((position, members))
+    found = []
+    for parts in told.values():
+        members = [p for _, ms in parts for p in ms]
+        origin = ctx.origin(members[0])
+        what = "; ".join(describe(position, ctx) for position, _ in parts)
+        documents = {p.document_id for p in members}
+        reason = (
+            f"{what}, in {len(documents)} reports that all rest on one origin, {origin.label} "
+            f"({origin.reason}): a repeat, not a confirmation"
+        )
+        found.append(Finding(FindingKind.REPEAT, reason, ids_of(members)))
+    return found
+
+
+def presume(positions: Sequence[Position], ctx: Context) -> Context:
+    """The context with what the claims leave unsaid presumed, position by position.
+
+    A state named as the source ("South Korea said") is the vaguest name for one of its bodies:
+    beside the body it is that body. When one named source (or one state's) alone gives a
+    figure, reports that give the same number in their own voice are presumed to relay it:
+    "3,000 more" in an unattributed report is the Joint Chiefs' figure, not a second
+    confirmation. With no named source each report's own voice stays its own origin."""
+    origins = dict(ctx.origins)
+    for position in positions:
+        if position.anchor.kind not in ("count", "rate"):
+            continue  # a number is what a relay copies; a date or an act is told by many
+        for lead, members in _presumed(position, ctx).items():
+            origin = ctx.origin(lead)
+            for p in members:
+                if ctx.origin(p).id != origin.id:
+                    reason = f"presumed to relay {origin.label}, the one named source of this figure"
+                    origins[p.claim_id] = Origin(origin.id, origin.label, reason)
+    return replace(ctx, origins=origins, when={})
+
+
+def _presumed(position: Position, ctx: Context) -> dict[Proposition, list[Proposition]]:
+    """A named claim of the position -> the claims presumed to be that source's word."""
     by_origin: dict[str, list[Proposition]] = {}
     for p in position.members:
         by_origin.setdefault(ctx.origin(p).id, []).append(p)
-    what = describe(position, ctx)
-    found = []
-    if len(by_origin) >= 2:
-        labels = "; ".join(_origin_words(ps, ctx) for ps in by_origin.values())
-        reason = f"{what}, from {len(by_origin)} independent origins: {labels}"
-        found.append(Finding(FindingKind.CORROBORATION, reason, position.ids()))
-    for members in by_origin.values():
-        documents = {p.document_id for p in members}
-        if len(documents) >= 2:
-            origin = ctx.origin(members[0])
-            reason = (
-                f"{what}, in {len(documents)} reports that all rest on one origin, {origin.label} "
-                f"({origin.reason}): a repeat, not a confirmation"
-            )
-            found.append(Finding(FindingKind.REPEAT, reason, _ids(members)))
-    return found
-
-
-def _set_against(a: Position, b: Position, ctx: Context) -> Finding | None:
-    kind = a.anchor.kind
-    if (a.basis == Basis.DENIAL) != (b.basis == Basis.DENIAL):
-        return _denial(a, b, ctx)
-    if a.basis != b.basis:
-        return None  # a plan or target is never weighed against what is
-    if kind == "date":
-        if a.basis != Basis.FACT or not _rival_origins(a, b, ctx):
-            return None
-        reason = (
-            f"one act, two dates: {_date_words(a, ctx)} against {_date_words(b, ctx)}; "
-            "a one-off act has one date, so at least one report is wrong"
+    named = {o: ps for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)}
+    if not named:
+        return {}
+    moved: dict[Proposition, list[Proposition]] = {}
+    for state in [o for o in named if ctx.kinds.get(o) == "country"]:
+        bodies = [o for o in named if o != state and ctx.side(named[o][0]) == state]
+        if bodies:
+            body = max(bodies, key=lambda o: (len(named[o]), o))
+            moved.setdefault(named[body][0], []).extend(named[state])
+    if len({ctx.side(ps[0]) for ps in named.values()}) == 1:  # one named source, or one state's
+        lead = max(named, key=lambda o: (len(named[o]), o))
+        numbers = {_number(p, ctx) for p in named[lead]}
+        moved.setdefault(named[lead][0], []).extend(
+            p for o, ps in by_origin.items() if o not in named for p in ps if _number(p, ctx) in numbers
         )
-        return Finding(FindingKind.CONTRADICTION, reason, _both(a, b))
-    if kind in ("count", "rate"):
-        return _figures(a, b, ctx)
-    return None
+    return moved
 
 
-def _denial(a: Position, b: Position, ctx: Context) -> Finding | None:
-    denial, claim = (a, b) if a.basis == Basis.DENIAL else (b, a)
-    if claim.anchor.kind not in ("statement", "count", "rate"):
-        return None
-    if not _same(denial.anchor.place, claim.anchor.place) or not _same_things(denial.anchor, claim.anchor):
-        return None
-    if claim.anchor.kind != "statement" and not _overlap(denial.span, claim.span):
-        return None
-    if not _rival_origins(a, b, ctx):
-        return None  # an origin does not contradict itself: two readings of one source's words
-    deniers = _origin_words(denial.members, ctx)
-    asserters = _origin_words(claim.members, ctx)
-    reason = f"{deniers} denies what {asserters} asserts: {claim.anchor.words}"
-    return Finding(FindingKind.CONTRADICTION, reason, _both(claim, denial))
-
-
-def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
-    pa, pb = a.anchor, b.anchor
-    if _overlap(a.span, b.span) or (pa.vague and pb.vague):
-        return None
-    if not (_same(pa.family, pb.family) or {pa.family, pb.family} <= RELATED_FLOWS):
-        return None
-    differences = _differences(a, b, ctx)
-    if differences:
-        reason = (
-            f"related figures that disagree unless their scope differs: {describe(a, ctx)} "
-            f"against {describe(b, ctx)} ({'; '.join(differences)})"
-        )
-        return Finding(FindingKind.TENSION, reason, _both(a, b))
-    if pa.increment != pb.increment and _apart(a, b, ctx):
-        base, added = (a, b) if pb.increment else (b, a)
-        added_words, base_words = describe(added, ctx), describe(base, ctx)
-        reason = f"{added_words} more adds to the earlier {base_words}: an update, not a contradiction"
-        return Finding(FindingKind.UPDATE, reason, _both(base, added))
-    order = _order(a, b, ctx)
-    if order is not None:
-        early, late = order
-        reason = (
-            f"a later figure for the same measure: {describe(late, ctx)} ({_when(late, ctx)}) "
-            f"supersedes {describe(early, ctx)} ({_when(early, ctx)})"
-        )
-        return Finding(FindingKind.UPDATE, reason, _both(early, late))
-    if pa.basis == Basis.FACT and _same_stated_period(a, b, ctx):
-        reason = (
-            f"incompatible figures for the same measure and period: {describe(a, ctx)} against "
-            f"{describe(b, ctx)} ({_when(a, ctx)})"
-        )
-        return Finding(FindingKind.CONTRADICTION, reason, _both(a, b))
-    return None  # differing figures with no way to order them: nothing claimed
-
-
-def _differences(a: Position, b: Position, ctx: Context) -> list[str]:
-    """How two positions' measures differ: scope, act or rate. None means the same measure."""
-    pa, pb = a.anchor, b.anchor
-    found = []
-    for role, x, y in (("scope", pa.actor, pb.actor), ("place", pa.place, pb.place)):
-        if x and y and x != y:
-            found.append(f"{role} {_name(x, ctx)} against {_name(y, ctx)}")
-    if pa.family and pb.family and pa.family != pb.family:
-        found.append(f"{pa.family} against {pb.family}")
-    if pa.per and pb.per and pa.per != pb.per:
-        # Say the shorter period's figure in the longer one: "170 a day is about 5,175 a month".
-        short, long_ = (a, b) if DAYS_PER.get(pa.per, 1.0) < DAYS_PER.get(pb.per, 1.0) else (b, a)
-        ps, pl = short.anchor, long_.anchor
-        claim = ctx.claims.get(ps.claim_id)
-        value = (claim.quantity.low + claim.quantity.high) / 2 if claim and claim.quantity else ps.low
-        approx = format_number(
-            round(value / DAYS_PER.get(ps.per or "", 1.0) * DAYS_PER.get(pl.per or "", 1.0))
-        )
-        found.append(
-            f"per {ps.per} against per {pl.per}: {describe(short, ctx)} is about {approx} per {pl.per}"
-        )
-    return found
-
-
-def _order(a: Position, b: Position, ctx: Context) -> tuple[Position, Position] | None:
-    """(earlier, later) when every pair of claims from different reports that can be ordered agrees."""
-    a_first = b_first = False
-    for x in a.members:
-        for y in b.members:
-            if x.document_id == y.document_id:
-                continue
-            dx, dy = ctx.date(x), ctx.date(y)
-            if not dx or not dy or _compatible(dx, dy):
-                continue
-            if dx < dy:
-                a_first = True
-            else:
-                b_first = True
-    if a_first != b_first:
-        return (a, b) if a_first else (b, a)
-    return None
-
-
-def _apart(a: Position, b: Position, ctx: Context) -> bool:
-    """Some claim of each comes from a different report that is not a copy of the other's:
-    "3,000 more join the 11,000" within one story (or its syndicated copy) updates nothing."""
-    return any(_distinct_reports(x.document_id, y.document_id, ctx) for x in a.members for y in b.members)
-
-
-def _distinct_reports(x: str, y: str, ctx: Context) -> bool:
-    if x == y:
-        return False
-    dx, dy = ctx.documents.get(x), ctx.documents.get(y)
-    return not ((dx and dx.near_duplicate_of == y) or (dy and dy.near_duplicate_of == x))
-
-
-def _same_stated_period(a: Position, b: Position, ctx: Context) -> bool:
-    """Two reports of different origins state the same period for their differing figures."""
-    return any(
-        x.document_id != y.document_id
-        and ctx.origin(x).id != ctx.origin(y).id
-        and _compatible(x.date, y.date)
-        for x in a.members
-        for y in b.members
-    )
-
-
-def _rival_origins(a: Position, b: Position, ctx: Context) -> bool:
-    """Some claim of one position comes from another report and another origin than one of the other:
-    a contradiction is between sources, never one source's two figures in one sentence."""
-    return any(
-        x.document_id != y.document_id and ctx.origin(x).id != ctx.origin(y).id
-        for x in a.members
-        for y in b.members
-    )
-
-
-def describe(position: Position, ctx: Context) -> str:
-    """The position's value in words: "about 11,000 soldier", "2,000 drone per month", "2023"."""
-    if not position.words:
-        position.words = _describe(position.anchor, ctx)
-    return position.words
-
-
-def _describe(p: Proposition, ctx: Context) -> str:
-    if p.kind == "date":
-        return f"dated {p.date}"
-    if p.kind == "statement":
-        return {Basis.DENIAL: "the same denial", Basis.PLAN: "the same plan"}.get(
-            p.basis, "the same statement"
-        )
+def _number(p: Proposition, ctx: Context) -> float | None:
     claim = ctx.claims.get(p.claim_id)
-    amount = describe_amount(claim.quantity) if claim and claim.quantity else format_number(p.low)
-    rate = f" per {p.per}" if p.per else ""
-    return f"{amount} {p.unit}{rate}" + (" (a target or plan)" if p.basis == Basis.PLAN else "")
+    return round(claim.quantity.low, 6) if claim and claim.quantity else None
 
 
-def _date_words(position: Position, ctx: Context) -> str:
-    dates = sorted({p.date for p in position.members if p.date})
-    return f"{' / '.join(dates)} ({_origin_words(position.members, ctx)})"
+def presumed_origins(position: Position, ctx: Context) -> dict[str, list[Proposition]]:
+    """The position's claims by (presumed) origin; with named sources of several sides, the
+    claims of no named source add nothing to count."""
+    by_origin: dict[str, list[Proposition]] = {}
+    for p in position.members:
+        by_origin.setdefault(ctx.origin(p).id, []).append(p)
+    if position.anchor.kind not in ("count", "rate"):
+        return by_origin  # an event or an act is reported by outlets in their own right
+    named = {o: ps for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)}
+    return named if named else by_origin
 
 
-def _when(position: Position, ctx: Context) -> str:
-    dates = sorted({d for p in position.members if (d := ctx.date(p))})
-    if not dates:
-        return "undated"
-    return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+def _sides(by_origin: dict[str, list[Proposition]], ctx: Context) -> set[str]:
+    """The independent sides behind a position: one state's bodies and officials count once."""
+    return {ctx.side(ps[0]) for ps in by_origin.values()}
 
 
-def _origin_words(props: Sequence[Proposition], ctx: Context) -> str:
-    labels = dict.fromkeys(ctx.origin(p).label for p in props)
-    reports = len({p.document_id for p in props})
-    return f"{', '.join(labels)} ({reports} report{'s' if reports != 1 else ''})"
+def _stories(members: Sequence[Proposition], ctx: Context) -> int:
+    """How many stories the claims come from: copies of one story count once."""
+    heads: list[Proposition] = []
+    for p in members:
+        if all(ctx.distinct_reports(p, h) for h in heads):
+            heads.append(p)
+    return len(heads)
 
 
-def _name(entity_id: str, ctx: Context) -> str:
-    return ctx.names.get(entity_id, entity_id)
+def _across_reports(sides: Iterable[Sequence[Proposition]]) -> bool:
+    return len({p.document_id for ps in sides for p in ps}) >= 2
 
 
-def _side(p: Proposition) -> str:
-    """Statements in the future tense and the present are one side; denials the other."""
-    if p.kind == "statement":
-        return "denial" if p.basis == Basis.DENIAL else "affirm"
-    return str(p.basis)
-
-
-def _both(a: Position, b: Position) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(a.ids() + b.ids()))
-
-
-def _ids(props: Sequence[Proposition]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p.claim_id for p in props))
-
-
-def _same(x: str | None, y: str | None) -> bool:
-    return x is None or y is None or x == y
-
-
-def _same_scope(a: Proposition, b: Proposition) -> bool:
-    return _same(a.actor, b.actor) and _same(a.place, b.place)
-
-
-def _same_things(a: Proposition, b: Proposition) -> bool:
-    return not a.things or not b.things or bool(set(a.things) & set(b.things))
-
-
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
-def _compatible(a: str | None, b: str | None) -> bool:
-    """ISO dates at any precision name overlapping periods: "2024" and "2024-06-19" do."""
-    return a is not None and b is not None and a != "" and b != "" and (a.startswith(b) or b.startswith(a))
+def _flat(sides: Iterable[Sequence[Proposition]]) -> list[Proposition]:
+    return [p for ps in sides for p in ps]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimgraph.domains import DomainPack
-from claimgraph.reconcile.findings import Context, Position
+from claimgraph.reconcile.positions import Context, Position
 from claimgraph.reconcile.propositions import Basis
 from claimgraph.records import Finding, FindingKind, Grade, Origin
 

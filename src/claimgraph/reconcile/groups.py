@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from claimgraph.domains import DomainPack
-from claimgraph.reconcile.findings import Context, find, form_positions
+from claimgraph.reconcile.findings import find, presume
 from claimgraph.reconcile.grading import grade_group
-from claimgraph.reconcile.independence import Lookup, trace_origins
+from claimgraph.reconcile.independence import Lookup, merge_tellings, sides, tellings, trace_origins
+from claimgraph.reconcile.positions import Context, form_positions
 from claimgraph.reconcile.propositions import Proposition, basis_of, propose
 from claimgraph.records import Claim, ClaimGroup, Document, Entity, Membership
 
@@ -40,7 +41,7 @@ def file_document(
     origins = trace_origins(document, claims, entities, pack, lookup)
     filed = []
     for claim in claims:
-        prop = propose(claim, entities)
+        prop = propose(claim, entities, pack)
         date = (claim.time.value if claim.time else None) or document.published
         if prop is None:
             reason = why_unfiled(claim)
@@ -69,7 +70,9 @@ def assess_group(
 ) -> ClaimGroup | None:
     """The group's assessment; None when its claims come from fewer than two reports."""
     by_id = {c.id: c for c in claims}
-    props = [p for c in by_id.values() if (p := propose(c, entities)) is not None and p.group_id == group_id]
+    props = [
+        p for c in by_id.values() if (p := propose(c, entities, pack)) is not None and p.group_id == group_id
+    ]
     props = latest(props, memberships)
     if len({p.document_id for p in props}) < 2:
         return None
@@ -77,14 +80,25 @@ def assess_group(
     named = {
         e for c in by_id.values() for e in (c.subject, c.object, c.place, c.speaker, c.via, *c.entities) if e
     }
+    kept = [by_id[p.claim_id] for p in props]
+    origins = merge_tellings(
+        kept,
+        {cid: memberships[cid].origin for cid in by_id if cid in memberships},
+        lambda d: _report_name(documents.get(d), d),
+    )
+    origin_ids = {o.id for o in origins.values()}
     ctx = Context(
         claims=by_id,
         documents=documents,
-        origins={cid: memberships[cid].origin for cid in by_id if cid in memberships},
+        origins=origins,
         names={i: entities[i].name for i in named if i in entities},
+        stories=story_pairs(kept),
+        kinds={i: entities[i].kind for i in named | origin_ids if i in entities},
+        sides=sides(origin_ids, entities, pack),
     )
     props.sort(key=lambda p: (ctx.date(p) or "", p.document_id, by_id[p.claim_id].start, p.claim_id))
     positions = form_positions(props, ctx)
+    ctx = presume(positions, ctx)
     findings = find(positions, ctx)
     return ClaimGroup(
         id=group_id,
@@ -95,6 +109,26 @@ def assess_group(
         findings=tuple(findings),
         grade=grade_group(positions, findings, ctx, pack),
     )
+
+
+def story_pairs(claims: Sequence[Claim]) -> dict[str, set[str]]:
+    """Report -> the reports that tell one of the group's sentences in its words: one story."""
+    first = tellings(claims)
+    told: dict[str, set[str]] = {}
+    for claim in claims:
+        told.setdefault(first[claim.id], set()).add(claim.document_id)
+    copies: dict[str, set[str]] = {}
+    for documents in told.values():
+        if len(documents) > 1:
+            for document in documents:
+                copies.setdefault(document, set()).update(documents - {document})
+    return copies
+
+
+def _report_name(document: Document | None, document_id: str) -> str:
+    if document is None:
+        return document_id[:12]
+    return document.source.rsplit("/", 1)[-1] or document_id[:12]
 
 
 def latest(props: list[Proposition], memberships: Mapping[str, Membership]) -> list[Proposition]:

@@ -13,7 +13,10 @@ outlet, or the report itself. Outlets are one origin however they are written
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
+
+from rapidfuzz import fuzz
 
 from claimgraph.domains import DomainPack
 from claimgraph.reconcile.lexicon import ANAPHORS, GENERIC_SPEAKERS
@@ -180,3 +183,100 @@ def _resolve_words(words: str, pack: DomainPack | None) -> Entity | None:
 def _title(document: Document) -> str:
     name = document.source.rsplit("/", 1)[-1] or document.source
     return f"{document.outlet} ({name})" if document.outlet else name
+
+
+# Two sentences this alike (rapidfuzz ratio, 0–100) are one telling: a copy or a light rewrite
+# of one story ("scrutinised"/"scrutinized", "on Monday"/"Monday"), never two sources.
+SAME_WORDS = 90
+
+
+def tellings(claims: Sequence[Claim]) -> dict[str, str]:
+    """Claim id -> the id of the first claim (by report, then offset) told in the same words.
+
+    Only claims with the same figure (or, without one, the same act) are compared: copies
+    agree on what they say, and the comparison stays small however large the group."""
+    order = sorted(claims, key=lambda c: (c.document_id, c.start, c.id))
+    buckets: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in order:
+        q = claim.quantity
+        key = (q.low, q.high, q.per) if q else (claim.predicate, claim.subject, claim.object)
+        buckets.setdefault(key, []).append(claim)
+    first = {c.id: c.id for c in order}
+    for bucket in buckets.values():
+        texts = [_fold(c.text) for c in bucket]
+        for i, claim in enumerate(bucket):
+            if first[claim.id] != claim.id:
+                continue
+            for j in range(i + 1, len(bucket)):
+                other = bucket[j]
+                if (
+                    other.document_id != claim.document_id
+                    and first[other.id] == other.id
+                    and fuzz.ratio(texts[i], texts[j], score_cutoff=SAME_WORDS)
+                ):
+                    first[other.id] = claim.id
+    return first
+
+
+def merge_tellings(
+    claims: Sequence[Claim], origins: Mapping[str, Origin], lookup: Callable[[str], str]
+) -> dict[str, Origin]:
+    """Origins with each telling made one: copies of a sentence share the origin of its named
+    source if any copy names one, else of its first report; ``lookup`` names a report."""
+    first = tellings(claims)
+    members: dict[str, list[Claim]] = {}
+    for claim in claims:
+        members.setdefault(first[claim.id], []).append(claim)
+    merged = dict(origins)
+    for told in members.values():
+        documents = {c.document_id for c in told}
+        if len(documents) < 2:
+            continue
+        known = [origins[c.id] for c in told if c.id in origins]
+        if not known:
+            continue
+        named = [o for o in known if not o.id.startswith(_UNNAMED)]
+        chosen = named[0] if named else known[0]
+        reports = ", ".join(sorted(lookup(d) for d in documents))
+        reason = f"{chosen.reason}; the same words in {len(documents)} reports ({reports}): one story"
+        for claim in told:
+            merged[claim.id] = Origin(chosen.id, chosen.label, reason)
+    return merged
+
+
+_UNNAMED = ("outlet:", "document:", "words:")
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").replace("“", '"').replace("”", '"').split())
+
+
+def sides(
+    origin_ids: Iterable[str], entities: Mapping[str, Entity], pack: DomainPack | None = None
+) -> dict[str, str]:
+    """Origin id -> the state it speaks for: as the domain pack says ("speaks_for"), else as its
+    names say ("Joint Chiefs of Staff of South Korea", "South Korea's spy agency": the countries
+    of the pack, or of the entities given without one); a country is its own side. Sources of
+    one side are not independent of each other; an origin whose side is unknown is its own."""
+    found = {}
+    countries: list[Entity] | None = None  # read only when a name must tell the side
+    for origin_id in origin_ids:
+        entity = entities.get(origin_id)
+        side = (pack.side(origin_id) if pack else None) or origin_id
+        if side == origin_id and entity is not None and entity.kind != "country":
+            if countries is None:
+                known = pack.entities if pack is not None else entities.values()
+                countries = [e for e in known if e.kind == "country"]
+            names = " | ".join((entity.name, *entity.aliases)).lower()
+            side = next((c.id for c in countries if _names_country(c, names)), origin_id)
+        found[origin_id] = side
+    return found
+
+
+def _names_country(country: Entity, names: str) -> bool:
+    return any(_word(form).search(names) for form in (country.name, *country.aliases) if len(form) >= 4)
+
+
+@cache
+def _word(form: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + re.escape(form.lower()) + r"\b")

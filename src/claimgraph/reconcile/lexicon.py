@@ -24,7 +24,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "sign": ("sign", "conclude", "ink"),
     "ratify": ("ratify",),
     "fight": ("fight", "battle", "engage"),
-    "kill": ("kill", "wound", "die", "lose", "suffer"),
+    "kill": ("kill", "wound", "die", "lose", "suffer", "capture", "injure", "desert", "defect", "escape"),
     "pay": ("pay", "spend", "fund", "finance", "invest", "earn"),
     "train": ("train", "drill"),
     "begin": ("begin", "start", "commence"),
@@ -44,7 +44,8 @@ _EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "sign": ("signed", "signing", "concluded", "inked"),
     "ratify": ("ratified", "ratification"),
     "fight": ("fought", "fighting", "combat"),
-    "kill": ("killed", "wounded", "died", "dead", "lost", "losses", "casualties"),
+    "kill": ("killed", "wounded", "died", "dead", "lost", "losses", "casualties", "casualty", "deaths",
+             "death", "fatalities", "missing", "prisoners"),
     "pay": ("paid", "spent", "payment", "payments", "funding", "earned"),
     "train": ("training", "trained"),
     "begin": ("began", "begun", "started", "start"),
@@ -57,12 +58,61 @@ FLOW_FAMILIES = frozenset({"produce", "launch", "pay"})
 RELATED_FLOWS = frozenset({"produce", "launch"})
 # Counts keep these acts apart; any other act ("sent", "training", "fighting") counts one contingent.
 DISTINCT_COUNT_FAMILIES = frozenset({"produce", "launch", "intercept", "pay", "kill"})
+# Acts only things undergo ("produced", "launched"), and acts only people undergo ("killed"): a
+# family read near a figure that cannot count what the figure counts is not its act.
+THING_FAMILIES = frozenset({"produce", "launch", "intercept"})
+PEOPLE_FAMILIES = frozenset({"kill"})
+MONEY_FAMILIES = frozenset({"pay"})
+# Nouns that count people (as extraction names units), and those that count losses of people.
+PEOPLE_UNITS = frozenset(
+    {"soldier", "worker", "person", "engineer", "officer", "general", "casualty", "death", "man",
+     "woman", "individual", "citizen", "civilian", "prisoner", "labourer", "specialist", "instructor",
+     "student", "child", "refugee", "migrant", "crew", "pilot", "sailor", "recruit", "volunteer"}
+)  # fmt: skip
+LOSS_UNITS = frozenset({"casualty", "death", "fatality", "loss"})
+# What a loss figure counts, read from the words beside it; the longer phrase first, so that
+# "killed or wounded" is casualties and not killed. Casualties are the killed and the wounded.
+LOSS_PHRASES: tuple[tuple[str, str], ...] = tuple(
+    (phrase, aspect)
+    for aspect, phrases in (
+        ("casualties", ("killed or wounded", "killed and wounded", "killed or injured", "killed and injured",
+                        "dead or wounded", "dead and wounded", "dead and injured", "dead or injured",
+                        "wounded or killed", "wounded and killed", "killed, wounded", "casualties",
+                        "casualty", "losses", "lost", "lose", "loses", "suffered")),
+        ("killed", ("death toll", "killed", "dead", "died", "deaths", "death", "fatalities", "kill")),
+        ("wounded", ("wounded", "injured")),
+        ("captured", ("captured", "prisoners", "prisoner", "taken prisoner")),
+        ("missing", ("missing", "escaped", "deserted", "defected", "fled")),
+    )
+    for phrase in phrases
+)  # fmt: skip
+
 # Families of one-off acts that date a unique thing (a treaty is signed once).
 DATED_ACTS = {"sign": frozenset({"treaty"}), "ratify": frozenset({"treaty"}), "begin": frozenset({"event"})}
 
+# Words before a figure's act that make it an intention, not a deed ("is considering sending
+# 25,000", "has decided to send 1,000"), and after it ("25,000 workers … are to be dispatched").
+PLAN_CUES_BEFORE = (
+    "considering", "consider", "considers", "decided to", "decides to", "plans to", "planning to",
+    "planned to", "plan to", "intends to", "intend to", "will", "would", "is to", "are to",
+    "preparing to", "prepares to", "expected to", "expects to", "pledged to", "pledges to",
+    "promised to", "promises to", "agreed to", "aims to", "aiming to", "set to", "going to",
+)  # fmt: skip
+PLAN_CUES_AFTER = ("are to be", "is to be", "to be sent", "to be dispatched", "to be deployed")
+# Words that tell a meeting between sides ("Shoigu met Kim on June 4", "talks in Pyongyang"), and an
+# arrival, which happens once ("Putin arrived in the evening of 18 June"). A meeting may last two
+# days; an arrival has one date.
+MEETING_WORDS = frozenset(
+    {"meet", "met", "meets", "meeting", "meetings", "talks", "visit", "visits", "visited", "visiting",
+     "trip", "travelled", "traveled", "summit", "hosted", "hosts"}
+)  # fmt: skip
+ARRIVAL_WORDS = frozenset({"arrive", "arrived", "arrives", "arrival", "landed"})
 # Words right before or after a figure that make it an addition to an earlier one.
 INCREMENT_BEFORE = frozenset({"additional", "another", "further", "extra", "new", "more"})
 INCREMENT_AFTER = frozenset({"more", "additional", "new", "further", "extra"})
+# Words before a figure's time that make it a running total since then, not the figure of that time:
+# "15,000 sent since last year" holds now, when it is reported.
+RUNNING_SINCE = frozenset({"since", "from"})
 
 DAYS_PER = {
     "hour": 1 / 24,
@@ -82,6 +132,12 @@ GENERIC_SPEAKERS = frozenset(
         "diplomat", "diplomats", "insider", "insiders", "people", "data", "images", "imagery",
         "picture", "pictures", "documents", "it", "they",
     }
+)  # fmt: skip
+# Nouns that make a name a body's ("Ministry of Civil Protection", "Main Intelligence Agency").
+BODY_NOUNS = frozenset(
+    {"ministry", "agency", "directorate", "service", "office", "council", "command", "committee",
+     "department", "intelligence", "staff", "government", "administration", "bureau", "army",
+     "forces", "police", "parliament", "commission", "institute", "center", "centre", "embassy"}
 )  # fmt: skip
 # A definite description ("the agency", "the broadcaster") points back to a named speaker.
 ANAPHORS = frozenset(

@@ -22,28 +22,33 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
+from claimgraph.domains import DomainPack
 from claimgraph.extract.rates import RATE_ADJECTIVES
 from claimgraph.reconcile.lexicon import (
+    ARRIVAL_WORDS,
     DATED_ACTS,
     DAYS_PER,
     DISTINCT_COUNT_FAMILIES,
     FLOW_FAMILIES,
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
+    MEETING_WORDS,
+    PEOPLE_UNITS,
     family_of_lemma,
     family_of_word,
     words_with_offsets,
 )
+from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of, planned, told_at
 from claimgraph.records import Claim, Entity, Modality, Quantity
 
-ACTOR_KINDS = frozenset({"country", "organisation", "person", "intelligence or military body", "facility"})
 PLACE_KINDS = frozenset({"place", "facility"})
 # What a statement is about besides its actors: "sent KN-23 missiles" is not "sent troops".
 THING_KINDS = frozenset({"weapon system", "treaty", "event"})
-# How far a qualifier widens a figure: "about 11,000" and "over 11,000" agree, "3,000" and "11,000" do not.
+# How far a qualifier widens a figure: "about 11,000" and "over 11,000" agree, "3,000" and "11,000" do
+# not, and neither do "about 14,000" and "around 15,000": a source that rounds says which round number.
 _WIDEN: dict[str, tuple[float, float]] = {
-    "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
-    "some": (0.9, 1.1), "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1), "close to": (0.9, 1.05),
+    "about": (0.95, 1.05), "around": (0.95, 1.05), "approximately": (0.95, 1.05), "roughly": (0.95, 1.05),
+    "some": (0.95, 1.05), "an estimated": (0.95, 1.05), "estimated": (0.95, 1.05), "close to": (0.9, 1.0),
     "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "over": (1.0, 1.2), "more than": (1.0, 1.2),
     "at least": (1.0, 1.3), "up to": (0.6, 1.0), "as many as": (0.7, 1.0), "under": (0.8, 1.0),
     "less than": (0.8, 1.0), "fewer than": (0.8, 1.0),
@@ -57,7 +62,9 @@ _NUMBER_WORDS = frozenset(
         "dozens", "tens", "of",
     }
 )  # fmt: skip
+_MEETING_REACH = 70  # how far from its date a meeting word may stand: "On June 4, Kim met Shoigu"
 _VAGUE_WIDTH = 0.4  # a range wider than 40% of its top ("several thousand") is a vague figure
+_RUNNING = re.compile(r"\b(?:since|so far|to date|in total|altogether)\b", re.IGNORECASE)
 _NOT_A_PERIOD = re.compile(r"\b(since|from|by|until|till|through|between|before|after)\s*$", re.IGNORECASE)
 
 
@@ -88,6 +95,9 @@ class Proposition:
     low: float = 0.0  # the figure widened by its qualifier, per `per` for rates
     high: float = 0.0
     date: str | None = None  # the claim's own ISO time: the event date for a date proposition
+    since: str | None = None  # a running total's start ("since last year"); it holds when reported
+    aspect: str | None = None  # a loss figure's kind: casualties, killed, wounded, captured, missing
+    told: bool = False  # the date is when it was said ("reported on Sunday"), not when the act was
     increment: bool = False  # "an additional 3,000": adds to an earlier figure
     vague: bool = False  # "several thousand": a wide range
     things: tuple[str, ...] = ()  # weapon systems, treaties, events the claim names
@@ -117,33 +127,48 @@ def basis_of(claim: Claim) -> Basis | None:
     return Basis.FACT
 
 
-def propose(claim: Claim, entities: Mapping[str, Entity]) -> Proposition | None:
-    """The claim's proposition, or None when it is opinion, speculation, a question or too vague."""
+def propose(
+    claim: Claim, entities: Mapping[str, Entity], pack: DomainPack | None = None
+) -> Proposition | None:
+    """The claim's proposition, or None when it is opinion, speculation, a question or too vague;
+    ``pack`` says whose side the people named are on (meetings are between sides)."""
     basis = basis_of(claim)
     if basis is None:
         return None
     if claim.quantity is not None:
+        if claim.quantity.high <= 0:
+            return None  # "no troops", or a figure misread as zero: nothing to weigh a figure against
         if claim.negated and basis != Basis.PLAN:  # "did not reach 5,000" still states the target
             return None
+        if basis == Basis.FACT and planned(claim, claim.quantity):
+            basis = Basis.PLAN
         return _figure(claim, claim.quantity, basis, entities)
-    return _dated_act(claim, basis, entities) or _statement(claim, basis, entities)
+    return (
+        _dated_act(claim, basis, entities)
+        or _meeting(claim, basis, entities, pack)
+        or _statement(claim, basis, entities)
+    )
 
 
 def _figure(
     claim: Claim, quantity: Quantity, basis: Basis, entities: Mapping[str, Entity]
 ) -> Proposition | None:
     unit = normalise_unit(quantity.unit)
-    family, word = act_of(claim, quantity.start)
+    family, word = figure_act(claim, quantity, unit)
+    aspect = loss_aspect(claim, quantity) if family == "kill" else None
+    if aspect is not None and unit in PEOPLE_UNITS:
+        unit = "person"  # losses of people: "4,700 casualties" and "3,000 soldiers killed or wounded" meet
     per, per_note = rate_of(claim, quantity, family)
-    actor = _actor(claim, entities)
+    actor = owner_of(claim, quantity, entities)
     place = _place(claim, entities, actor)
     lf, hf = _WIDEN.get((quantity.qualifier or "").lower(), _EXACT)
     low, high = min(quantity.low, quantity.high) * lf, max(quantity.low, quantity.high) * hf
     vague = quantity.high > 0 and (quantity.high - quantity.low) / quantity.high > _VAGUE_WIDTH
     increment = _is_increment(claim, quantity)
-    date = claim.time.value if claim.time else None
+    date, since, told = held_at(claim)
     name = _namer(entities)
     amount = describe_amount(quantity)
+    counted = f"{unit} {aspect}" if aspect else unit
     if per is not None:
         key = f"{unit} · rate"
         words = f"{unit} per period"
@@ -154,8 +179,10 @@ def _figure(
             return None  # a count of nobody's things cannot be compared
         kept = family if family in DISTINCT_COUNT_FAMILIES else None
         key = f"{actor} · {unit}" + (f" · {kept}" if kept else "")
-        words = f"{name(actor)} · {unit}" + (f" · {kept}" if kept else "")
-        reason = f"counts {unit} of {name(actor)}: {amount}"
+        words = f"{name(actor)} · {'losses' if kept == 'kill' else unit}" + (
+            f" · {kept}" if kept and kept != "kill" else ""
+        )
+        reason = f"counts {counted} of {name(actor)}: {amount}"
     if actor is not None and per is not None:
         reason += f"; scope {name(actor)}"
     if place is not None:
@@ -164,12 +191,14 @@ def _figure(
         reason += "; an addition to an earlier figure"
     if date:
         reason += f"; dated {date}"
+    if since:
+        reason += f"; a running total since {since}"
     if word:
         reason += f"; the act read from “{word}”"
     return Proposition(
         claim.id, claim.document_id, "rate" if per else "count", key, words, reason, basis,
         family=family, actor=actor, place=place, unit=unit, per=per, low=low, high=high,
-        date=date, increment=increment, vague=vague,
+        date=date, since=since, told=told, aspect=aspect, increment=increment, vague=vague,
     )  # fmt: skip
 
 
@@ -195,6 +224,56 @@ def _dated_act(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Pr
         claim.id, claim.document_id, "date", f"{thing} · {family} · date", f"{name} · {family} · date",
         reason, basis, family=family, actor=thing, date=claim.time.value,
     )  # fmt: skip
+
+
+def _meeting(
+    claim: Claim, basis: Basis, entities: Mapping[str, Entity], pack: DomainPack | None
+) -> Proposition | None:
+    """ "Shoigu met Kim in Pyongyang on June 4": a dated meeting (or arrival) between two sides.
+
+    Its group is the pair of sides (the states of the people and bodies named), its value the
+    date: reports of one date agree, two dates a day apart may be one meeting told twice, and
+    dates further apart are other meetings."""
+    time = claim.time
+    if basis != Basis.FACT or time is None or not time.value or len(time.value) < 7 or told_at(claim):
+        return None
+    at = time.start - claim.start
+    near = [
+        (abs(pos - at), word)
+        for word, pos in words_with_offsets(claim.text)
+        if word in MEETING_WORDS or word in ARRIVAL_WORDS
+    ]
+    if not near or min(near)[0] > _MEETING_REACH:
+        return None
+    word = min(near)[1]
+    sides = _sides_named(claim, entities, pack)
+    if len(sides) < 2:
+        return None
+    family = "arrive" if word in ARRIVAL_WORDS else "meet"
+    name = _namer(entities)
+    pair = " · ".join(sorted(name(s) for s in sides))
+    what = "an arrival" if family == "arrive" else "a meeting"
+    reason = f"dates {what} between {pair}: {time.value} (“{time.text}”), read from “{word}”"
+    return Proposition(
+        claim.id, claim.document_id, "date", f"meeting · {' · '.join(sorted(sides))}", f"meetings · {pair}",
+        reason, basis, family=family, date=time.value,
+    )  # fmt: skip
+
+
+def _sides_named(claim: Claim, entities: Mapping[str, Entity], pack: DomainPack | None) -> set[str]:
+    """The states a claim's actors stand for: countries named, and the side of each person or body."""
+    sides = set()
+    for entity_id in dict.fromkeys((claim.subject, claim.object, *claim.entities)):
+        if not entity_id or entity_id in (claim.speaker, claim.via) or entity_id not in entities:
+            continue
+        kind = entities[entity_id].kind
+        if kind == "country":
+            sides.add(entity_id)
+        elif kind in ("person", "intelligence or military body", "organisation") and pack is not None:
+            side = pack.side(entity_id)
+            if side is not None and side in entities and entities[side].kind == "country":
+                sides.add(side)
+    return sides
 
 
 def _statement(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Proposition | None:
@@ -246,8 +325,8 @@ def rate_of(claim: Claim, quantity: Quantity, family: str | None) -> tuple[str |
         if adjective in RATE_ADJECTIVES and family_of_word(noun) == family:
             return RATE_ADJECTIVES[adjective], f" (“{adjective} {noun}”)"  # "the plant's monthly output"
     time = claim.time
-    if time is None or not time.value:
-        return None, ""
+    if time is None or not time.value or told_at(claim) or _RUNNING.search(claim.text):
+        return None, ""  # the time of a telling, or a total "since the start of the war"
     before = claim.text[: max(0, time.start - claim.start)]
     if _NOT_A_PERIOD.search(before):
         return None, ""  # "since 2023" is a running total, not a period's output
@@ -266,20 +345,6 @@ def _is_increment(claim: Claim, quantity: Quantity) -> bool:
     ][:2]
     after = [w for i, w in enumerate(after) if not (w == "more" and after[i + 1 : i + 2] == ["than"])]
     return bool(set(before) & INCREMENT_BEFORE - {"more"}) or bool(set(after[:3]) & INCREMENT_AFTER)
-
-
-def _actor(claim: Claim, entities: Mapping[str, Entity]) -> str | None:
-    def acts(entity_id: str | None) -> bool:
-        return (
-            bool(entity_id)
-            and entity_id != claim.speaker
-            and _kind(entity_id, entities) in ACTOR_KINDS | {None}
-        )
-
-    for candidate in (claim.subject, claim.object, *claim.entities):
-        if acts(candidate):
-            return candidate
-    return None
 
 
 def _place(claim: Claim, entities: Mapping[str, Entity], actor: str | None) -> str | None:

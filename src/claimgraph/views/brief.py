@@ -29,10 +29,17 @@ def briefing(
     parts: list[RenderableType] = [header]
     blocks, total = finding_blocks(engine, limit=top_findings)
     if blocks:
-        parts.append(Rule(f"Findings ({total}): each with its reason and every side quoted", style="cyan"))
+        parts.append(
+            Rule(
+                f"Findings ({total}), most pressing first: each with its reason and every side quoted",
+                style="cyan",
+            )
+        )
         parts.extend(blocks)
         if total > len(blocks):
-            parts.append(plain(f"{total - len(blocks)} more: claimgraph findings lists them all.", "dim"))
+            parts.append(
+                plain(f"{total - len(blocks)} more: claimgraph findings --all lists them all.", "dim")
+            )
     parts.append(entities_table(engine, top_entities))
     names = {e.id: e.name for e in read.entities(engine).values()}
     parts.append(figures_table(claims, documents, names, top_figures))

@@ -16,7 +16,8 @@ from claimgraph.records import Claim, ClaimGroup, Document, Finding, FindingKind
 from claimgraph.store import read
 from claimgraph.views.text import format_quantity, format_range, highlight, plain, source_label
 
-# What an analyst must see first: disputes, then figures to read with care, then confirmations.
+# What an analyst must read first: disputes, then figures to read with care, then changes, then
+# confirmations and repeats.
 ORDER = (
     FindingKind.CONTRADICTION,
     FindingKind.TENSION,
@@ -34,36 +35,92 @@ STYLE = {
 QUOTES_SHOWN = 6
 
 
+# Findings of one proposition shown before the rest of it is summed up in a line: a briefing
+# that lists ten findings on one figure hides the other figures.
+PER_PROPOSITION = 2
+
+
 def findings_view(
-    engine: Engine, kinds: Iterable[FindingKind] | None = None, limit: int | None = None
+    engine: Engine,
+    kinds: Iterable[FindingKind] | None = None,
+    limit: int | None = None,
+    per_proposition: int | None = PER_PROPOSITION,
 ) -> RenderableType:
-    """Every finding in the store (of the given kinds), most pressing first, each as a block."""
-    blocks, total = finding_blocks(engine, kinds, limit)
+    """Every finding in the store (of the given kinds), most pressing first, each as a block;
+    at most ``per_proposition`` per proposition (None: all)."""
+    blocks, total = finding_blocks(engine, kinds, limit, per_proposition)
     if not blocks:
         return plain("No findings yet: ingest reports that speak of the same things.", "dim")
-    if limit is not None and total > len(blocks):
-        more = f"{total - len(blocks)} more findings: claimgraph findings lists them all."
+    if total > len(blocks):
+        left = total - len(blocks)
+        more = f"{left} more finding{'s' if left != 1 else ''}: claimgraph findings --all lists them all."
         blocks.append(plain(more, "dim"))
     return Group(*blocks)
 
 
 def finding_blocks(
-    engine: Engine, kinds: Iterable[FindingKind] | None = None, limit: int | None = None
+    engine: Engine,
+    kinds: Iterable[FindingKind] | None = None,
+    limit: int | None = None,
+    per_proposition: int | None = PER_PROPOSITION,
 ) -> tuple[list[RenderableType], int]:
-    """The blocks of the most pressing findings (up to ``limit``), and how many findings there are.
-
-    Most pressing: by kind, then the findings that rest on the most claims."""
+    """The blocks of the most pressing findings (up to ``limit``, and ``per_proposition`` per
+    proposition, the rest of a proposition summed up in a line), and how many findings there are."""
     wanted = set(kinds) if kinds is not None else set(ORDER)
     groups = [g for g in read.groups(engine) if any(f.kind in wanted for f in g.findings)]
-    rows = sorted(
-        ((g, f) for g in groups for f in g.findings if f.kind in wanted),
-        key=lambda gf: (ORDER.index(gf[1].kind), -len(gf[1].claim_ids), gf[0].key, gf[1].claim_ids),
-    )
-    shown = rows[:limit] if limit is not None else rows
+    rows = rank_findings((g, f) for g in groups for f in g.findings if f.kind in wanted)
+    shown, held = cap_per_proposition(rows, per_proposition)
+    shown = shown[:limit] if limit is not None else shown
     claims, memberships = read.group_members(engine, {g.id for g, _ in shown})
     by_id = {c.id: c for c in claims}
     documents = {d.id: d for d in read.documents(engine, {c.document_id for c in claims})}
-    return [finding_block(g, f, by_id, documents, memberships) for g, f in shown], len(rows)
+    last = {group.id: n for n, (group, _) in enumerate(shown)}
+    blocks: list[RenderableType] = [
+        finding_block(
+            group, finding, by_id, documents, memberships, held.get(group.id, 0) if last[group.id] == n else 0
+        )
+        for n, (group, finding) in enumerate(shown)
+    ]
+    return blocks, len(rows)
+
+
+def rank_findings(rows: Iterable[tuple[ClaimGroup, Finding]]) -> list[tuple[ClaimGroup, Finding]]:
+    """What an analyst should read first: contradictions, tensions, updates, corroborations,
+    repeats; within a kind, those on figures (counts and rates) before dates and statements,
+    then those resting on the most claims."""
+    return sorted(
+        rows,
+        key=lambda gf: (
+            ORDER.index(gf[1].kind),
+            not is_about_figures(gf[0]),
+            -len(gf[1].claim_ids),
+            gf[0].key,
+            gf[1].claim_ids,
+        ),
+    )
+
+
+def is_about_figures(group: ClaimGroup) -> bool:
+    """Whether a group's proposition is a figure (a count or a rate), as its filing reasons say."""
+    return any(reason.startswith(("counts ", "a rate of ")) for reason in group.reasons)
+
+
+def cap_per_proposition(
+    rows: Sequence[tuple[ClaimGroup, Finding]], cap: int | None
+) -> tuple[list[tuple[ClaimGroup, Finding]], dict[str, int]]:
+    """The ranked findings with at most ``cap`` per group, and how many each group held back."""
+    if cap is None:
+        return list(rows), {}
+    seen: dict[str, int] = {}
+    held: dict[str, int] = {}
+    shown = []
+    for group, finding in rows:
+        seen[group.id] = seen.get(group.id, 0) + 1
+        if seen[group.id] <= cap:
+            shown.append((group, finding))
+        else:
+            held[group.id] = held.get(group.id, 0) + 1
+    return shown, held
 
 
 def finding_block(
@@ -72,8 +129,10 @@ def finding_block(
     claims: Mapping[str, Claim],
     documents: Mapping[str, Document],
     memberships: Mapping[str, Membership],
+    more: int = 0,
 ) -> Panel:
-    """One finding: what kind, about what, why, and each claim quoted in its sentence with its source."""
+    """One finding: what kind, about what, why, and each claim quoted in its sentence with its source;
+    ``more``: how many further findings on its proposition were held back."""
     title = Text.assemble((finding.kind.value.upper(), STYLE[finding.kind]), " · ", plain(group.key))
     lines: list[RenderableType] = [Text.assemble(("Why: ", "bold"), plain(finding.reason))]
     quoted = [claims[i] for i in finding.claim_ids if i in claims]
@@ -86,6 +145,8 @@ def finding_block(
             lines.append(plain("    — the same words also in " + "; ".join(copies[claim.id]), "dim"))
     if len(quoted) > QUOTES_SHOWN:
         lines.append(plain(f"… and {len(quoted) - QUOTES_SHOWN} more claims", "dim"))
+    if more:
+        lines.append(plain(f"{more} more finding{'s' if more != 1 else ''} on this proposition", "dim"))
     grade = f"grade {group.grade}" if group.grade else ""
     return Panel(
         Group(*lines), title=title, title_align="left", subtitle=plain(grade), subtitle_align="right"

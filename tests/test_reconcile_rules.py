@@ -1,0 +1,293 @@
+"""The rules that make findings between claims of one measure, each with sentences of our own:
+what a figure measures (whose things, which act, which kind of loss, when it holds), which
+differences are contradictions, tensions or updates, and which reports are one origin."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from claimgraph.domains import DomainPack
+from claimgraph.reconcile import reconcile
+from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of, planned
+from claimgraph.records import Claim, Entity, FindingKind, Modality
+from tests.test_reconcile import ENTITIES, NK, PACK, PLAN, claim, doc, findings
+
+NIS, GUR, JCS, UK = "nis", "gur", "jcs", "uk-mod"
+MORE = {
+    **ENTITIES,
+    "south-korea": Entity("south-korea", "South Korea", "country"),
+    "united-kingdom": Entity("united-kingdom", "United Kingdom", "country"),
+    UK: Entity(UK, "UK Defence Intelligence", "intelligence or military body"),
+    "civil-protection": Entity("civil-protection", "Civil Protection Office", "organisation"),
+    "kim": Entity("kim", "Kim Jong Un", "person"),
+}
+SIDES = replace(
+    PACK,
+    entities=tuple(MORE.values()),
+    speaks_for={NIS: "south-korea", JCS: "south-korea", UK: "united-kingdom", GUR: "ukraine", "kim": NK},
+)
+
+
+def run_sides(claims: list[Claim], documents) -> list:
+    return reconcile(claims, {d.id: d for d in documents}, MORE, SIDES)
+
+
+def kinds(groups) -> list[FindingKind]:
+    return sorted(f.kind for f in findings(groups))
+
+
+# --- what a figure measures ----------------------------------------------------------------------
+
+
+def test_loss_words_beside_a_figure_make_a_loss_and_say_which_kind():
+    a = doc("a", "2025-02-01")
+    wounded = claim(a, "Over 2,500 North Korean soldiers were killed or wounded near the river.",
+                    figure="Over 2,500", subject=NK, predicate="kill")  # fmt: skip
+    dead = claim(
+        a, "Of them, 900 soldiers died in the first week.", figure="900", subject=NK, predicate="die"
+    )
+    assert (figure_act(wounded, wounded.quantity, "soldier")[0], loss_aspect(wounded, wounded.quantity)) == (
+        "kill",
+        "casualties",
+    )
+    assert loss_aspect(dead, dead.quantity) == "killed"
+    # "sent" is the act of the whole the losses are counted out of, not a loss itself.
+    whole = claim(a, "Of the 9,000 soldiers sent last spring, 2,000 were killed.", figure="9,000",
+                  subject=NK, predicate="kill")  # fmt: skip
+    assert figure_act(whole, whole.quantity, "soldier")[0] == "send"
+    # A loss word that heads a figure after it stays with that figure.
+    contributed = claim(a, "The North contributed about 9,000 troops, suffering losses of 2,000.",
+                        figure="about 9,000", subject=NK, predicate="contribute")  # fmt: skip
+    assert figure_act(contributed, contributed.quantity, "soldier")[0] == "send"
+
+
+def test_whose_things_a_figure_counts_comes_from_its_own_words_or_the_state_beside_an_official():
+    a = doc("a")
+    workers = claim(a, "Russia will hire 8,000 workers from North Korea for its plants.",
+                    figure="8,000 workers", unit="worker", subject="russia", entities=("russia", NK),
+                    predicate="hire")  # fmt: skip
+    assert owner_of(workers, workers.quantity, MORE) == NK
+    leader = claim(a, "Kim Jong Un of North Korea decided to send 700 deminers to Russia.", figure="700",
+                   unit="worker", subject="kim", entities=("kim", NK, "russia"))  # fmt: skip
+    assert owner_of(leader, leader.quantity, MORE) == NK  # not the destination, Russia
+    assert planned(leader, leader.quantity)  # "decided to send": an intention, not a deed
+
+
+def test_when_a_figure_holds_running_totals_tellings_and_times_of_other_figures():
+    a = doc("a", "2025-05-20")
+    since = claim(a, "North Korea has sent 14,500 troops since last autumn.", figure="14,500", subject=NK,
+                  when="2024", when_text="last autumn")  # fmt: skip
+    assert held_at(since)[:2] == (None, "2024")  # holds when reported, runs since 2024
+    told = claim(a, "The agency reported on Monday that 14,500 troops had gone.", figure="14,500",
+                 subject=NK, when="2025-05-19", when_text="Monday")  # fmt: skip
+    assert held_at(told) == ("2025-05-19", None, True)  # the date of the telling
+    other = claim(a, "About 4,200 were sent in March, and 600 of them were wounded.", figure="600",
+                  subject=NK, when="2025-03", when_text="March")  # fmt: skip
+    assert held_at(other)[0] is None  # March dates the 4,200, not the 600
+
+
+# --- contradictions, each kind named -------------------------------------------------------------
+
+
+def test_one_figure_told_as_killed_and_as_killed_or_wounded_contradicts():
+    a, b = doc("a", "2025-06-10"), doc("b", "2025-06-20")
+    claims = [
+        claim(a, "UK defence intelligence says more than 7,000 North Korean troops were killed or wounded.",
+              figure="more than 7,000", subject=NK, predicate="kill", speaker=UK),
+        claim(b, "Reports say more than 7,000 North Korean troops have been killed so far.",
+              figure="more than 7,000", subject=NK, predicate="kill"),
+    ]  # fmt: skip
+    (found,) = findings(run_sides(claims, [a, b]))
+    assert found.kind == FindingKind.CONTRADICTION and "two kinds of loss" in found.reason
+
+
+def test_a_plan_told_as_done_at_the_time_it_is_planned_contradicts():
+    a, b = doc("a", "2025-06-19"), doc("b", "2025-06-28")
+    workers = {"unit": "worker", "subject": NK}
+    claims = [
+        claim(a, "North Korea is considering sending 18,000 workers to a plant, NHK said.", figure="18,000",
+              speaker="nhk", **workers),
+        claim(b, "The June deployment of 18,000 North Korean workers was a turning point.", figure="18,000",
+              when="2025-06", when_text="June", **workers),
+    ]  # fmt: skip
+    groups = run_sides(claims, [a, b])
+    (found,) = findings(groups, FindingKind.CONTRADICTION)
+    assert "planned against done" in found.reason
+
+
+def test_one_plan_credited_to_two_bodies_contradicts_and_is_one_announcement_repeated():
+    a, b = doc("a", "2025-11-14"), doc("b", "2025-11-14")
+    plan = {"unit": "worker", "subject": "russia", "modality": PLAN, "predicate": "recruit"}
+    claims = [
+        claim(a, "Russia plans to recruit 9,500 workers from North Korea, GUR said.", figure="9,500",
+              speaker=GUR, entities=("russia", NK), **plan),
+        claim(b, "Russia plans to recruit 9,500 workers from North Korea, the Civil Protection Office said.",
+              figure="9,500", speaker="civil-protection", entities=("russia", NK), **plan),
+    ]  # fmt: skip
+    assert kinds(run_sides(claims, [a, b])) == [FindingKind.CONTRADICTION, FindingKind.REPEAT]
+    (found,) = findings(run_sides(claims, [a, b]), FindingKind.CONTRADICTION)
+    assert "credited to different sources" in found.reason
+
+
+def test_one_wave_given_two_months_contradicts_but_a_standing_figure_given_two_months_is_a_tension():
+    a, b = doc("a", "2025-04-01"), doc("b", "2025-04-02")
+    claims = [
+        claim(a, "North Korea sent an additional 2,500 troops in January, JCS said.", figure="2,500",
+              subject=NK, speaker=JCS, when="2025-01", when_text="January"),
+        claim(b, "In April, North Korea sent another 2,500 soldiers.", figure="2,500", subject=NK,
+              when="2025-04", when_text="April"),
+    ]  # fmt: skip
+    (wave,) = findings(run_sides(claims, [a, b]), FindingKind.CONTRADICTION)
+    assert "one act, two dates" in wave.reason
+    standing = [
+        claim(a, "North Korea deployed 9,000 troops in October, NIS said.", figure="9,000", subject=NK,
+              speaker=NIS, when="2024-10", when_text="October"),
+        claim(b, "North Korea sent 9,000 soldiers to Russia in December.", figure="9,000", subject=NK,
+              when="2024-12", when_text="December"),
+    ]  # fmt: skip
+    (months,) = findings(run_sides(standing, [a, b]), FindingKind.TENSION)
+    assert "different months" in months.reason
+
+
+def test_estimates_for_one_time_contradict_when_far_apart_and_are_a_tension_when_close():
+    a, b = doc("a", "2024-12-20"), doc("b", "2024-12-21")
+    loss = {"subject": NK, "predicate": "kill"}
+    far = [
+        claim(a, "Over 4,000 North Korean soldiers were killed or wounded, GUR said.", figure="Over 4,000",
+              speaker=GUR, **loss),
+        claim(b, "About 1,200 North Korean soldiers were killed or wounded, NIS said.", figure="About 1,200",
+              speaker=NIS, **loss),
+    ]  # fmt: skip
+    (found,) = findings(run_sides(far, [a, b]))
+    assert found.kind == FindingKind.CONTRADICTION and "times apart" in found.reason
+    close = [far[0], replace(far[1], text=far[1].text.replace("About 1,200", "About 3,000"),
+                             quantity=replace(far[1].quantity, low=3000.0, high=3000.0))]  # fmt: skip
+    (found,) = findings(run_sides(close, [a, b]))
+    assert found.kind == FindingKind.TENSION and "different estimators" in found.reason
+
+
+# --- one origin, one side, one story -------------------------------------------------------------
+
+
+def test_sources_of_one_state_do_not_corroborate_and_its_later_figure_updates_the_earlier():
+    a, b = doc("a", "2025-02-01"), doc("b", "2025-05-01")
+    troops = {"subject": NK, "predicate": "kill"}
+    same = [
+        claim(a, "About 1,800 of its troops were killed or wounded, the JCS said.", figure="About 1,800",
+              speaker=JCS, **troops),
+        claim(b, "About 1,800 of its troops were killed or wounded, the NIS said.", figure="About 1,800",
+              speaker=NIS, when="2025-02", when_text="1,800", **troops),
+    ]  # fmt: skip
+    assert not findings(run_sides(same, [a, b]), FindingKind.CORROBORATION)
+    later = [same[0], claim(b, "The NIS now puts the killed and wounded at about 3,900.",
+                            figure="about 3,900", speaker=NIS, **troops)]  # fmt: skip
+    (update,) = findings(run_sides(later, [a, b]))
+    assert update.kind == FindingKind.UPDATE and "same source or side" in update.reason
+
+
+def test_an_unattributed_report_of_a_named_sources_number_repeats_it_and_copies_are_one_story():
+    a, b, c = doc("a", "2025-03-01"), doc("b", "2025-03-02"), doc("c", "2025-03-03")
+    text = "North Korea sent 4,400 more soldiers to Russia this winter."
+    claims = [
+        claim(a, "North Korea sent 4,400 more soldiers to Russia, the JCS said.", figure="4,400", subject=NK,
+              speaker=JCS),
+        claim(b, text, figure="4,400", subject=NK),
+        claim(c, text.replace("this winter", "this winter "), figure="4,400", subject=NK),
+    ]  # fmt: skip
+    groups = run_sides(claims, [a, b, c])
+    assert not findings(groups, FindingKind.CORROBORATION)
+    (repeat,) = findings(groups, FindingKind.REPEAT)
+    assert set(repeat.claim_ids) == {c.id for c in claims} and "Joint Chiefs" in repeat.reason
+    # The two copies alone are one story: no repeat, no confirmation.
+    assert findings(run_sides(claims[1:], [b, c])) == []
+
+
+def test_a_denial_must_name_the_act_it_denies():
+    a, b = doc("a"), doc("b")
+    claims = [
+        claim(a, "North Korean troops are fighting in Kursk, NIS said.", predicate="fight", subject=NK,
+              object="ukraine", speaker=NIS),
+        claim(b, "North Korea dismissed the reports as lies.", predicate="fight", subject=NK,
+              speaker=NK, modality=Modality.DENIED),
+    ]  # fmt: skip
+    assert findings(run_sides(claims, [a, b])) == []
+
+
+def test_a_pack_says_whose_word_a_source_gives_through_bodies():
+    pack = DomainPack("t", "", tuple(MORE.values()), speaks_for={"budanov": GUR, GUR: "ukraine"})
+    assert pack.side("budanov") == "ukraine" and pack.side(GUR) == "ukraine" and pack.side(NIS) is None
+
+
+# --- what an analyst reads first -----------------------------------------------------------------
+
+
+def test_findings_rank_contradictions_on_figures_first_and_cap_each_proposition():
+    from claimgraph.records import ClaimGroup, Finding
+    from claimgraph.views.findings import cap_per_proposition, rank_findings
+
+    def group(key: str, reason: str, *found: Finding) -> ClaimGroup:
+        return ClaimGroup(key, key, ("c1", "c2"), reasons=(reason, reason), findings=found)
+
+    on_date = group(
+        "treaty", "dates the sign of the treaty: 2024", Finding(FindingKind.CONTRADICTION, "x", ("a", "b"))
+    )
+    updates = [Finding(FindingKind.UPDATE, f"u{n}", (f"u{n}", f"v{n}")) for n in range(3)]
+    on_figure = group(
+        "troops",
+        "counts soldier of North Korea: 11,000",
+        Finding(FindingKind.CONTRADICTION, "y", ("c", "d")),
+        *updates,
+    )
+    tension = group("rate", "a rate of drone: 170 per day", Finding(FindingKind.TENSION, "z", ("e", "f")))
+    ranked = rank_findings((g, f) for g in (on_date, on_figure, tension) for f in g.findings)
+    assert [(g.key, f.kind) for g, f in ranked[:3]] == [
+        ("troops", FindingKind.CONTRADICTION),  # a disputed figure before a disputed date
+        ("treaty", FindingKind.CONTRADICTION),
+        ("rate", FindingKind.TENSION),
+    ]
+    shown, held = cap_per_proposition(ranked, 2)
+    assert sum(g.key == "troops" for g, _ in shown) == 2 and held == {"troops": 2}
+    assert cap_per_proposition(ranked, None) == (ranked, {})
+
+
+def test_dated_meetings_between_two_sides_agree_on_a_date_and_an_arrival_has_one():
+    a, b, c = doc("a", "2025-04-03"), doc("b", "2025-04-04"), doc("c", "2025-04-05")
+    envoy = Entity("envoy", "Envoy Park", "person")
+    entities = {**MORE, envoy.id: envoy}
+    pack = replace(
+        SIDES, entities=tuple(entities.values()), speaks_for={**SIDES.speaks_for, "envoy": "russia"}
+    )
+
+    def said(d, text, when, when_text, n=0):
+        return claim(d, text, n=n, predicate="meet", subject="envoy", object="kim", entities=("envoy", "kim"),
+                     when=when, when_text=when_text)  # fmt: skip
+
+    claims = [
+        said(a, "On April 2, Envoy Park met Kim Jong Un in the capital.", "2025-04-02", "April 2"),
+        said(b, "Envoy Park held talks with Kim Jong Un on April 2.", "2025-04-02", "April 2"),
+        said(c, "Envoy Park met Kim Jong Un again on March 1.", "2025-03-01", "March 1"),
+    ]
+    groups = reconcile(claims, {d.id: d for d in (a, b, c)}, entities, pack)
+    assert kinds(groups) == [FindingKind.CORROBORATION]  # March 1 is another meeting, not a dispute
+    (group,) = groups
+    assert group.key == "meetings · North Korea · Russia"
+    arrivals = [
+        said(a, "Envoy Park arrived in the capital late on April 1.", "2025-04-01", "April 1"),
+        said(b, "Envoy Park arrived at 3 a.m. on April 2.", "2025-04-02", "April 2"),
+    ]
+    (found,) = findings(reconcile(arrivals, {d.id: d for d in (a, b)}, entities, pack))
+    assert found.kind == FindingKind.CONTRADICTION and "one arrival, two dates" in found.reason
+
+
+def test_a_pack_naming_an_unknown_entity_as_whose_word_a_source_gives_is_refused_with_its_line():
+    from claimgraph.domains.check import check_text
+
+    text = (
+        "name: t\nentities:\n  - name: Harbour State\n    kind: country\n"
+        "  - name: Harbour Intelligence\n    kind: intelligence or military body\n"
+        "    speaks_for: Harbor Stat\n"
+    )
+    (problem,) = check_text(text)
+    assert problem.line == 7 and "unknown entity 'Harbor Stat'" in problem.message
+    assert "did you mean 'Harbour State'" in problem.message
+    assert check_text(text.replace("Harbor Stat", "Harbour State")) == []
