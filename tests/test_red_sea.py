@@ -44,6 +44,11 @@ def findings(red_sea_db) -> list[str]:
     return _cli(red_sea_db, "findings").split("╭─ ")[1:]
 
 
+@pytest.fixture(scope="module")
+def repeats(red_sea_db) -> list[str]:
+    return _cli(red_sea_db, "findings", "--kind", "repeat").split("╭─ ")[1:]
+
+
 def _why(block: str) -> str:
     return " ".join(re.search(r"Why: (.*?)│", block, re.S).group(1).split())
 
@@ -59,8 +64,16 @@ def test_the_pack_passes_domain_check():
 
 def test_ships_attacked_107_then_162_is_an_update_dated_by_each_report(findings):
     updates = [_why(b) for b in findings if b.startswith("UPDATE · Houthis · ship")]
-    # The running totals count "since November 2023" but are dated by their reports (2024-02, 2024-08).
-    assert any(w.endswith("162 ship (2024-08-27) supersedes 107 ship (2024-02-19)") for w in updates), updates
+    # The running totals count "since November 2023" but are dated by their reports (February, August).
+    assert any("162 ships (2024-08-28" in w and "supersedes 107 ships (2024-02-20" in w for w in updates), (
+        updates
+    )
+
+
+def test_the_pentagons_count_against_the_houthis_is_a_tension_between_estimators(findings):
+    (block,) = [b for b in findings if b.startswith("TENSION · Houthis · ship")]
+    assert "73 ships (Yahya Saree" in _why(block) and "45 ships (Pentagon" in _why(block)
+    assert not any(b.startswith("UPDATE") and "45 ships" in _why(b) for b in findings)
 
 
 def test_locations_and_sites_struck_are_one_measure_compared(findings):
@@ -69,8 +82,8 @@ def test_locations_and_sites_struck_are_one_measure_compared(findings):
     assert "16 locations" in block and "30 sites" in block  # each side quoted in its own words
 
 
-def test_one_statement_carried_by_two_outlets_is_a_repeat_not_a_confirmation(findings):
-    (block,) = [b for b in findings if b.startswith("REPEAT · Houthis · ship")]
+def test_one_statement_carried_by_two_outlets_is_a_repeat_not_a_confirmation(repeats, findings):
+    (block,) = [b for b in repeats if b.startswith("REPEAT · Houthis · ship")]
     assert "rest on one origin, Yahya Saree" in _why(block)
     assert "06_meridian_wire_saree_statement.txt" in block and "07_desert_post_saree_statement.txt" in block
     assert not any(b.startswith("CORROBORATION") and "73 ship" in b for b in findings)
