@@ -280,7 +280,7 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
     if ordered is None:
         return None  # differing figures with no way to order them: nothing claimed
     early, late = ordered
-    revised = pairs(early, late, lambda x, y: ctx.side(x) == ctx.side(y) and ctx.distinct_reports(x, y))
+    revised = pairs(early, late, ctx.distinct_reports, ctx.side)  # the same source or side, later
     if revised:
         xs, ys = revised
         reason = (

@@ -10,7 +10,7 @@ decided (the predicate, subject, time) comes first where it says enough.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 
 from claimgraph.reconcile.lexicon import (
@@ -122,9 +122,7 @@ def planned(claim: Claim, quantity: Quantity) -> bool:
     at, end = quantity.start - claim.start, quantity.end - claim.start
     before = re.split(r"[.;:!?\"“”]", text[max(0, at - _PLAN_BEFORE) : at])[-1]  # its own sentence part
     after = text[end : end + _PLAN_AFTER]
-    return any(_phrase_pattern(cue).search(before) for cue in PLAN_CUES_BEFORE) or any(
-        _phrase_pattern(cue).search(after) for cue in PLAN_CUES_AFTER
-    )
+    return bool(_PLAN_BEFORE_WORDS.search(before) or _PLAN_AFTER_WORDS.search(after))
 
 
 def loss_aspect(claim: Claim, quantity: Quantity) -> str:
@@ -141,24 +139,25 @@ def loss_phrase(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     text = claim.text.lower()
     at, end = quantity.start - claim.start, quantity.end - claim.start
     found = []
-    for phrase, aspect in LOSS_PHRASES:
-        for match in _phrase_pattern(phrase).finditer(text):
-            if at <= match.start() < end:
-                found.append((0, -len(phrase), phrase, aspect))  # the figure's own noun: "600 deaths"
-            elif match.start() >= end:
-                gap = match.start() - end
-                # "losses of at least 4,000" head the figure after them, not the one before
-                if (
-                    gap <= _LOSS_AFTER
-                    and not _NUMBER.search(text[end : match.start()])
-                    and not _GOVERNS.match(text, match.end())
-                ):
-                    found.append((gap, -len(phrase), phrase, aspect))
-            elif match.end() <= at:
-                gap = at - match.end()
-                between = text[match.end() : at]
-                if gap <= _LOSS_BEFORE and not _NUMBER.search(between) and not _PART_OF.search(between):
-                    found.append((gap, -len(phrase), phrase, aspect))
+    for match in _LOSS_WORDS.finditer(text):
+        phrase = match.group()
+        aspect = _LOSS_ASPECTS[phrase]
+        if at <= match.start() < end:
+            found.append((0, -len(phrase), phrase, aspect))  # the figure's own noun: "600 deaths"
+        elif match.start() >= end:
+            gap = match.start() - end
+            # "losses of at least 4,000" head the figure after them, not the one before
+            if (
+                gap <= _LOSS_AFTER
+                and not _NUMBER.search(text[end : match.start()])
+                and not _GOVERNS.match(text, match.end())
+            ):
+                found.append((gap, -len(phrase), phrase, aspect))
+        elif match.end() <= at:
+            gap = at - match.end()
+            between = text[match.end() : at]
+            if gap <= _LOSS_BEFORE and not _NUMBER.search(between) and not _PART_OF.search(between):
+                found.append((gap, -len(phrase), phrase, aspect))
     if not found:
         return None
     _, _, phrase, aspect = min(found)
@@ -168,6 +167,18 @@ def loss_phrase(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
 @cache
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"\b" + re.escape(phrase) + r"\b")
+
+
+def _any_of(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for whole-word phrases, the longest first ("killed or wounded" before "killed")."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
+
+
+_LOSS_ASPECTS = dict(LOSS_PHRASES)
+_LOSS_WORDS = _any_of(_LOSS_ASPECTS)
+_PLAN_BEFORE_WORDS = _any_of(PLAN_CUES_BEFORE)
+_PLAN_AFTER_WORDS = _any_of(PLAN_CUES_AFTER)
 
 
 def owner_of(claim: Claim, quantity: Quantity, entities: Mapping[str, Entity]) -> str | None:

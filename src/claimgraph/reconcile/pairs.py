@@ -17,27 +17,55 @@ Pair = tuple[list[Proposition], list[Proposition]]
 def at_one_time(a: Position, b: Position, ctx: Context) -> Pair | None:
     """The claims of each, from rival sources, that hold in one month: sources in reports of
     different stories, or two named sources a report sets side by side."""
-    return pairs(
-        a,
-        b,
-        lambda x, y: (
-            ctx.origin(x).id != ctx.origin(y).id
-            and (ctx.distinct_reports(x, y) or (ctx.named(x) and ctx.named(y)))
-            and (months(ctx.date(x), ctx.date(y)) or (x.date is not None and x.date == y.date))
-        ),
-    )
+
+    def rivals(x: Proposition, y: Proposition) -> bool:
+        return ctx.origin(x).id != ctx.origin(y).id and (
+            ctx.distinct_reports(x, y) or (ctx.named(x) and ctx.named(y))
+        )
+
+    def month(p: Proposition) -> str | None:
+        when = ctx.date(p)
+        return when[:7] if when and len(when) >= 7 else None
+
+    by_month = pairs(a, b, rivals, month)
+    by_stated = pairs(a, b, rivals, lambda p: p.date)  # both state the same period: "in 2024"
+    if by_month is None or by_stated is None:
+        return by_month or by_stated
+    return _union(by_month, by_stated)
 
 
-def pairs(a: Position, b: Position, test: Callable[[Proposition, Proposition], bool]) -> Pair | None:
-    """The claims of each position that some claim of the other passes ``test`` with; None if none."""
+def pairs(
+    a: Position,
+    b: Position,
+    test: Callable[[Proposition, Proposition], bool],
+    key: Callable[[Proposition], object | None] | None = None,
+) -> Pair | None:
+    """The claims of each position that some claim of the other passes ``test`` with; None if none.
+    With ``key``, only claims of one (not None) key are paired: a pass over the pairs that can
+    pass, not over every pair (a busy group's positions hold hundreds of claims)."""
     xs: dict[str, Proposition] = {}
     ys: dict[str, Proposition] = {}
-    for x in a.members:
+    if key is None:
+        candidates = [(x, b.members) for x in a.members]
+    else:
+        by_key: dict[object, list[Proposition]] = {}
         for y in b.members:
+            k = key(y)
+            if k is not None:
+                by_key.setdefault(k, []).append(y)
+        candidates = [(x, by_key.get(k, [])) for x in a.members if (k := key(x)) is not None]
+    for x, others in candidates:
+        for y in others:
             if test(x, y):
                 xs.setdefault(x.claim_id, x)
                 ys.setdefault(y.claim_id, y)
     return (list(xs.values()), list(ys.values())) if xs else None
+
+
+def _union(first: Pair, second: Pair) -> Pair:
+    xs = {p.claim_id: p for p in (*first[0], *second[0])}
+    ys = {p.claim_id: p for p in (*first[1], *second[1])}
+    return list(xs.values()), list(ys.values())
 
 
 def dates(props: Sequence[Proposition], ctx: Context) -> str:
@@ -101,12 +129,17 @@ def side_by_side(a: Position, b: Position, ctx: Context) -> bool:
     """One source gives both figures, for one time, in one report, or one sentence gives both
     without setting them against each other: two things, not two estimates ("1,000 sappers and
     5,000 builders"); "2,700 a month, up from 2,000 in January" is a change."""
+    common = a.documents & b.documents
+    if not common:
+        return False
     return any(
         x.document_id == y.document_id
         and (ctx.date(x) or "") == (ctx.date(y) or "")
         and (ctx.origin(x).id == ctx.origin(y).id or _one_sentence(x, y, ctx))
         for x in a.members
+        if x.document_id in common
         for y in b.members
+        if y.document_id == x.document_id
     )
 
 
