@@ -344,12 +344,12 @@ def test_a_mention_is_found_whatever_its_case_in_any_script(engine):
 ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x9b31m"
 
 
-def test_escape_sequences_from_inputs_are_shown_not_obeyed(tmp_path):
+def test_escape_sequences_from_inputs_are_shown_not_obeyed(tmp_path, monkeypatch):
     from rich.console import Console
 
     from claimgraph import cli
 
-    cli.console = Console(width=200)
+    monkeypatch.setattr(cli, "console", Console(width=200))
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     # long enough that four control characters do not make it binary

@@ -545,8 +545,11 @@ def _cli(db, *args: str, code: int = 0) -> str:
 
     from claimgraph import cli
 
-    cli.console = Console(width=160)
-    result = CliRunner().invoke(cli.app, ["--db", str(db), *args])
+    before, cli.console = cli.console, Console(width=160)
+    try:  # the console is the CLI module's: put it back, so other tests' widths hold
+        result = CliRunner().invoke(cli.app, ["--db", str(db), *args])
+    finally:
+        cli.console = before
     assert result.exit_code == code, result.output
     return result.output
 

@@ -25,8 +25,11 @@ def _cli(db, *args: str) -> str:
 
     from claimgraph import cli
 
-    cli.console = Console(width=240)
-    result = CliRunner().invoke(cli.app, ["--db", str(db), "--domain", str(PACK), *args])
+    before, cli.console = cli.console, Console(width=240)
+    try:  # the console is the CLI module's: put it back, so other tests' widths hold
+        result = CliRunner().invoke(cli.app, ["--db", str(db), "--domain", str(PACK), *args])
+    finally:
+        cli.console = before
     assert result.exit_code == 0, result.output
     return result.output
 
