@@ -88,11 +88,19 @@ def _stories_named(engine) -> set[frozenset[str]]:
 
 def _without_order(engine) -> dict[str, list[tuple]]:
     """The store's rows less what depends on which process stored first: the order reports came
-    in, and which copy of a story is its original (compared as stories above)."""
+    in, and which copy of a story is its original (compared as stories above), with what says so:
+    the copy's measure and the words of a membership's reason naming the copy it copies."""
     rows = comparable_rows(engine)
+    by_direction = ("seq", "near_duplicate_of", "near_duplicate_measure")
     for table in ("documents", "claim_memberships"):
         rows[table] = sorted(
-            tuple(cell for cell in row if cell[0] not in ("seq", "near_duplicate_of")) for row in rows[table]
+            tuple(
+                cell
+                for cell in row
+                if cell[0] not in by_direction
+                and not (cell[0] == "reason" and "near-duplicate of" in cell[1])
+            )
+            for row in rows[table]
         )
     return rows
 
