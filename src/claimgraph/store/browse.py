@@ -7,9 +7,11 @@ next page.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Engine, String, cast, exists, func, select
+from sqlalchemy import Column, Engine, Row, String, cast, exists, func, select
 
 from claimgraph.records import (
     Claim,
@@ -318,46 +320,35 @@ def group_claims(
     return [(claim_from_row(_only(r, c.columns.keys())), _membership(r)) for r in rows]
 
 
-def claims_by_id(engine: Engine, ids: list[str]) -> dict[str, Claim]:
-    c = schema.claims
+def claims_by_id(engine: Engine, ids: Iterable[str]) -> dict[str, Claim]:
+    return {r.id: claim_from_row(r) for r in _rows_where_in(engine, schema.claims.c.id, ids)}
+
+
+def memberships_by_claim(engine: Engine, ids: Iterable[str]) -> dict[str, Membership]:
+    rows = _rows_where_in(engine, schema.claim_memberships.c.claim_id, ids)
+    return {r.claim_id: membership_from_row(r) for r in rows}
+
+
+def documents_by_id(engine: Engine, ids: Iterable[str]) -> dict[str, Document]:
+    return {r.id: document_from_row(r) for r in _rows_where_in(engine, schema.documents.c.id, ids)}
+
+
+def entities_by_id(engine: Engine, ids: Iterable[str]) -> dict[str, Entity]:
+    return {r.id: entity_from_row(r) for r in _rows_where_in(engine, schema.entities.c.id, ids)}
+
+
+def _rows_where_in(engine: Engine, column: Column[str], values: Iterable[str]) -> list[Row[Any]]:
+    """The rows of ``column``'s table whose ``column`` is one of ``values``.
+
+    Asked in chunks of 500: SQLite and PostgreSQL both cap the parameters of one statement.
+    """
+    wanted = sorted(set(values))
     with engine.connect() as conn:
-        return {
-            r.id: claim_from_row(r)
-            for start in range(0, len(ids), 500)
-            for r in conn.execute(select(c).where(c.c.id.in_(ids[start : start + 500])))
-        }
-
-
-def memberships_by_claim(engine: Engine, ids: list[str]) -> dict[str, Membership]:
-    m = schema.claim_memberships
-    with engine.connect() as conn:
-        return {
-            r.claim_id: membership_from_row(r)
-            for start in range(0, len(ids), 500)
-            for r in conn.execute(select(m).where(m.c.claim_id.in_(ids[start : start + 500])))
-        }
-
-
-def documents_by_id(engine: Engine, ids: set[str]) -> dict[str, Document]:
-    d = schema.documents
-    wanted = sorted(ids)
-    with engine.connect() as conn:
-        return {
-            r.id: document_from_row(r)
+        return [
+            row
             for start in range(0, len(wanted), 500)
-            for r in conn.execute(select(d).where(d.c.id.in_(wanted[start : start + 500])))
-        }
-
-
-def entities_by_id(engine: Engine, ids: set[str]) -> dict[str, Entity]:
-    e = schema.entities
-    wanted = sorted(ids)
-    with engine.connect() as conn:
-        return {
-            r.id: entity_from_row(r)
-            for start in range(0, len(wanted), 500)
-            for r in conn.execute(select(e).where(e.c.id.in_(wanted[start : start + 500])))
-        }
+            for row in conn.execute(select(column.table).where(column.in_(wanted[start : start + 500])))
+        ]
 
 
 def newest_seq(engine: Engine) -> int:

@@ -119,16 +119,23 @@ def entity_id_of(web: WebState, name: str | None) -> str | None:
     return found.id
 
 
+def search_filters(
+    web: State, entity: EntityName = None, date_from: DateFrom = None, date_to: DateTo = None
+) -> SearchFilters:
+    """The entity and publication-date filters every list of reports takes."""
+    return SearchFilters(entity_id_of(web, entity), date_from, date_to)
+
+
+Filters = Annotated[SearchFilters, Depends(search_filters)]
+
+
 @router.get("/documents", summary="Documents, newest first")
 def documents(
     web: State,
-    entity: EntityName = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
+    filters: Filters,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[Document]:
-    filters = SearchFilters(entity_id_of(web, entity), date_from, date_to)
     return page(browse.documents_page(web.engine, filters, limit + 1, offset), limit, offset)
 
 
@@ -192,13 +199,10 @@ def claim(web: State, claim_id: str) -> ClaimDetail:
 @router.get("/timeline", summary="Claims at the date each holds for, newest first")
 def timeline(
     web: State,
-    entity: EntityName = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
+    filters: Filters,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[Dated]:
-    filters = SearchFilters(entity_id_of(web, entity), date_from, date_to)
     rows = browse.timeline(web.engine, filters, limit + 1, offset)
     return page([Dated(date=r.date, claim=r.claim) for r in rows], limit, offset)
 
@@ -233,15 +237,12 @@ def indicators(web: State) -> list[Indicator]:
 @router.get("/search", summary="Full-text search over documents and claims")
 def search(
     web: State,
+    filters: Filters,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words; every one must match.")],
     scope: Annotated[Literal["all", "documents", "claims"], Query(alias="in")] = "all",
-    entity: EntityName = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> SearchResults:
-    filters = SearchFilters(entity_id_of(web, entity), date_from, date_to)
     found_documents = found_claims = None
     if scope in ("all", "documents"):
         found_documents = page(search_documents(web.engine, q, filters, limit + 1, offset), limit, offset)

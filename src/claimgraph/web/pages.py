@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -50,6 +51,29 @@ def entity_of(web: WebState, name: str | None) -> Entity | None:
     return found
 
 
+@dataclass(frozen=True)
+class ListFilters:
+    """A list page's entity and date filters: what the store is asked, and what its links carry."""
+
+    entity: Entity | None
+    search: SearchFilters
+    params: dict[str, str | None]
+
+
+def list_filters(
+    web: State, entity: Name = None, date_from: Date = None, date_to: Date = None
+) -> ListFilters:
+    found = entity_of(web, entity)
+    return ListFilters(
+        found,
+        SearchFilters(found.id if found else None, date_from, date_to),
+        {"entity": entity, "date_from": date_from, "date_to": date_to},
+    )
+
+
+Filters = Annotated[ListFilters, Depends(list_filters)]
+
+
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, web: State) -> HTMLResponse:
     groups = browse.findings_page(web.engine, limit=8)
@@ -69,33 +93,28 @@ def dashboard(request: Request, web: State) -> HTMLResponse:
 def search(
     request: Request,
     web: State,
+    filters: Filters,
     q: Annotated[str, Query(max_length=500)] = "",
     scope: Annotated[Literal["all", "documents", "claims"], Query(alias="in")] = "all",
-    entity: Name = None,
-    date_from: Date = None,
-    date_to: Date = None,
     offset: Offset = 0,
 ) -> HTMLResponse:
-    found = entity_of(web, entity)
-    filters = SearchFilters(found.id if found else None, date_from, date_to)
     terms = search_terms(q)
     documents, claims = [], []
     if terms and scope in ("all", "documents"):
-        documents = search_documents(web.engine, q, filters, PAGE + 1, offset)
+        documents = search_documents(web.engine, q, filters.search, PAGE + 1, offset)
     if terms and scope in ("all", "claims"):
-        claims = search_claims(web.engine, q, filters, PAGE + 1, offset)
+        claims = search_claims(web.engine, q, filters.search, PAGE + 1, offset)
     hits = []
     for document in documents[:PAGE]:
         text, start = snippet(document.body, terms)
         hits.append((document, segments(text, term_spans(text, terms, start), start), start > 0))
-    params = {"q": q, "entity": entity, "date_from": date_from, "date_to": date_to}
     return render(
         request,
         "search.html",
         q=q,
         scope=scope,
-        params=params,
-        entity=found,
+        params={"q": q, **filters.params},
+        entity=filters.entity,
         documents=hits,
         documents_pages=pages(offset, PAGE, len(hits), len(documents) > PAGE),
         claims=claim_views(web.engine, claims[:PAGE], terms=terms),
@@ -108,22 +127,16 @@ def search(
 def documents(
     request: Request,
     web: State,
-    entity: Name = None,
-    date_from: Date = None,
-    date_to: Date = None,
+    filters: Filters,
     offset: Offset = 0,
 ) -> HTMLResponse:
-    found = entity_of(web, entity)
-    rows = browse.documents_page(
-        web.engine, SearchFilters(found.id if found else None, date_from, date_to), PAGE + 1, offset
-    )
-    params = {"entity": entity, "date_from": date_from, "date_to": date_to}
+    rows = browse.documents_page(web.engine, filters.search, PAGE + 1, offset)
     return render(
         request,
         "documents.html",
         documents=rows[:PAGE],
-        entity=found,
-        params=params,
+        entity=filters.entity,
+        params=filters.params,
         pages=pages(offset, PAGE, min(len(rows), PAGE), len(rows) > PAGE),
     )
 
@@ -247,22 +260,17 @@ def findings(
 def timeline(
     request: Request,
     web: State,
-    entity: Name = None,
-    date_from: Date = None,
-    date_to: Date = None,
+    filters: Filters,
     offset: Offset = 0,
 ) -> HTMLResponse:
-    found = entity_of(web, entity)
-    rows = browse.timeline(
-        web.engine, SearchFilters(found.id if found else None, date_from, date_to), PAGE + 1, offset
-    )
+    rows = browse.timeline(web.engine, filters.search, PAGE + 1, offset)
     views = claim_views(web.engine, [r.claim for r in rows[:PAGE]])
     return render(
         request,
         "timeline.html",
         rows=list(zip([r.date for r in rows[:PAGE]], views, strict=True)),
-        entity=found,
-        params={"entity": entity, "date_from": date_from, "date_to": date_to},
+        entity=filters.entity,
+        params=filters.params,
         pages=pages(offset, PAGE, len(views), len(rows) > PAGE),
     )
 
