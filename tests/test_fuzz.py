@@ -252,43 +252,29 @@ GZIPPED = st.one_of(TEXTS, HTML).map(lambda data: gzip.compress(data, mtime=0))
 
 
 @FUZZ
-@given(content=inputs(TEXTS))
-def test_text_files(folder, content):
-    path = folder / "fuzz.txt"
-    path.write_bytes(content)
+@pytest.mark.parametrize("name, strategy", [("fuzz.txt", TEXTS), ("fuzz.html", HTML)])
+@given(data=st.data())
+def test_files(folder, name, strategy, data):
+    path = folder / name
+    path.write_bytes(data.draw(inputs(strategy)))
     ends_well(read_one(path))
 
 
 @FUZZ
-@given(content=inputs(HTML))
-def test_html_files(folder, content):
-    path = folder / "fuzz.html"
-    path.write_bytes(content)
-    ends_well(read_one(path))
-
-
-@FUZZ
-@given(content=inputs(JSONL))
-def test_jsonl_corpora(content):
-    ends_well(iter_jsonl(io.BufferedReader(io.BytesIO(content)), "fuzz.jsonl", OPTIONS))
-
-
-@FUZZ
-@given(content=inputs(CSV))
-def test_csv_corpora(content):
-    ends_well(iter_csv(io.BufferedReader(io.BytesIO(content)), "fuzz.csv", OPTIONS))
+@pytest.mark.parametrize(
+    "name, strategy, reader",
+    [("fuzz.jsonl", JSONL, iter_jsonl), ("fuzz.csv", CSV, iter_csv), ("fuzz.warc", WARCS, iter_warc)],
+)
+@given(data=st.data())
+def test_corpus_streams(name, strategy, reader, data):
+    stream = io.BufferedReader(io.BytesIO(data.draw(inputs(strategy))))
+    ends_well(reader(stream, name, OPTIONS))
 
 
 @FUZZ
 @given(content=inputs(FEEDS))
 def test_feeds(content):
     ends_well(iter_feed(content, "fuzz.xml"))
-
-
-@FUZZ
-@given(content=inputs(WARCS))
-def test_warc_archives(content):
-    ends_well(iter_warc(io.BufferedReader(io.BytesIO(content)), "fuzz.warc", OPTIONS))
 
 
 @FUZZ
