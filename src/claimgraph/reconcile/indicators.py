@@ -10,16 +10,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from claimgraph.domains import IndicatorSpec
-from claimgraph.reconcile.lexicon import DAYS_PER, family_of_lemma
+from claimgraph.domains.vocabulary import Vocabulary
+from claimgraph.reconcile.lexicon import DAYS_PER, family_of_lemma, reading_vocabulary
 from claimgraph.reconcile.propositions import act_of, normalise_unit, rate_of
 from claimgraph.records import Claim, Document, Indicator, IndicatorPoint
 
 
 def track_indicators(
-    specs: Iterable[IndicatorSpec], claims: Sequence[Claim], documents: Mapping[str, Document]
+    specs: Iterable[IndicatorSpec],
+    claims: Sequence[Claim],
+    documents: Mapping[str, Document],
+    vocabulary: Vocabulary | None = None,
 ) -> list[Indicator]:
-    """One series per indicator, its points in date order (undated points last)."""
-    return [_series(spec, claims, documents) for spec in specs]
+    """One series per indicator, its points in date order (undated points last); acts are read
+    in the pack's ``vocabulary`` (default: the shipped pack's)."""
+    with reading_vocabulary(vocabulary):
+        return [_series(spec, claims, documents) for spec in specs]
 
 
 def _series(spec: IndicatorSpec, claims: Sequence[Claim], documents: Mapping[str, Document]) -> Indicator:
