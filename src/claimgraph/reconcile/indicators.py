@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from claimgraph.domains import IndicatorSpec
 from claimgraph.domains.vocabulary import Vocabulary
-from claimgraph.reconcile.lexicon import DAYS_PER, family_of_lemma, reading_vocabulary
+from claimgraph.reconcile.lexicon import DAYS_PER, reading_vocabulary
 from claimgraph.reconcile.propositions import act_of, normalise_unit, rate_of
+from claimgraph.reconcile.tracked import tracks
 from claimgraph.records import Claim, Document, Indicator, IndicatorPoint
 
 
@@ -30,17 +31,13 @@ def track_indicators(
 
 def _series(spec: IndicatorSpec, claims: Sequence[Claim], documents: Mapping[str, Document]) -> Indicator:
     unit = normalise_unit(spec.unit)
-    families = {family_of_lemma(p) or p for p in spec.predicates}
     points = []
     for claim in claims:
         quantity = claim.quantity
         if quantity is None or claim.opinion or normalise_unit(quantity.unit) != unit:
             continue
         family, _ = act_of(claim, quantity.start)
-        if spec.predicates and family not in families and claim.predicate not in spec.predicates:
-            continue
-        named = {claim.subject, claim.object, claim.place, *claim.entities}
-        if spec.entities and not named & set(spec.entities):
+        if not tracks(spec, claim, family):
             continue
         per, _ = rate_of(claim, quantity, family)
         if (spec.per is None) != (per is None) or (per is not None and per not in DAYS_PER):

@@ -42,6 +42,7 @@ from claimgraph.reconcile.lexicon import (
     words_with_offsets,
 )
 from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of, planned, told_at
+from claimgraph.reconcile.tracked import tracked_by
 from claimgraph.records import Claim, Entity, Modality, Quantity
 
 PLACE_KINDS = frozenset({"place", "facility"})
@@ -146,7 +147,7 @@ def propose(
             return None
         if basis == Basis.FACT and planned(claim, claim.quantity):
             basis = Basis.PLAN
-        return _figure(claim, claim.quantity, basis, entities)
+        return _figure(claim, claim.quantity, basis, entities, pack)
     return (
         _dated_act(claim, basis, entities)
         or _meeting(claim, basis, entities, pack)
@@ -155,7 +156,7 @@ def propose(
 
 
 def _figure(
-    claim: Claim, quantity: Quantity, basis: Basis, entities: Mapping[str, Entity]
+    claim: Claim, quantity: Quantity, basis: Basis, entities: Mapping[str, Entity], pack: DomainPack | None
 ) -> Proposition | None:
     unit = normalise_unit(quantity.unit)
     family, word = figure_act(claim, quantity, unit)
@@ -178,9 +179,15 @@ def _figure(
         words = f"{unit} per period"
         act = f"{family} " if family else ""
         reason = f"a rate of {unit}: {act}{amount} per {per}{per_note}"
+    elif actor is None:
+        # A count of nobody's things is comparable only as a measure the pack tracks.
+        specs = [s for s in pack.indicators if normalise_unit(s.unit) == unit] if pack else []
+        spec = tracked_by(specs, claim, family)
+        if spec is None:
+            return None
+        key, words = f"indicator {spec.id} · {measure_unit(unit)}", spec.name
+        reason = f"reports {spec.name}: {amount}"
     else:
-        if actor is None:
-            return None  # a count of nobody's things cannot be compared
         kept = family if is_distinct(family) else None
         key = f"{actor} · {measure_unit(unit)}" + (f" · {kept}" if kept else "")
         words = f"{name(actor)} · {'losses' if kept == LOSS_FAMILY else measure_unit(unit)}" + (
