@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from claimgraph.domains import DomainPack
 from claimgraph.extract.rates import RATE_ADJECTIVES
+from claimgraph.figures import format_range
 from claimgraph.reconcile.lexicon import (
     ARRIVAL_WORDS,
     DAYS_PER,
@@ -186,6 +187,7 @@ def _figure(
         if spec is None:
             return None
         key, words = f"indicator {spec.id} · {measure_unit(unit)}", spec.name
+        place = None  # the indicator's entities are its scope: "underwriters in London" quote the Red Sea
         reason = f"reports {spec.name}: {amount}"
     else:
         kept = family if is_distinct(family) else None
@@ -397,8 +399,9 @@ def normalise_unit(unit: str) -> str:
 
 def describe_amount(quantity: Quantity) -> str:
     """ "about 11,000", "2,000–9,999": the figure as words, with its qualifier."""
-    amount = format_number(quantity.low)
-    if quantity.high != quantity.low:
+    share = "share" if normalise_unit(quantity.unit) == "share" else None  # 0.7% is not shown as 1%
+    amount = format_range(quantity.low, quantity.high, share) if share else format_number(quantity.low)
+    if quantity.high != quantity.low and not share:
         amount = f"{amount}–{format_number(quantity.high)}"
     return f"{quantity.qualifier} {amount}" if quantity.qualifier else amount
 
