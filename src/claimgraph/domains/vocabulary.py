@@ -67,6 +67,7 @@ class Vocabulary:
     families: Mapping[str, ActFamily] = field(default_factory=dict)  # act name -> its family
     people_units: frozenset[str] = frozenset()  # units that count people (casualty units among them)
     measured_as: Mapping[str, str] = field(default_factory=dict)  # unit -> unit it measures one thing with
+    measures: frozenset[str] = frozenset()  # the names declared as measures (words of an act, not nouns)
 
     def unit(self, word: str) -> str | None:
         """The unit a word or "modifier noun" phrase counts, or None when the vocabulary has none."""
@@ -109,6 +110,7 @@ class Vocabulary:
             },
             people_units=self.people_units | other.people_units,
             measured_as={**self.measured_as, **other.measured_as},
+            measures=self.measures | other.measures,
         )
 
 
@@ -147,6 +149,7 @@ def vocabulary_from(data: Mapping[str, Any] | None, kinds: Mapping[str, Any] | N
         families=families,
         people_units=frozenset(people),
         measured_as=measured_as,
+        measures=frozenset(item["name"] for item in data.get("measures") or ()),
     )
 
 

@@ -163,7 +163,8 @@ def _build(vocabulary: Vocabulary) -> Lexicon:
                 forms.setdefault(form, name)
         for form in sorted(family.forms):
             forms.setdefault(form, name)
-    counted = {w for w, unit in vocabulary.units.items() if " " not in w} | set(vocabulary.units.values())
+    things = {u for u in vocabulary.units.values() if u not in vocabulary.measures}
+    counted = {w for w, unit in vocabulary.units.items() if unit in things and " " not in w} | set(things)
     nouns = {f for word in counted for f in (word.lower(), word.lower() + "s")}
     return Lexicon(
         families,
