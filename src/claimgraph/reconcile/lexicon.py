@@ -155,12 +155,15 @@ def _lexicon(vocabulary: Vocabulary) -> Lexicon:
 
 def _build(vocabulary: Vocabulary) -> Lexicon:
     families = dict(vocabulary.families)
-    lemmas = {verb: name for name, family in families.items() for verb in sorted(family.verbs)}
+    # A verb is its pack's act where a pack and its base file it under two (vocabulary.acts says).
+    lemmas = {name: name for name in families} | {
+        verb: act for verb, act in vocabulary.acts.items() if act in families
+    }
     forms: dict[str, str] = {}
-    for name, family in families.items():
-        for verb in sorted(family.verbs):
-            for form in sorted(_inflections(verb)):
-                forms.setdefault(form, name)
+    for verb, name in sorted(lemmas.items()):
+        for form in sorted(_inflections(verb)):
+            forms.setdefault(form, name)
+    for name, family in sorted(families.items()):
         for form in sorted(family.forms):
             forms.setdefault(form, name)
     things = {u for u in vocabulary.units.values() if u not in vocabulary.measures}
