@@ -8,6 +8,7 @@ import re
 import pytest
 
 from claimgraph.domains import DomainPack, IndicatorSpec, Profile
+from claimgraph.domains.pack import default_vocabulary
 from claimgraph.reconcile import MAX_CLAIMS, reconcile, trace_origins, track_indicators
 from claimgraph.records import (
     Analysis,
@@ -59,6 +60,7 @@ PACK = DomainPack(
             ("produce",),
         ),
     ),
+    vocabulary=default_vocabulary(),  # its entities are the first story's, and so are its words
 )
 
 

@@ -44,7 +44,7 @@ def red_sea_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def findings(red_sea_db) -> list[str]:
-    return _cli(red_sea_db, "findings").split("╭─ ")[1:]
+    return _cli(red_sea_db, "findings", "--all").split("╭─ ")[1:]
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,11 @@ def repeats(red_sea_db) -> list[str]:
 
 
 def _why(block: str) -> str:
-    return " ".join(re.search(r"Why: (.*?)│", block, re.S).group(1).split())
+    """The finding's reason, its wrapped lines joined: up to the box's first empty line."""
+    lines = [line.strip(" │") for line in block.split("\n")]
+    start = next(i for i, line in enumerate(lines) if line.startswith("Why: "))
+    end = next((i for i in range(start, len(lines)) if not lines[i]), len(lines))
+    return " ".join(" ".join(lines[start:end]).removeprefix("Why: ").split())
 
 
 def test_the_pack_passes_domain_check():
@@ -79,10 +83,34 @@ def test_the_pentagons_count_against_the_houthis_is_a_tension_between_estimators
     assert not any(b.startswith("UPDATE") and "45 ships" in _why(b) for b in findings)
 
 
-def test_locations_and_sites_struck_are_one_measure_compared(findings):
+def test_locations_and_sites_struck_are_one_measure_compared_as_a_tension(findings):
+    # The pack counts sites apart from locations but says they measure one thing: compared,
+    # and a tension, since a count in other words may count other things.
     (block,) = [b for b in findings if "· location" in b.split("\n")[0]]
-    assert "30 location" in _why(block) and "16 location" in _why(block)
+    assert block.startswith("TENSION · United States · location"), block
+    assert "16 locations against 30 sites (counted in locations against sites)" in _why(block)
     assert "16 locations" in block and "30 sites" in block  # each side quoted in its own words
+
+
+def test_the_war_risk_premium_series_is_an_update_with_its_precision(findings):
+    # No actor's things are counted: the figures meet as the indicator the pack tracks, and the
+    # broker quoting in London does not make the premium London's.
+    (block,) = [b for b in findings if b.startswith("UPDATE · War-risk premium on a Red Sea transit")]
+    why = _why(block)
+    assert "1% (2024-03-06" in why and "supersedes 0.7% (2024-01-18" in why, why
+    assert "2% (2024-09-03" in why, why
+    assert not any(b.startswith("TENSION · War-risk") for b in findings)
+
+
+def test_the_findings_are_these_and_no_others(findings):
+    headers = sorted(b.split(" ─", 1)[0] for b in findings)
+    assert headers == [
+        "REPEAT · Houthis · ship",
+        "TENSION · Houthis · ship",
+        "TENSION · United States · location",
+        "UPDATE · Houthis · ship",
+        "UPDATE · War-risk premium on a Red Sea transit",
+    ], headers
 
 
 def test_one_statement_carried_by_two_outlets_is_a_repeat_not_a_confirmation(repeats, findings):

@@ -188,7 +188,7 @@ def _check_vocabulary(root: MappingNode, data: dict[str, Any], problems: _Proble
     """Units, acts and kinds that nothing could produce, each with why."""
     own = vocabulary_from(data.get("vocabulary"), data.get("kinds"))
     vocabulary = own if data.get("extends") == "none" else base_vocabulary().extend(own)
-    _check_words(root, data, own, problems)
+    _check_words(root, data, problems)
     for i, item in enumerate(data.get("indicators") or ()):
         unit = item.get("unit")
         if isinstance(unit, str) and not vocabulary.produces(unit.lower()):
@@ -213,13 +213,64 @@ def _check_vocabulary(root: MappingNode, data: dict[str, Any], problems: _Proble
             problems.add(
                 node, f"kind '{kind['name']}' is a base kind already; add cues to it, not a second one"
             )
+    _check_acts(root, data, vocabulary, problems)
+    _check_measured_as(root, data, vocabulary, problems)
+
+
+def _check_acts(root: MappingNode, data: dict[str, Any], vocabulary: Vocabulary, problems: _Problems) -> None:
+    """An act that nothing can produce: named by a verb of another family (in this pack or the
+    base), related to an act no pack declares, or dating a kind no pack declares."""
+    kinds = set(vocabulary.kinds)
+    for i, act in enumerate((data.get("vocabulary") or {}).get("acts") or ()):
+        name = act["name"]
+        other = vocabulary.acts.get(name)
+        if other is not None and other != name:
+            node = _node_at(root, ["vocabulary", "acts", i, "name"])
+            problems.add(
+                node,
+                f"act '{name}' can never come out: the verb '{name}' is filed under act '{other}'; "
+                f"add this act's verbs to '{other}' or take '{name}' out of it",
+            )
+        for j, related in enumerate(act.get("related") or ()):
+            if related not in vocabulary.families:
+                node = _node_at(root, ["vocabulary", "acts", i, "related", j])
+                problems.add(
+                    node,
+                    f"act '{name}' is related to '{related}', which no act family of the pack or base is",
+                )
+        for j, kind in enumerate(act.get("dates") or ()):
+            if kind not in kinds:
+                node = _node_at(root, ["vocabulary", "acts", i, "dates", j])
+                problems.add(
+                    node,
+                    f"act '{name}' dates kind '{kind}', which no pack declares, so no entity it dates can "
+                    "exist (add it under kinds)",
+                )
+
+
+def _check_measured_as(
+    root: MappingNode, data: dict[str, Any], vocabulary: Vocabulary, problems: _Problems
+) -> None:
+    """A unit said to measure one thing with a unit that never comes out of extraction."""
+    for section in ("units", "measures"):
+        for i, item in enumerate((data.get("vocabulary") or {}).get(section) or ()):
+            other = item.get("measured_as")
+            if not isinstance(other, str):
+                continue
+            node = _node_at(root, ["vocabulary", section, i, "measured_as"])
+            if other == item["name"]:
+                problems.add(node, f"unit '{other}' is measured as itself")
+            elif not vocabulary.produces(other):
+                problems.add(node, _never(f"measured_as '{other}'", other, vocabulary.unit(other)))
+            elif other not in vocabulary.unit_names:
+                problems.add(node, f"measured_as '{other}' names no unit of the pack or base; declare it")
 
 
 def _never(what: str, unit: str, counted: str | None) -> str:
     return f"{what} can never come out: the vocabulary counts '{unit}' as '{counted}'; use '{counted}'"
 
 
-def _check_words(root: MappingNode, data: dict[str, Any], own: Vocabulary, problems: _Problems) -> None:
+def _check_words(root: MappingNode, data: dict[str, Any], problems: _Problems) -> None:
     """A word given to two units, or a unit or act named by a word that belongs to another."""
     vocabulary = data.get("vocabulary") or {}
     seen: dict[str, str] = {}
@@ -237,11 +288,6 @@ def _check_words(root: MappingNode, data: dict[str, Any], own: Vocabulary, probl
             if first != act["name"]:
                 node = _node_at(root, ["vocabulary", "acts", i])
                 problems.add(node, f"verb '{verb}' is in two act families: '{first}' and '{act['name']}'")
-    for i, act in enumerate(vocabulary.get("acts") or ()):
-        other = own.acts.get(act["name"])
-        if other is not None and other != act["name"]:
-            node = _node_at(root, ["vocabulary", "acts", i, "name"])
-            problems.add(node, f"act '{act['name']}' can never come out: it is a verb of act '{other}'")
 
 
 def _parse_problem(exc: yaml.YAMLError) -> PackProblem:

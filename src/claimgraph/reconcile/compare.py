@@ -29,9 +29,9 @@ from functools import lru_cache
 
 from claimgraph.reconcile.lexicon import (
     DAYS_PER,
-    RELATED_FLOWS,
     family_of_lemma,
     family_of_word,
+    related_flows,
     words_with_offsets,
 )
 from claimgraph.reconcile.pairs import (
@@ -246,7 +246,7 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
     pa, pb = a.anchor, b.anchor
     if overlap(a.span, b.span) or pa.vague or pb.vague:
         return None
-    if not (same(pa.family, pb.family) or {pa.family, pb.family} <= RELATED_FLOWS):
+    if not (same(pa.family, pb.family) or related_flows(pa.family, pb.family)):
         return None
     differences = _differences(a, b, ctx)
     if differences:
@@ -359,6 +359,8 @@ def _differences(a: Position, b: Position, ctx: Context) -> list[str]:
             found.append(f"{role} {ctx.names.get(x, x)} against {ctx.names.get(y, y)}")
     if pa.family and pb.family and pa.family != pb.family:
         found.append(f"{pa.family} against {pb.family}")
+    if pa.unit and pb.unit and pa.unit != pb.unit:  # units the pack says measure one thing
+        found.append(f"counted in {pa.unit}s against {pb.unit}s")
     if pa.per and pb.per and pa.per != pb.per:
         # Say the shorter period's figure in the longer one: "170 a day is about 5,175 a month".
         short, long_ = (a, b) if DAYS_PER.get(pa.per, 1.0) < DAYS_PER.get(pb.per, 1.0) else (b, a)

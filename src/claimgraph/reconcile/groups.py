@@ -14,6 +14,7 @@ from claimgraph.domains import DomainPack
 from claimgraph.reconcile.findings import find, presume
 from claimgraph.reconcile.grading import grade_group
 from claimgraph.reconcile.independence import Lookup, merge_tellings, sides, tellings, trace_origins
+from claimgraph.reconcile.lexicon import in_its_pack
 from claimgraph.reconcile.positions import Context, form_positions
 from claimgraph.reconcile.propositions import Proposition, basis_of, propose
 from claimgraph.records import Claim, ClaimGroup, Document, Entity, Membership
@@ -27,6 +28,7 @@ MIN_CLAIMS = 5
 MAX_CLAIMS = 200
 
 
+@in_its_pack
 def file_document(
     document: Document,
     claims: Iterable[Claim],
@@ -60,6 +62,7 @@ def why_unfiled(claim: Claim) -> str:
     return "no comparable proposition (no resolved actor and object, figure or dated act)"
 
 
+@in_its_pack
 def assess_group(
     group_id: str,
     claims: Iterable[Claim],
@@ -147,6 +150,7 @@ def latest(props: list[Proposition], memberships: Mapping[str, Membership]) -> l
     return newest[: min(max(recent, MIN_CLAIMS), MAX_CLAIMS)]
 
 
+@in_its_pack
 def group_claims(
     claims: Sequence[Claim],
     documents: Mapping[str, Document],
@@ -169,6 +173,7 @@ def group_claims(
     return assess_groups(claims, memberships, documents, entities, pack)
 
 
+@in_its_pack
 def assess_groups(
     claims: Iterable[Claim],
     memberships: Mapping[str, Membership],

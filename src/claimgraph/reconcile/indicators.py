@@ -10,31 +10,34 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from claimgraph.domains import IndicatorSpec
-from claimgraph.reconcile.lexicon import DAYS_PER, family_of_lemma
+from claimgraph.domains.vocabulary import Vocabulary
+from claimgraph.reconcile.lexicon import DAYS_PER, reading_vocabulary
 from claimgraph.reconcile.propositions import act_of, normalise_unit, rate_of
+from claimgraph.reconcile.tracked import tracks
 from claimgraph.records import Claim, Document, Indicator, IndicatorPoint
 
 
 def track_indicators(
-    specs: Iterable[IndicatorSpec], claims: Sequence[Claim], documents: Mapping[str, Document]
+    specs: Iterable[IndicatorSpec],
+    claims: Sequence[Claim],
+    documents: Mapping[str, Document],
+    vocabulary: Vocabulary | None = None,
 ) -> list[Indicator]:
-    """One series per indicator, its points in date order (undated points last)."""
-    return [_series(spec, claims, documents) for spec in specs]
+    """One series per indicator, its points in date order (undated points last); acts are read
+    in the pack's ``vocabulary`` (default: the shipped pack's)."""
+    with reading_vocabulary(vocabulary):
+        return [_series(spec, claims, documents) for spec in specs]
 
 
 def _series(spec: IndicatorSpec, claims: Sequence[Claim], documents: Mapping[str, Document]) -> Indicator:
     unit = normalise_unit(spec.unit)
-    families = {family_of_lemma(p) or p for p in spec.predicates}
     points = []
     for claim in claims:
         quantity = claim.quantity
         if quantity is None or claim.opinion or normalise_unit(quantity.unit) != unit:
             continue
         family, _ = act_of(claim, quantity.start)
-        if spec.predicates and family not in families and claim.predicate not in spec.predicates:
-            continue
-        named = {claim.subject, claim.object, claim.place, *claim.entities}
-        if spec.entities and not named & set(spec.entities):
+        if not tracks(spec, claim, family):
             continue
         per, _ = rate_of(claim, quantity, family)
         if (spec.per is None) != (per is None) or (per is not None and per not in DAYS_PER):

@@ -14,17 +14,17 @@ from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 
 from claimgraph.reconcile.lexicon import (
+    LOSS_FAMILY,
     LOSS_PHRASES,
     LOSS_UNITS,
-    MONEY_FAMILIES,
-    PEOPLE_FAMILIES,
-    PEOPLE_UNITS,
-    PLAN_CUES_AFTER,
-    PLAN_CUES_BEFORE,
     RUNNING_SINCE,
-    THING_FAMILIES,
+    counts,
+    counts_people,
+    dated_kinds,
     family_of_lemma,
     family_of_word,
+    plan_after,
+    plan_before,
     words_with_offsets,
 )
 from claimgraph.records import Claim, Entity, Quantity
@@ -74,10 +74,10 @@ def fits(family: str | None, unit: str) -> bool:
     """Whether an act can count this unit: people are not produced, drones are not killed."""
     if family is None:
         return True
-    people = unit in PEOPLE_UNITS
-    if family in MONEY_FAMILIES:
+    people, counted = counts_people(unit), counts(family)
+    if counted == "money":
         return unit.isupper()  # currencies are written as ISO codes: "paid $800" counts dollars
-    return not ((people and family in THING_FAMILIES) or (not people and family in PEOPLE_FAMILIES))
+    return not ((people and counted == "things") or (not people and counted == "people"))
 
 
 def figure_act(claim: Claim, quantity: Quantity, unit: str) -> tuple[str | None, str | None]:
@@ -89,15 +89,15 @@ def figure_act(claim: Claim, quantity: Quantity, unit: str) -> tuple[str | None,
     killed"); else the predicate, else the nearest act word that can count the unit.
     """
     if unit in LOSS_UNITS and loss_phrase(claim, quantity) is not None:
-        return "kill", quantity.unit
-    if unit in PEOPLE_UNITS:
+        return LOSS_FAMILY, quantity.unit
+    if counts_people(unit):
         phrase = loss_phrase(claim, quantity)
         if phrase is not None:
-            return "kill", phrase[0]
+            return LOSS_FAMILY, phrase[0]
     # People are lost only by loss words beside their figure: a predicate "killed" elsewhere in
     # the sentence ("of the 11,000 sent, 4,000 were killed") does not make 11,000 a loss.
     family = family_of_lemma(claim.predicate)
-    if family and fits(family, unit) and family not in PEOPLE_FAMILIES:
+    if family and fits(family, unit) and counts(family) != "people":
         return family, claim.predicate
     at = quantity.start - claim.start
     near = [
@@ -105,8 +105,8 @@ def figure_act(claim: Claim, quantity: Quantity, unit: str) -> tuple[str | None,
         for word, pos in words_with_offsets(claim.text)
         if (family := family_of_word(word))
         and fits(family, unit)
-        and family not in PEOPLE_FAMILIES
-        and family != "begin"
+        and counts(family) != "people"
+        and not dated_kinds(family)
     ]
     if not near:
         return None, None
@@ -117,12 +117,13 @@ def figure_act(claim: Claim, quantity: Quantity, unit: str) -> tuple[str | None,
 def planned(claim: Claim, quantity: Quantity) -> bool:
     """Whether the figure's own clause states an intention: "is considering sending about 25,000",
     "has decided to send 1,000 sappers", "25,000 workers … are to be dispatched". Extraction
-    tells most plans; these are the ones it reads as told facts."""
+    tells most plans from the pack's cues; these are the ones it reads as told facts, because
+    the cue governs another verb than the figure's. The cues are the pack's, with general modals."""
     text = claim.text.lower()
     at, end = quantity.start - claim.start, quantity.end - claim.start
     before = re.split(r"[.;:!?\"“”]", text[max(0, at - _PLAN_BEFORE) : at])[-1]  # its own sentence part
     after = text[end : end + _PLAN_AFTER]
-    return bool(_PLAN_BEFORE_WORDS.search(before) or _PLAN_AFTER_WORDS.search(after))
+    return plan_before(before) or plan_after(after)
 
 
 def loss_aspect(claim: Claim, quantity: Quantity) -> str:
@@ -177,8 +178,6 @@ def _any_of(phrases: Iterable[str]) -> re.Pattern[str]:
 
 _LOSS_ASPECTS = dict(LOSS_PHRASES)
 _LOSS_WORDS = _any_of(_LOSS_ASPECTS)
-_PLAN_BEFORE_WORDS = _any_of(PLAN_CUES_BEFORE)
-_PLAN_AFTER_WORDS = _any_of(PLAN_CUES_AFTER)
 
 
 def owner_of(claim: Claim, quantity: Quantity, entities: Mapping[str, Entity]) -> str | None:

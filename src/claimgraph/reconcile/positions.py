@@ -192,7 +192,8 @@ def _describe(p: Proposition, ctx: Context) -> str:
     amount = describe_amount(claim.quantity) if claim and claim.quantity else format_number(p.low)
     rate = f" per {p.per}" if p.per else ""
     counted = LOSS_WORDS.get(p.aspect or "", p.unit) if p.aspect else _plural(p.unit or "", p.high)
-    return f"{amount} {counted}{rate}" + (" (a target or plan)" if p.basis == Basis.PLAN else "")
+    counted = "" if p.unit == "share" else f" {counted}"  # "0.7%" says what it is
+    return f"{amount}{counted}{rate}" + (" (a target or plan)" if p.basis == Basis.PLAN else "")
 
 
 def _plural(unit: str, high: float) -> str:

@@ -24,21 +24,26 @@ from itertools import pairwise
 
 from claimgraph.domains import DomainPack
 from claimgraph.extract.rates import RATE_ADJECTIVES
+from claimgraph.figures import format_range
 from claimgraph.reconcile.lexicon import (
     ARRIVAL_WORDS,
-    DATED_ACTS,
     DAYS_PER,
-    DISTINCT_COUNT_FAMILIES,
-    FLOW_FAMILIES,
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
+    LOSS_FAMILY,
     MEETING_WORDS,
-    PEOPLE_UNITS,
+    counts_people,
+    dated_kinds,
     family_of_lemma,
     family_of_word,
+    in_its_pack,
+    is_distinct,
+    is_flow,
+    measure_unit,
     words_with_offsets,
 )
 from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of, planned, told_at
+from claimgraph.reconcile.tracked import tracked_by
 from claimgraph.records import Claim, Entity, Modality, Quantity
 
 PLACE_KINDS = frozenset({"place", "facility"})
@@ -127,6 +132,7 @@ def basis_of(claim: Claim) -> Basis | None:
     return Basis.FACT
 
 
+@in_its_pack
 def propose(
     claim: Claim, entities: Mapping[str, Entity], pack: DomainPack | None = None
 ) -> Proposition | None:
@@ -142,7 +148,7 @@ def propose(
             return None
         if basis == Basis.FACT and planned(claim, claim.quantity):
             basis = Basis.PLAN
-        return _figure(claim, claim.quantity, basis, entities)
+        return _figure(claim, claim.quantity, basis, entities, pack)
     return (
         _dated_act(claim, basis, entities)
         or _meeting(claim, basis, entities, pack)
@@ -151,12 +157,12 @@ def propose(
 
 
 def _figure(
-    claim: Claim, quantity: Quantity, basis: Basis, entities: Mapping[str, Entity]
+    claim: Claim, quantity: Quantity, basis: Basis, entities: Mapping[str, Entity], pack: DomainPack | None
 ) -> Proposition | None:
     unit = normalise_unit(quantity.unit)
     family, word = figure_act(claim, quantity, unit)
-    aspect = loss_aspect(claim, quantity) if family == "kill" else None
-    if aspect is not None and unit in PEOPLE_UNITS:
+    aspect = loss_aspect(claim, quantity) if family == LOSS_FAMILY else None
+    if aspect is not None and counts_people(unit):
         unit = "person"  # losses of people: "4,700 casualties" and "3,000 soldiers killed or wounded" meet
     per, per_note = rate_of(claim, quantity, family)
     actor = owner_of(claim, quantity, entities)
@@ -170,17 +176,24 @@ def _figure(
     amount = describe_amount(quantity)
     counted = f"{unit} {aspect}" if aspect else unit
     if per is not None:
-        key = f"{unit} · rate"
+        key = f"{measure_unit(unit)} · rate"
         words = f"{unit} per period"
         act = f"{family} " if family else ""
         reason = f"a rate of {unit}: {act}{amount} per {per}{per_note}"
+    elif actor is None:
+        # A count of nobody's things is comparable only as a measure the pack tracks.
+        specs = [s for s in pack.indicators if normalise_unit(s.unit) == unit] if pack else []
+        spec = tracked_by(specs, claim, family)
+        if spec is None:
+            return None
+        key, words = f"indicator {spec.id} · {measure_unit(unit)}", spec.name
+        place = None  # the indicator's entities are its scope: "underwriters in London" quote the Red Sea
+        reason = f"reports {spec.name}: {amount}"
     else:
-        if actor is None:
-            return None  # a count of nobody's things cannot be compared
-        kept = family if family in DISTINCT_COUNT_FAMILIES else None
-        key = f"{actor} · {unit}" + (f" · {kept}" if kept else "")
-        words = f"{name(actor)} · {'losses' if kept == 'kill' else unit}" + (
-            f" · {kept}" if kept and kept != "kill" else ""
+        kept = family if is_distinct(family) else None
+        key = f"{actor} · {measure_unit(unit)}" + (f" · {kept}" if kept else "")
+        words = f"{name(actor)} · {'losses' if kept == LOSS_FAMILY else measure_unit(unit)}" + (
+            f" · {kept}" if kept and kept != LOSS_FAMILY else ""
         )
         reason = f"counts {counted} of {name(actor)}: {amount}"
     if actor is not None and per is not None:
@@ -207,9 +220,9 @@ def _dated_act(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Pr
     if claim.time is None or not claim.time.value or basis == Basis.DENIAL:
         return None
     family, word = act_of(claim, claim.time.start, prefer_predicate=False)
-    if family not in DATED_ACTS:
+    if not dated_kinds(family):
         family, word = family_of_lemma(claim.predicate), claim.predicate
-    kinds = DATED_ACTS.get(family or "")
+    kinds = dated_kinds(family)
     if not kinds:
         return None
     candidates = [claim.object, claim.subject, *claim.entities]
@@ -318,7 +331,7 @@ def rate_of(claim: Claim, quantity: Quantity, family: str | None) -> tuple[str |
     if quantity.per:
         per = quantity.per.lower()
         return ("day" if per == "night" else per), ""
-    if family not in FLOW_FAMILIES:
+    if not is_flow(family):
         return None, ""
     words = [w for w, _ in words_with_offsets(claim.text)]
     for adjective, noun in pairwise(words):
@@ -386,8 +399,9 @@ def normalise_unit(unit: str) -> str:
 
 def describe_amount(quantity: Quantity) -> str:
     """ "about 11,000", "2,000–9,999": the figure as words, with its qualifier."""
-    amount = format_number(quantity.low)
-    if quantity.high != quantity.low:
+    share = "share" if normalise_unit(quantity.unit) == "share" else None  # 0.7% is not shown as 1%
+    amount = format_range(quantity.low, quantity.high, share) if share else format_number(quantity.low)
+    if quantity.high != quantity.low and not share:
         amount = f"{amount}–{format_number(quantity.high)}"
     return f"{quantity.qualifier} {amount}" if quantity.qualifier else amount
 

@@ -207,7 +207,7 @@ def indicators_view(engine: Engine, pack: DomainPack) -> RenderableType:
     claims = [c for c in read.claims(engine) if c.quantity is not None]
     documents = {d.id: d for d in read.documents(engine, {c.document_id for c in claims})}
     by_id = {c.id: c for c in claims}
-    series = track_indicators(pack.indicators, claims, documents)
+    series = track_indicators(pack.indicators, claims, documents, pack.vocabulary)
     return Group(*(indicator_table(i, by_id, documents) for i in series))
 
 

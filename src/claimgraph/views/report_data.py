@@ -163,7 +163,7 @@ def gather_report(engine: Engine, pack: DomainPack, options: ReportOptions, toda
     ]
     disputes.sort(key=lambda d: (DISPUTES.index(d.finding.kind), not d.new, d.group.key))
     quantified = [c for c in claims if c.quantity is not None]
-    series = track_indicators(pack.indicators, quantified, documents)
+    series = track_indicators(pack.indicators, quantified, documents, pack.vocabulary)
     if entity is not None:
         series = [i for i in series if i.points]
     return ReportData(

@@ -68,7 +68,7 @@ class WebState:
         def track() -> list[Indicator]:
             claims = browse.latest_figures(self.engine, INDICATOR_FIGURES)
             documents = browse.documents_by_id(self.engine, {c.document_id for c in claims})
-            return track_indicators(self.pack.indicators, claims, documents)
+            return track_indicators(self.pack.indicators, claims, documents, self.pack.vocabulary)
 
         return self.cached("indicators", track)
 
