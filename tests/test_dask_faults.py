@@ -49,10 +49,18 @@ class Cluster:
         self.file = folder / "scheduler.json"
         self.processes: list[subprocess.Popen[bytes]] = []
         self.scheduler = self._start("dask_scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard")
+        self.address = self._scheduler_address()
+
+    def _scheduler_address(self) -> str:
+        """The address the scheduler writes once it listens; the file can exist before its text does."""
         deadline = time.monotonic() + WAIT_SECONDS
-        while not self.file.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)  # the scheduler writes its address once it listens
-        self.address = json.loads(self.file.read_text())["address"]
+        while True:
+            try:
+                return json.loads(self.file.read_text())["address"]
+            except (FileNotFoundError, json.JSONDecodeError, KeyError):
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def add_worker(self) -> subprocess.Popen[bytes]:
         return self._start("dask_worker", "--nthreads", "1", "--no-nanny", "--no-dashboard")
