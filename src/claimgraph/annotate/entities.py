@@ -124,15 +124,13 @@ def _resolve(span: Span, resolver: NameResolver, found: _Found, plainly: set[str
 
 
 def _metonym(span: Span, state: Entity) -> Entity | None:
-    """A capital stands for its state as an actor; used as a place it is the city."""
-    role = metonym_role(span)
-    if role == "actor":
-        return state
-    if role == "part":
-        return None
-    name = normalise_name(span.text)
-    name = name if not name.isupper() else name.title()
-    return Entity(id=slugify(name), name=name, kind="place")
+    """A capital or seat of power stands for its state, as an actor and as a place alike.
+
+    The gold convention files "talks in Moscow" under Russia as well as "Moscow warned": a
+    separate city entity would split the state in two. Inside a longer name ("Moscow
+    Oblast", "Tehran Times") it is part of that name, not the state.
+    """
+    return None if metonym_role(span) == "part" else state
 
 
 def _earlier_namesake(span: Span, entity: Entity | None, found: _Found) -> Entity | None:
