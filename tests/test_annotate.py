@@ -272,6 +272,22 @@ def test_alias_resolver_uses_the_pack_then_what_documents_resolved(resolver) -> 
     assert resolve("Atlantis") is None
 
 
+def test_alias_resolver_finds_other_romanisations_and_a_lone_surname(resolver) -> None:
+    body = "Park Min-seo and Oksana Hrytsenko met the envoy."
+    park = Entity("park-min-seo", "Park Min-seo", "person")
+    hrytsenko = Entity("oksana-hrytsenko", "Oksana Hrytsenko", "person")
+    analysis = Analysis(
+        Document(id="d", source="x.txt", body=body),
+        (park, hrytsenko),
+        (Mention(park.id, "Park Min-seo", 0, 12), Mention(hrytsenko.id, "Oksana Hrytsenko", 17, 33)),
+    )
+    resolve = alias_resolver(resolver, [analysis])
+    assert resolve("Park Min Seo") == "Park Min-seo"  # another spelling of the name filed
+    assert resolve("Hrytsenko") == "Oksana Hrytsenko" and resolve("Ms Hrytsenko") == "Oksana Hrytsenko"
+    assert resolve("Mr Park") == "Park Min-seo"  # a family name written first
+    assert resolve("Min") is None  # a given name is no surname
+
+
 def test_a_bare_compass_point_is_no_entity(context):
     from claimgraph.pipeline import analyse_document
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 
 from claimgraph.annotate.names import inverted, is_acronym, near_spelling, normalise_name, translit_key
 from claimgraph.domains import DomainPack, alias_key
-from claimgraph.records import Analysis, Entity
+from claimgraph.records import Entity
 
 # spaCy's labels and the pack kinds a span with that label may resolve to.
 LABEL_KINDS: dict[str, frozenset[str]] = {
@@ -77,22 +77,3 @@ def _variants(form: str) -> list[str]:
     tidy = normalise_name(form)
     forms = [form, tidy, *(v for v in (inverted(form), inverted(tidy)) if v)]
     return list(dict.fromkeys(f for f in forms if alias_key(f)))
-
-
-def alias_resolver(resolver: NameResolver, analyses: Iterable[Analysis]) -> Callable[[str], str | None]:
-    """Name -> canonical name, as the pipeline resolves it: by the pack's rules, else as some
-    document resolved that very form in its context (a tag line's "NKH" beside NHK)."""
-    seen: dict[str, str] = {}
-    for analysis in analyses:
-        names = {e.id: e.name for e in analysis.entities}
-        forms = [(m.entity_id, m.text) for m in analysis.mentions]
-        forms += [(m.entity_id, m.text) for m in analysis.page_mentions]
-        for entity_id, text in forms:
-            if entity_id in names:
-                seen.setdefault(alias_key(text), names[entity_id])
-
-    def resolve(form: str) -> str | None:
-        entity = resolver.resolve(form)
-        return entity.name if entity is not None else seen.get(alias_key(form))
-
-    return resolve
