@@ -294,3 +294,12 @@ def test_a_bare_compass_point_is_no_entity(context):
     body = "Most of the troops came from the 11th Corps, known in the North as the Storm Corps."
     analysis = analyse_document(Document(id="nw", source="t.txt", body=body), context)
     assert "North" not in {e.name for e in analysis.entities}
+
+
+def test_an_acronym_of_a_body_named_in_full_is_that_body(context) -> None:
+    text = (
+        "The Baltic Fisheries Inspection Agency published the figures on Monday. "
+        "The BFIA said the trawler had left port without clearance."
+    )
+    found = named(context, text)
+    assert found == {"baltic-fisheries-inspection-agency": ["The Baltic Fisheries Inspection Agency", "BFIA"]}

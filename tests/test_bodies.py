@@ -46,3 +46,48 @@ def test_one_states_office_across_wordings_and_reports_is_one_entity(context) ->
     first = entities_of(context, "The figure was confirmed by the UK Ministry of Defense on Friday.")
     second = entities_of(context, "Britain's Defence Ministry repeated the figure on Saturday.")
     assert first["Ministry of Defense"] == second["Defence Ministry"] == "united-kingdom-defence-ministry"
+
+
+def test_an_office_in_lower_case_beside_its_state_is_that_states_body(context) -> None:
+    found = entities_of(
+        context, "A spokesman for the Japanese foreign ministry declined to comment on Friday."
+    )
+    assert found.get("Japanese foreign ministry") == "japan-foreign-ministry"
+    assert (
+        "japan-foreign-ministry"
+        not in entities_of(context, "Japanese service members left the base.").values()
+    )
+
+
+def test_an_office_written_with_of_and_its_state_is_that_states_body(context) -> None:
+    found = entities_of(
+        context, "The figures came from the Ministry of Emergency Situations of Japan on Monday."
+    )
+    assert found.get("Ministry of Emergency Situations of Japan") == "japan-emergency-ministry-situations"
+
+
+def test_the_packs_own_body_is_found_under_another_wording(context) -> None:
+    found = entities_of(context, "Russia's Security Council met behind closed doors on Tuesday.")
+    assert "security-council-of-russia" in found.values()
+
+
+def test_every_wording_of_a_states_office_resolves_to_one_entity(resolver) -> None:
+    ids = {
+        resolver.resolve(form).id  # type: ignore[union-attr]
+        for form in (
+            "Ministry of Foreign Affairs of Japan",
+            "Japan's Foreign Ministry",
+            "the Japanese Ministry of Foreign Affairs",
+        )
+    }
+    assert ids == {"japan-foreign-ministry"}
+    assert (
+        resolver.resolve("Ministry of Foreign Affairs of Japan").name
+        == "Ministry of Foreign Affairs of Japan"
+    )
+    assert resolver.resolve("Ministry of Foreign Affairs") is None  # whose, it does not say
+
+
+@pytest.fixture(scope="module")
+def resolver(context):
+    return context.resolver

@@ -24,10 +24,12 @@ class _Filed:
 
     def __init__(self) -> None:
         self.exact: dict[str, str] = {}
+        self.names: dict[str, str] = {}  # entity id -> the name it was filed under
         self.translit: dict[str, set[str]] = defaultdict(set)
         self.surnames: dict[str, set[str]] = defaultdict(set)
 
     def add(self, form: str, entity: Entity) -> None:
+        self.names.setdefault(entity.id, entity.name)
         self.exact.setdefault(alias_key(form), entity.name)
         key = translit_key(normalise_name(form))
         if len(key) >= 4:  # short keys (US, UN) say too little once folded
@@ -67,7 +69,7 @@ def alias_resolver(resolver: NameResolver, analyses: Iterable[Analysis]) -> Call
                 filed.add(entity.name, entity)
 
     def resolve(form: str) -> str | None:
-        entity = resolver.resolve(form)
-        return entity.name if entity is not None else filed.find(form)
+        entity = resolver.resolve(form)  # a new state body comes back under the name it was filed by
+        return filed.names.get(entity.id, entity.name) if entity is not None else filed.find(form)
 
     return resolve

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from claimgraph.annotate.bodies import national_body, office_key
+from claimgraph.annotate.bodies import national_body, office_key, state_body_spans
 from claimgraph.annotate.context import has_kind_cue, heading_lines, inside, metonym_role
 from claimgraph.annotate.model import doc_text
 from claimgraph.annotate.names import (
@@ -83,13 +83,15 @@ def resolve_mentions(doc: Doc, resolver: NameResolver) -> tuple[tuple[Entity, ..
             named = span.text.removeprefix("the ").removeprefix("The ")
             if entity is not None and office_key(named.split(maxsplit=1)[-1]) is not None:
                 start = span.end_char - len(named)
-                body = national_body(named, entity, text, start, found.mentions, found.entities, resolver)
+                body = national_body(named, text, start, found.mentions, found.entities, resolver)
                 entity = body or entity  # with no state beside it, the office keeps the name it has
         if entity is not None:
             found.add(entity, span)
             _learn_acronym(text, span, entity, found)
+    _mention_state_bodies(doc, resolver, found)
     _mention_demonyms(spans, found)
     _mention_defined_acronyms(doc, found)
+    _refile_initialisms(found)
     found.mentions.sort(key=lambda m: m.start)
     return tuple(found.entities.values()), tuple(found.mentions)
 
@@ -223,6 +225,46 @@ def _mention_defined_acronyms(doc: Doc, found: _Found) -> None:
         span = doc[token.i : token.i + 1]
         if entity_id and not token.ent_type_ and (span.start_char, span.end_char) not in taken:
             found.add(found.entities[entity_id], span)
+
+
+def _mention_state_bodies(doc: Doc, resolver: NameResolver, found: _Found) -> None:
+    """A state's office spaCy did not mark ("the Ukrainian foreign ministry") or marked only in
+    part ("Security Council" of "Russia's Security Council"): that state's body."""
+    for start, end, body in state_body_spans(doc_text(doc), resolver):
+        overlapping = [m for m in found.mentions if m.start < end and start < m.end]
+        if any(found.entities[m.entity_id].kind != "country" and m.entity_id != body.id for m in overlapping):
+            continue  # a name already filed as something else: "UN Security Council"
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and not any(m.entity_id == body.id and m.start == start for m in overlapping):
+            found.add(body, span)
+            _learn_acronym(doc_text(doc), span, body, found)
+
+
+def _initials(name: str) -> set[str]:
+    """ "US Defense Intelligence Agency" -> {"USDIA", "DIA"}: an acronym of it, its owner or not."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return {"".join(w[0] for w in words[i:]) for i in range(min(2, len(words) - 1))} - {""}
+
+
+def _refile_initialisms(found: _Found) -> None:
+    """A new entity named by an acronym ("DIA") of an entity the document names in full ("US Defense
+    Intelligence Agency") is that entity: the two are one."""
+    full = {}
+    for entity in found.entities.values():
+        for initials in _initials(entity.name) if len(entity.name.split()) >= 3 else ():
+            full.setdefault(initials, set()).add(entity.id)
+    stray = {}
+    for entity in found.entities.values():
+        target = full.get(entity.name, set()) if is_acronym(entity.name) else set()
+        if len(target) == 1 and entity.kind not in ("country", "person") and entity.id not in target:
+            stray[entity.id] = next(iter(target))
+    if not stray:
+        return
+    found.mentions[:] = [
+        Mention(stray.get(m.entity_id, m.entity_id), m.text, m.start, m.end) for m in found.mentions
+    ]
+    for entity_id in stray:
+        del found.entities[entity_id]
 
 
 _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i", "n")

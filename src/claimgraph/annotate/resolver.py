@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 
 from claimgraph.annotate.names import inverted, is_acronym, near_spelling, normalise_name, translit_key
+from claimgraph.annotate.state_bodies import body_id, new_body, state_and_office
 from claimgraph.domains import DomainPack, alias_key
 from claimgraph.records import Entity
 
@@ -34,6 +35,32 @@ class NameResolver:
                 key = translit_key(form)
                 if len(key) >= 4:  # short keys (US, UN) say too little once folded
                     self._by_translit[key].add(entity.id)
+        self._bodies: dict[str, Entity] | None = None  # the pack's state bodies, by state and office
+
+    def state_body(self, form: str, as_written: bool = False) -> Entity | None:
+        """The state body a form names in any wording: the pack's, else a new one, named as
+        written or by its usual name ("Ministry of Foreign Affairs of China")."""
+        found = state_and_office(form, self._plain)
+        if found is None:
+            return None
+        state, key = found
+        known = self._pack_bodies().get(body_id(state, key))
+        return known or new_body(state, key, form if as_written else "")
+
+    def _pack_bodies(self) -> dict[str, Entity]:
+        if self._bodies is None:
+            self._bodies = {}
+            for entity in (e for e in self.pack.entities if e.kind != "country"):
+                for form in (entity.name, *entity.aliases):
+                    if (parts := state_and_office(form, self._plain)) is not None:
+                        self._bodies.setdefault(body_id(*parts), entity)
+        return self._bodies
+
+    def _plain(self, form: str) -> Entity | None:
+        for candidate in _variants(form):
+            if (found := self.pack.resolve(candidate)) is not None:
+                return found
+        return None
 
     def exact(self, form: str) -> Entity | None:
         """The entity a name or alias stands for as written (case and spacing aside)."""
@@ -50,7 +77,10 @@ class NameResolver:
                 return found
         ids = self._by_translit.get(translit_key(normalise_name(form)), set())
         matches = [e for e in map(self.pack.entity, sorted(ids)) if e and (not kinds or e.kind in kinds)]
-        return matches[0] if len(matches) == 1 else None
+        if len(matches) == 1:
+            return matches[0]
+        body = self.state_body(form)
+        return body if body is not None and (not kinds or body.kind in kinds) else None
 
     def misspelt(self, form: str, supported: Iterable[Entity]) -> Entity | None:
         """An entity ``form`` is a slip of, among those the context supports; None if not one.
