@@ -303,3 +303,19 @@ def test_an_acronym_of_a_body_named_in_full_is_that_body(context) -> None:
     )
     found = named(context, text)
     assert found == {"baltic-fisheries-inspection-agency": ["The Baltic Fisheries Inspection Agency", "BFIA"]}
+
+
+def test_a_surname_or_titled_surname_is_the_person_named_in_full_in_the_document(context) -> None:
+    text = (
+        "Lawmaker Park said the unit had moved north. Opposition lawmaker Park Sun-hee briefed "
+        "reporters after the closed session."
+    )
+    found = named(context, text)
+    person = next(eid for eid, words in found.items() if "Park Sun-hee" in " ".join(words))
+    assert "Lawmaker Park" in found[person] and "park" not in found and "lawmaker-park" not in found
+
+
+def test_a_one_word_alias_that_begins_a_longer_name_is_someone_else(context) -> None:
+    found = named(context, "Kim Dong-soo, a former diplomat, said the talks had stalled.")
+    assert "kim-jong-un" not in found
+    assert any("Kim Dong-soo" in words for words in found.values())

@@ -29,6 +29,7 @@ from claimgraph.annotate.names import (
     plain_letters,
     weapon_name,
 )
+from claimgraph.annotate.persons import led_by_personal_title, surname_owners, whole_name
 from claimgraph.annotate.resolver import LABEL_KINDS, NameResolver
 from claimgraph.domains import slugify
 from claimgraph.records import Entity, Mention
@@ -77,6 +78,7 @@ def resolve_mentions(doc: Doc, resolver: NameResolver) -> tuple[tuple[Entity, ..
     found = _Found()
     text = doc_text(doc)
     for span in spans:
+        span = whole_name(span) if span.label_ == "PERSON" and not span.ent_id_ else span
         entity = _resolve(span, resolver, found, plainly)
         if entity is None and not span.ent_id_:
             entity = _new_entity(span, headings, prose_names)
@@ -92,6 +94,7 @@ def resolve_mentions(doc: Doc, resolver: NameResolver) -> tuple[tuple[Entity, ..
     _mention_demonyms(spans, found)
     _mention_defined_acronyms(doc, found)
     _refile_initialisms(found)
+    _refile(found, _surname_strays(found, resolver))
     found.mentions.sort(key=lambda m: m.start)
     return tuple(found.entities.values()), tuple(found.mentions)
 
@@ -155,6 +158,8 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
     name = normalise_name(span.text)
     if len(name) < 2 or not any(c.isalpha() for c in name) or name.lower() == name:
         return None
+    if kind == "organisation" and led_by_personal_title(span.text):
+        kind = "person"  # "Lawmaker Park" read as an organisation: a title makes it a person
     if is_plural_acronym(name) or is_generic_region(name) or is_office(name):
         return None
     if len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].dep_ == "compound":
@@ -240,6 +245,27 @@ def _mention_state_bodies(doc: Doc, resolver: NameResolver, found: _Found) -> No
             _learn_acronym(doc_text(doc), span, body, found)
 
 
+def _surname_strays(found: _Found, resolver: NameResolver) -> dict[str, str]:
+    """A new one-word person ("Lee", "Shagivaleev") the document also names in full: that person."""
+    owner = surname_owners(found.entities)
+    stray = {}
+    for entity in found.entities.values():
+        if resolver.pack.entity(entity.id) is None and (full := owner(entity)) is not None:
+            stray[entity.id] = full.id
+    return stray
+
+
+def _refile(found: _Found, stray: dict[str, str]) -> None:
+    """Mentions of each stray entity filed under the entity it is one with, the stray dropped."""
+    if not stray:
+        return
+    found.mentions[:] = [
+        Mention(stray.get(m.entity_id, m.entity_id), m.text, m.start, m.end) for m in found.mentions
+    ]
+    for entity_id in stray:
+        del found.entities[entity_id]
+
+
 def _initials(name: str) -> set[str]:
     """ "US Defense Intelligence Agency" -> {"USDIA", "DIA"}: an acronym of it, its owner or not."""
     words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
@@ -258,13 +284,7 @@ def _refile_initialisms(found: _Found) -> None:
         target = full.get(entity.name, set()) if is_acronym(entity.name) else set()
         if len(target) == 1 and entity.kind not in ("country", "person") and entity.id not in target:
             stray[entity.id] = next(iter(target))
-    if not stray:
-        return
-    found.mentions[:] = [
-        Mention(stray.get(m.entity_id, m.entity_id), m.text, m.start, m.end) for m in found.mentions
-    ]
-    for entity_id in stray:
-        del found.entities[entity_id]
+    _refile(found, stray)
 
 
 _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i", "n")

@@ -57,14 +57,15 @@ def build_nlp(entities: Iterable[Entity], nlp: Language | None = None) -> Langua
 def keep_names_whole(doc: Doc) -> Doc:
     """No sentence starts inside a name the ruler found, nor at one that follows a word on the
     same line ("his counterpart No Kwang Chol"); the parser respects the mark. A one-word alias
-    that ends someone else's name ("Hyung-jin Kim" is not Kim Jong Un) is left to the tagger."""
+    that ends or begins someone else's name ("Hyung-jin Kim", "Kim Byung-kee" are not Kim Jong Un)
+    is left to the tagger."""
     kept = []
     for span in doc.ents:
         for token in span[1:]:
             token.is_sent_start = False
         if span.start and doc[span.start - 1].is_alpha:
             span[0].is_sent_start = False
-        if not _ends_another_name(span):
+        if not (_ends_another_name(span) or _begins_another_name(span)):
             kept.append(span)
         else:
             span[0].ent_id_ = ""
@@ -78,6 +79,14 @@ def _ends_another_name(span: Span) -> bool:
         return False
     before = span.doc[span.start - 1]
     return before.tag_ in ("NNP", "NNPS") and before.is_alpha and not is_office(before.text)
+
+
+def _begins_another_name(span: Span) -> bool:
+    """ "Kim" of "Kim Byung-kee": a one-word alias followed by more of a name is someone else's."""
+    if len(span) != 1 or span.label_ != "PERSON" or span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return after.tag_ in ("NNP", "NNPS") and after.is_alpha and after.is_title and not after.ent_type_
 
 
 def alias_patterns(nlp: Language, entities: Iterable[Entity]) -> list[dict[str, object]]:

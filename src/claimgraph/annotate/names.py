@@ -21,7 +21,8 @@ _TITLES = re.compile(
     r"lieutenant|lt\.?|colonel|col\.?|major|maj\.?|admiral|adm\.?|captain|capt\.?|sergeant|sgt\.?|"
     r"brigadier|brig\.?|marshal|commander|cmdr\.?|dr\.?|mr\.?|mrs\.?|ms\.?|sir|leader|chief|"
     r"scholar|spokesman|spokeswoman|spokesperson|ambassador|senator|sen\.?|rep\.?|gov\.?|"
-    r"governor|chairman|chairwoman|king|queen|prince|ayatollah|supreme)\s+)+",
+    r"governor|chairman|chairwoman|king|queen|prince|ayatollah|supreme|lawmaker|legislator|prosecutor|"
+    r"envoy|congressman|congresswoman)\s+)+",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
