@@ -319,3 +319,14 @@ def test_a_one_word_alias_that_begins_a_longer_name_is_someone_else(context) -> 
     found = named(context, "Kim Dong-soo, a former diplomat, said the talks had stalled.")
     assert "kim-jong-un" not in found
     assert any("Kim Dong-soo" in words for words in found.values())
+
+
+def test_names_in_a_photo_credit_make_no_entity(context) -> None:
+    text = (
+        "Soldiers unload crates at a depot near the border on May 2, 2025. "
+        "(Marta Quill/Pool/AFP via Getty Images)\n"
+        "Rescuers search the rubble of a school in the city on Friday. Tomas Ferreira/AP\n"
+        "Officials said the depot held shells."
+    )
+    names = {e.name for e in resolve_mentions(context.nlp(text), context.resolver)[0]}
+    assert not names & {"Marta Quill", "Getty Images", "Tomas Ferreira", "Marta Quill/Pool/"}

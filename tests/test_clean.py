@@ -405,3 +405,11 @@ def test_a_teaser_for_another_story_below_the_article_stays_out_of_the_body():
     teaser = "Rebels strike a second ship as talks stall in the capital. Officials said the crew were…"
     scrape = clean_scrape("\n".join(["Drones strike a grain carrier", ARTICLE, "Related stories", teaser]))
     assert scrape.body == ARTICLE
+
+
+def test_a_call_to_try_the_sites_features_is_furniture() -> None:
+    from claimgraph.clean.furniture import is_junk
+
+    for line in ("Try Our New Search Tools", "Try our AI features"):
+        assert is_junk(line, line.split())
+    assert not is_junk("Try as they might, the crews could not reach the ship.", "Try as they".split())

@@ -31,6 +31,7 @@ from claimgraph.annotate.names import (
 )
 from claimgraph.annotate.persons import led_by_personal_title, surname_owners, whole_name
 from claimgraph.annotate.resolver import LABEL_KINDS, NameResolver
+from claimgraph.clean.furniture import picture_credit_start
 from claimgraph.domains import slugify
 from claimgraph.records import Entity, Mention
 
@@ -166,7 +167,7 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
         return None  # "Media reports say": a common noun capitalised by its place, no name
     if inside(headings, span.start_char, span.end_char) and plain_letters(name) not in prose_names:
         return None  # title case in a heading is not evidence of a name
-    if _part_of_an_office(span) or _where_it_was_posted(span):
+    if _part_of_an_office(span) or _where_it_was_posted(span) or _in_picture_credit(span):
         return None
     # spaCy reads "ATACMS missiles" (or "ATACMS" before "missiles") as a person.
     after = [t.text for t in span.doc[span.end : span.end + 3]]
@@ -187,6 +188,18 @@ _POSTINGS = frozenset(
     ["statement", "post", "channel", "account", "message", "video", "page", "write", "say", "publish",
      "share", "tweet", "announce", "comment"]
 )  # fmt: skip
+
+
+def _in_picture_credit(span: Span) -> bool:
+    """A name in a photo's credit ("Jane Roe/Pool/AFP via Getty Images"), or joined to another by a
+    slash as credits are ("Jane Roe/AP"): page furniture, no one in the story."""
+    text = doc_text(span.doc)
+    if text[span.end_char : span.end_char + 1] == "/" or text[span.start_char - 1 : span.start_char] == "/":
+        return True
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    credit = picture_credit_start(text[line_start : line_end if line_end >= 0 else len(text)])
+    return credit is not None and span.start_char >= line_start + credit
 
 
 def _part_of_an_office(span: Span) -> bool:

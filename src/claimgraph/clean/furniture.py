@@ -46,8 +46,8 @@ _PROMO = re.compile(
 # "Subscribe to our Telegram channel", "Follow us on X for updates".
 _APPEAL = re.compile(
     r"\b(consider|please)\s+(supporting|subscribing|donating|becoming)\b|"
-    r"^(subscribe|sign\s+up|follow\s+us|join\s+us|join\s+our|download\s+our)\b.{0,60}"
-    r"\b(channel|newsletter|updates|app|feed|page|account|alerts)\b|"
+    r"^(subscribe|sign\s+up|follow\s+us|join\s+us|join\s+our|download\s+our|try\s+our)\b.{0,60}"
+    r"\b(channel|newsletter|updates|app|feed|page|account|alerts|features?|tools?)\b|"
     r"\bsupport\s+(our|independent)\s+(journalism|reporting)\b|\bbecome\s+a\s+(member|subscriber|patron)\b",
     re.IGNORECASE,
 )
@@ -72,6 +72,10 @@ _CAPTION_CREDIT = re.compile(r"\b(Photograph|Photo|Image|Picture|Illustration)(\
 _CAPTION_TAIL = re.compile(
     r"(?:\[[A-Z][A-Z0-9 .&/-]{1,30}\]|\([^()]*(?:\b(?:[Pp]hoto|[Pp]ool|Getty|Images|[Ff]ile)\b|"
     r"\w/\w)[^()]*\)|/\s*(?:Photo|Image|Picture)s?\s*(?:by|:)[^/]{1,60})\.?$"
+)
+# A caption's closing credit with no brackets: "… on April 28. Jane Roe/AP", "Photo: EPA-EFE / KCNA".
+_SLASH_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?]\s))[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][\w/&. -]{1,40}$"
 )
 # The bytes of a picture's metadata set as text: "CREATOR: gd-jpeg v1.0 (using IJG JPEG v62), quality = 75".
 _IMAGE_METADATA = re.compile(
@@ -123,6 +127,13 @@ def is_junk(line: str, words: list[str], outlets: Sequence[str] = ()) -> bool:
 def is_caption(line: str) -> bool:
     """A photo's caption, told by the credit closing it."""
     return bool(_CAPTION_TAIL.search(line))
+
+
+def picture_credit_start(line: str) -> int | None:
+    """Where the credit closing a photo's caption begins ("(Jane Roe/Pool/AFP via Getty Images)",
+    "Ahn Young-joon/AP"): the names there credit a picture, they are not in the story."""
+    match = _CAPTION_TAIL.search(line) or _SLASH_CREDIT.search(line)
+    return match.start() if match else None
 
 
 def _is_tag_list(line: str) -> bool:
