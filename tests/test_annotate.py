@@ -330,3 +330,19 @@ def test_names_in_a_photo_credit_make_no_entity(context) -> None:
     )
     names = {e.name for e in resolve_mentions(context.nlp(text), context.resolver)[0]}
     assert not names & {"Marta Quill", "Getty Images", "Tomas Ferreira", "Marta Quill/Pool/"}
+
+
+def test_a_name_defining_a_known_acronym_is_that_entity(context) -> None:
+    text = "The figures came from the Main Military Intelligence Agency (GUR) of the defence ministry."
+    found = named(context, text)
+    assert found["defence-intelligence-of-ukraine"] == ["the Main Military Intelligence Agency", "GUR"]
+
+
+def test_an_office_with_no_state_is_the_states_office_the_document_names(context) -> None:
+    text = (
+        "Security Council Secretary Ivan Petrov arrived on Tuesday. The Russian Security Council "
+        "said the visit would last two days."
+    )
+    found = named(context, text)
+    assert "Security Council" in found["security-council-of-russia"]
+    assert "security-council" not in found

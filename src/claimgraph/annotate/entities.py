@@ -29,8 +29,14 @@ from claimgraph.annotate.names import (
     plain_letters,
     weapon_name,
 )
-from claimgraph.annotate.persons import led_by_personal_title, surname_owners, whole_name
+from claimgraph.annotate.persons import led_by_personal_title, whole_name
 from claimgraph.annotate.resolver import LABEL_KINDS, NameResolver
+from claimgraph.annotate.strays import (
+    defined_acronym_strays,
+    generic_office_strays,
+    initialism_strays,
+    surname_strays,
+)
 from claimgraph.clean.furniture import picture_credit_start
 from claimgraph.domains import slugify
 from claimgraph.records import Entity, Mention
@@ -94,8 +100,7 @@ def resolve_mentions(doc: Doc, resolver: NameResolver) -> tuple[tuple[Entity, ..
     _mention_state_bodies(doc, resolver, found)
     _mention_demonyms(spans, found)
     _mention_defined_acronyms(doc, found)
-    _refile_initialisms(found)
-    _refile(found, _surname_strays(found, resolver))
+    _merge_strays(found, resolver)
     found.mentions.sort(key=lambda m: m.start)
     return tuple(found.entities.values()), tuple(found.mentions)
 
@@ -258,14 +263,16 @@ def _mention_state_bodies(doc: Doc, resolver: NameResolver, found: _Found) -> No
             _learn_acronym(doc_text(doc), span, body, found)
 
 
-def _surname_strays(found: _Found, resolver: NameResolver) -> dict[str, str]:
-    """A new one-word person ("Lee", "Shagivaleev") the document also names in full: that person."""
-    owner = surname_owners(found.entities)
-    stray = {}
-    for entity in found.entities.values():
-        if resolver.pack.entity(entity.id) is None and (full := owner(entity)) is not None:
-            stray[entity.id] = full.id
-    return stray
+def _merge_strays(found: _Found, resolver: NameResolver) -> None:
+    """Short forms the document filed apart from the entity they name, merged into it."""
+
+    def is_new(entity_id: str) -> bool:
+        return resolver.pack.entity(entity_id) is None
+
+    _refile(found, defined_acronym_strays(found.acronyms, found.mentions, is_new))
+    _refile(found, initialism_strays(found.entities, is_new))
+    _refile(found, generic_office_strays(found.entities, is_new, resolver.resolve))
+    _refile(found, surname_strays(found.entities, is_new))
 
 
 def _refile(found: _Found, stray: dict[str, str]) -> None:
@@ -277,27 +284,8 @@ def _refile(found: _Found, stray: dict[str, str]) -> None:
     ]
     for entity_id in stray:
         del found.entities[entity_id]
-
-
-def _initials(name: str) -> set[str]:
-    """ "US Defense Intelligence Agency" -> {"USDIA", "DIA"}: an acronym of it, its owner or not."""
-    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
-    return {"".join(w[0] for w in words[i:]) for i in range(min(2, len(words) - 1))} - {""}
-
-
-def _refile_initialisms(found: _Found) -> None:
-    """A new entity named by an acronym ("DIA") of an entity the document names in full ("US Defense
-    Intelligence Agency") is that entity: the two are one."""
-    full = {}
-    for entity in found.entities.values():
-        for initials in _initials(entity.name) if len(entity.name.split()) >= 3 else ():
-            full.setdefault(initials, set()).add(entity.id)
-    stray = {}
-    for entity in found.entities.values():
-        target = full.get(entity.name, set()) if is_acronym(entity.name) else set()
-        if len(target) == 1 and entity.kind not in ("country", "person") and entity.id not in target:
-            stray[entity.id] = next(iter(target))
-    _refile(found, stray)
+    for acronym, entity_id in list(found.acronyms.items()):
+        found.acronyms[acronym] = stray.get(entity_id, entity_id)
 
 
 _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i", "n")
