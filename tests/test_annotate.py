@@ -346,3 +346,22 @@ def test_an_office_with_no_state_is_the_states_office_the_document_names(context
     found = named(context, text)
     assert "Security Council" in found["security-council-of-russia"]
     assert "security-council" not in found
+
+
+def test_an_outlets_name_misspelt_beside_a_word_for_its_kind_is_that_outlet(context) -> None:
+    found = named(context, "The footage was aired by the Japanese NKH news outlet on Sunday.")
+    assert found.get("nhk") == ["NKH"]
+
+
+def test_the_north_is_north_korea_in_a_report_on_the_koreas(context) -> None:
+    text = "North Korea fired two missiles on Monday. Analysts said the North had improved its aim."
+    assert named(context, text)["north-korea"] == ["North Korea", "North"]
+
+
+def test_office_words_with_no_office_noun_make_no_entity(context) -> None:
+    doc = context.nlp("He was named Chairman of the State Affairs of the republic in 2019.")
+    assert "State Affairs" not in {e.name for e in resolve_mentions(doc, context.resolver)[0]}
+
+
+def test_a_designation_written_without_its_hyphen_is_the_weapon(context) -> None:
+    assert "kn-23" in named(context, "Two KN23 missiles were fired at the port on Tuesday.")

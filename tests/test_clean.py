@@ -414,3 +414,10 @@ def test_a_call_to_try_the_sites_features_is_furniture() -> None:
         assert is_junk(line, line.split())
     line = "Try as they might, the crews could not reach the stricken ship."
     assert not is_junk(line, line.split())
+
+
+def test_a_sites_pitch_for_its_tools_is_furniture() -> None:
+    from claimgraph.clean.furniture import is_junk
+
+    line = "See what the Harbour Daily assistant can do for you:"
+    assert is_junk(line, line.split())

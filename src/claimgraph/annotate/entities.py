@@ -31,6 +31,7 @@ from claimgraph.annotate.names import (
 )
 from claimgraph.annotate.persons import led_by_personal_title, whole_name
 from claimgraph.annotate.resolver import LABEL_KINDS, NameResolver
+from claimgraph.annotate.state_bodies import OFFICE_HEADS
 from claimgraph.annotate.strays import (
     defined_acronym_strays,
     generic_office_strays,
@@ -129,9 +130,25 @@ def _resolve(span: Span, resolver: NameResolver, found: _Found, plainly: set[str
     entity = resolver.resolve(span.text, kinds)
     if entity is None and is_acronym(span.text):
         entity = resolver.misspelt(span.text, found.entities.values())
+    if entity is None and is_acronym(span.text):  # "the NKH news outlet": a slip of an outlet's name
+        cued = {kind for kind in pack.vocabulary.kinds if has_kind_cue(span, kind, pack.vocabulary.kinds)}
+        entity = resolver.misspelt(span.text, [e for e in pack.entities if e.kind in cued])
+    if entity is None and span.label_ in ("LOC", "GPE"):
+        entity = _compass_country(span, resolver, plainly)
     if entity is None and span.label_ == "PERSON":
         entity = _earlier_namesake(span, None, found)
     return entity
+
+
+def _compass_country(span: Span, resolver: NameResolver, plainly: set[str]) -> Entity | None:
+    """ "the North" in a report naming North Korea (and no other northern state): that country."""
+    words = normalise_name(span.text).casefold().split()
+    if len(words) != 1 or words[0] not in ("north", "south", "east", "west"):
+        return None
+    named = [resolver.pack.entity(entity_id) for entity_id in sorted(plainly)]
+    states = [e for e in named if e is not None and e.kind == "country"]
+    matches = [e for e in states if e.name.casefold().split()[0] == words[0] and len(e.name.split()) > 1]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _metonym(span: Span, state: Entity) -> Entity | None:
@@ -164,9 +181,11 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
     name = normalise_name(span.text)
     if len(name) < 2 or not any(c.isalpha() for c in name) or name.lower() == name:
         return None
+    if "/" in (name[0], name[-1]):
+        return None  # a name cut at a slash: "Shaheds/" of "Shaheds/Geran drones"
     if kind == "organisation" and led_by_personal_title(span.text):
         kind = "person"  # "Lawmaker Park" read as an organisation: a title makes it a person
-    if is_plural_acronym(name) or is_generic_region(name) or is_office(name):
+    if is_plural_acronym(name) or is_generic_region(name) or is_office(name) or _headless_office(name):
         return None
     if len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].dep_ == "compound":
         return None  # "Media reports say": a common noun capitalised by its place, no name
@@ -193,6 +212,12 @@ _POSTINGS = frozenset(
     ["statement", "post", "channel", "account", "message", "video", "page", "write", "say", "publish",
      "share", "tweet", "announce", "comment"]
 )  # fmt: skip
+
+
+def _headless_office(name: str) -> bool:
+    """ "State Affairs" of "Chairman of the State Affairs": office words with no office noun."""
+    key = office_key(name)
+    return key is not None and not any(word in OFFICE_HEADS for word in key.split())
 
 
 def _in_picture_credit(span: Span) -> bool:

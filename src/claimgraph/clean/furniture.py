@@ -48,7 +48,8 @@ _APPEAL = re.compile(
     r"\b(consider|please)\s+(supporting|subscribing|donating|becoming)\b|"
     r"^(subscribe|sign\s+up|follow\s+us|join\s+us|join\s+our|download\s+our|try\s+our)\b.{0,60}"
     r"\b(channel|newsletter|updates|app|feed|page|account|alerts|features?|tools?)\b|"
-    r"\bsupport\s+(our|independent)\s+(journalism|reporting)\b|\bbecome\s+a\s+(member|subscriber|patron)\b",
+    r"\bsupport\s+(our|independent)\s+(journalism|reporting)\b|\bbecome\s+a\s+(member|subscriber|patron)\b|"
+    r"\bcan\s+do\s+for\s+you\s*[:!?.]?$",
     re.IGNORECASE,
 )
 # The newsroom speaking about the story, not reporting it: "Editor's note: …", "Correction: …".
