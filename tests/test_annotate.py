@@ -17,6 +17,7 @@ from claimgraph.annotate.names import (
     is_designation,
     is_generic_region,
     normalise_name,
+    other_instrument_words,
     translit_key,
     weapon_name,
 )
@@ -365,3 +366,11 @@ def test_office_words_with_no_office_noun_make_no_entity(context) -> None:
 
 def test_a_designation_written_without_its_hyphen_is_the_weapon(context) -> None:
     assert "kn-23" in named(context, "Two KN23 missiles were fired at the port on Tuesday.")
+
+
+def test_a_treatys_name_with_another_word_for_the_instrument_is_that_treaty(resolver) -> None:
+    treaty = resolver.resolve("Comprehensive Strategic Partnership Treaty")
+    assert treaty is not None
+    assert resolver.resolve("Comprehensive Strategic Partnership Pact") == treaty
+    assert resolver.resolve("comprehensive strategic partnership accord") == treaty
+    assert other_instrument_words("Peace Treaty") == []  # too short to say which treaty

@@ -142,3 +142,16 @@ def before_weapon_noun(following: list[str]) -> bool:
         if word not in _WEAPON_MODIFIERS:
             return word in _WEAPON_HEADS
     return False
+
+
+# Words naming a signed instrument, used for one another in a treaty's name: the "Comprehensive
+# Strategic Partnership Agreement" is the "... Treaty" of other reports.
+_INSTRUMENTS = ("Treaty", "Agreement", "Pact", "Accord")
+
+
+def other_instrument_words(name: str) -> list[str]:
+    """A treaty's name with its last word swapped for each other word for a signed instrument."""
+    words = name.split()
+    if len(words) < 3 or words[-1].title() not in _INSTRUMENTS:
+        return []
+    return [" ".join([*words[:-1], other]) for other in _INSTRUMENTS if other != words[-1].title()]

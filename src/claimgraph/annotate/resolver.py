@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 
-from claimgraph.annotate.names import inverted, is_acronym, near_spelling, normalise_name, translit_key
+from claimgraph.annotate.names import (
+    inverted,
+    is_acronym,
+    near_spelling,
+    normalise_name,
+    other_instrument_words,
+    translit_key,
+)
 from claimgraph.annotate.state_bodies import body_id, new_body, state_and_office
 from claimgraph.domains import DomainPack, alias_key
 from claimgraph.records import Entity
@@ -105,5 +112,5 @@ class NameResolver:
 
 def _variants(form: str) -> list[str]:
     tidy = normalise_name(form)
-    forms = [form, tidy, *(v for v in (inverted(form), inverted(tidy)) if v)]
+    forms = [form, tidy, *(v for v in (inverted(form), inverted(tidy)) if v), *other_instrument_words(tidy)]
     return list(dict.fromkeys(f for f in forms if alias_key(f)))
