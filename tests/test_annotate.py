@@ -374,3 +374,39 @@ def test_a_treatys_name_with_another_word_for_the_instrument_is_that_treaty(reso
     assert resolver.resolve("Comprehensive Strategic Partnership Pact") == treaty
     assert resolver.resolve("comprehensive strategic partnership accord") == treaty
     assert other_instrument_words("Peace Treaty") == []  # too short to say which treaty
+
+
+def test_a_designator_acronym_may_come_before_the_name(resolver) -> None:
+    wagner = resolver.resolve("Wagner PMC")
+    assert wagner is not None and resolver.resolve("PMC Wagner") == wagner
+
+
+def test_alias_resolver_swaps_region_words_and_finds_a_firm_by_its_lead_word(resolver) -> None:
+    body = "Crews trained in Amur Oblast for Tarkhan Marine Salvage Company and the US Coast Survey Office."
+    oblast = Entity("amur-oblast", "Amur Oblast", "place")
+    firm = Entity("tarkhan-marine-salvage-company", "Tarkhan Marine Salvage Company", "organisation")
+    office = Entity("united-states-coast-office-survey", "US Coast Survey Office", "organisation")
+    mentions = (
+        Mention(oblast.id, "Amur Oblast", 17, 28),
+        Mention(firm.id, "Tarkhan Marine Salvage Company", 33, 63),
+        Mention(office.id, "US Coast Survey Office", 72, 94),
+    )
+    analysis = Analysis(Document(id="d", source="x.txt", body=body), (oblast, firm, office), mentions)
+    resolve = alias_resolver(resolver, [analysis])
+    assert resolve("Amur region") == "Amur Oblast"
+    assert resolve("Tarkhan") == "Tarkhan Marine Salvage Company"
+    assert resolve("Marine") is None  # not the lead word
+
+
+def test_alias_resolver_finds_the_one_states_office_of_that_kind(resolver) -> None:
+    body = "The figure came from the Japanese Defence Intelligence Agency."
+    name = "Japanese Defence Intelligence Agency"
+    agency = Entity("japan-agency-defence-intelligence", name, "organisation")
+    analysis = Analysis(
+        Document(id="d", source="x.txt", body=body),
+        (agency,),
+        (Mention(agency.id, "Japanese Defence Intelligence Agency", 24, 60),),
+    )
+    resolve = alias_resolver(resolver, [analysis])
+    assert resolve("Defense Intelligence Agency") == "Japanese Defence Intelligence Agency"
+    assert resolve("Intelligence Agency") is None  # a different office

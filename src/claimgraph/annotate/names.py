@@ -155,3 +155,15 @@ def other_instrument_words(name: str) -> list[str]:
     if len(words) < 3 or words[-1].title() not in _INSTRUMENTS:
         return []
     return [" ".join([*words[:-1], other]) for other in _INSTRUMENTS if other != words[-1].title()]
+
+
+# Words for a state's first-level region, used for one another: "Kursk region" is Kursk Oblast.
+_REGIONS = ("Oblast", "Krai", "Region", "Province")
+
+
+def other_region_words(name: str) -> list[str]:
+    """A region's name with its last word swapped for each other word for such a region."""
+    words = name.split()
+    if len(words) < 2 or words[-1].title() not in _REGIONS:
+        return []
+    return [" ".join([*words[:-1], other]) for other in _REGIONS if other != words[-1].title()]

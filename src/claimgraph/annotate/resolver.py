@@ -54,6 +54,10 @@ class NameResolver:
         known = self._pack_bodies().get(body_id(state, key))
         return known or new_body(state, key, form if as_written else "")
 
+    def state_office(self, form: str) -> tuple[Entity, str] | None:
+        """The state and office key a form names ("UK Ministry of Defense"), or None."""
+        return state_and_office(form, self._plain)
+
     def _pack_bodies(self) -> dict[str, Entity]:
         if self._bodies is None:
             self._bodies = {}
@@ -113,4 +117,7 @@ class NameResolver:
 def _variants(form: str) -> list[str]:
     tidy = normalise_name(form)
     forms = [form, tidy, *(v for v in (inverted(form), inverted(tidy)) if v), *other_instrument_words(tidy)]
+    words = tidy.split()
+    if len(words) == 2 and is_acronym(words[0]) and len(words[0]) >= 3:
+        forms.append(f"{words[1]} {words[0]}")  # "SEZ Alabuga" for "Alabuga SEZ"
     return list(dict.fromkeys(f for f in forms if alias_key(f)))
