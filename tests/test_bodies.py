@@ -91,3 +91,11 @@ def test_every_wording_of_a_states_office_resolves_to_one_entity(resolver) -> No
 @pytest.fixture(scope="module")
 def resolver(context):
     return context.resolver
+
+
+def test_an_embassy_is_one_states_embassy_in_one_host_state(context) -> None:
+    found = entities_of(context, "The Japanese Embassy in Seoul said the visit had been postponed.")
+    in_seoul = found.get("Japanese Embassy in Seoul")
+    assert in_seoul is not None and in_seoul != entities_of(
+        context, "The Japanese Embassy in Moscow said the visit had been postponed."
+    ).get("Japanese Embassy in Moscow")

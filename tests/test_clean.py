@@ -421,3 +421,15 @@ def test_a_sites_pitch_for_its_tools_is_furniture() -> None:
 
     line = "See what the Harbour Daily assistant can do for you:"
     assert is_junk(line, line.split())
+
+
+def test_a_related_link_between_paragraphs_does_not_end_the_article():
+    later = (
+        "Port officials said on Thursday that the second convoy had been held at the border for "
+        "three days while inspectors counted the crates and checked the papers of every driver."
+    )
+    scrape = "\n".join([ARTICLE, "RELATED:", "Insurers raise premiums for ships calling at the port", later])
+    body = clean_scrape(scrape).body
+    assert body.endswith("every driver.") and "RELATED" not in body and "Insurers raise" not in body
+    headlines = [ARTICLE, "RELATED:", "Insurers raise premiums", "Port traffic slows"]
+    assert "Port traffic" not in clean_scrape("\n".join(headlines)).body  # only headlines below: ended

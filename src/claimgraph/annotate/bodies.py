@@ -17,6 +17,7 @@ from claimgraph.records import Entity, Mention
 
 __all__ = ["national_body", "office_key", "state_body_spans"]
 
+_HOST = re.compile(r"\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?")
 _NEAR = 4  # characters between a state's name and its office: "China's Foreign Ministry"
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
 
@@ -82,6 +83,8 @@ def state_body_spans(text: str, resolver: NameResolver) -> list[tuple[int, int, 
         if office.islower() and len(office.split()) < 2:
             continue  # "the North Korean service members": a common noun, no office's name
         start, end = run.start(), run.start() + len(office)
+        if office.casefold().endswith("embassy") and (host := _HOST.match(text, end)) is not None:
+            office, end = office + host.group(), end + len(host.group())  # "Embassy in Pyongyang"
         after = _state_after(text, end)
         for form, span_start, span_end in [
             *((f"{owner}{office}", start - len(owner), end) for owner in _owners(text, start)),

@@ -82,6 +82,9 @@ _CANONICAL = {
     "council security": "Security Council",
 }
 _POSSESSIVE = re.compile(r"['’]s$")
+_EMBASSY_IN = re.compile(
+    r"^(?P<embassy>.+\bembassy)\s+in\s+(?P<host>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)$", re.IGNORECASE
+)
 _OF_STATE = re.compile(r"^(?P<office>.+) of (?:the )?(?P<state>[^,]+)$", re.IGNORECASE)
 
 
@@ -103,6 +106,12 @@ def state_and_office(form: str, resolve: Callable[[str], Entity | None]) -> tupl
     """The state and office key a form names ("Russia's Security Council" -> Russia, "council
     security"); None when it is not a state's office in so many words."""
     text = re.sub(r"^the\s+", "", " ".join(form.split()), flags=re.IGNORECASE)
+    if (posted := _EMBASSY_IN.match(text)) is not None:  # one state's embassy in each host state
+        found = state_and_office(posted["embassy"], resolve)
+        host = resolve(posted["host"])
+        if found is None or host is None or host.kind != COUNTRY:
+            return None
+        return found[0], f"{found[1]} in {host.id}"
     words = text.split()
     readings = []
     if (match := _OF_STATE.match(text)) is not None:  # "Ministry of Foreign Affairs of China"
