@@ -415,3 +415,23 @@ def test_alias_resolver_finds_the_one_states_office_of_that_kind(resolver) -> No
     resolve = alias_resolver(resolver, [analysis])
     assert resolve("Defense Intelligence Agency") == "Japanese Defence Intelligence Agency"
     assert resolve("Intelligence Agency") is None  # a different office
+
+
+def test_a_place_name_one_slip_from_a_known_one_is_that_place(context) -> None:
+    text = "Drones are assembled in Alabuka, in Tatarstan. Saboteurs struck plants in Alabuka in June."
+    found = named(context, text)
+    assert found.get("alabuga-special-economic-zone") == ["Alabuka", "Alabuka"]
+
+
+def test_one_person_spelt_two_ways_in_two_reports_is_one_entity() -> None:
+    registry = EntityRegistry()
+    first = registry.canonical(Entity("park-min-kweun", "Park Min-kweun", "person"))
+    assert registry.canonical(Entity("park-min-kwon", "Park Min-kwon", "person")) == first
+    assert registry.canonical(Entity("kim-jong-il", "Kim Jong-il", "person")).id == "kim-jong-il"
+    registry.canonical(Entity("choi-jong-un", "Choi Jong-un", "person"))
+    assert registry.canonical(Entity("choi-jong-il", "Choi Jong-il", "person")).id == "choi-jong-il"
+
+
+def test_a_name_with_a_slash_inside_is_no_entity(context) -> None:
+    doc = context.nlp("Kyiv, (BNA - Baltic News / Harbour Wire - 12th March, 2025) The port reopened.")
+    assert not any("/" in e.name for e in resolve_mentions(doc, context.resolver)[0])

@@ -124,10 +124,13 @@ def _resolve(span: Span, resolver: NameResolver, found: _Found, plainly: set[str
         return _earlier_namesake(span, entity, found) or entity
     if span.text in found.acronyms:
         return found.entities[found.acronyms[span.text]]
+    earlier = next((m for m in found.mentions if m.text == span.text), None)
+    if earlier is not None and resolver.pack.entity(earlier.entity_id) is not None:
+        return found.entities[earlier.entity_id]  # the same words again: what they named before
     kinds = LABEL_KINDS.get(span.label_)
     if kinds is None:
         return None
-    entity = resolver.resolve(span.text, kinds)
+    entity = resolver.resolve(span.text, kinds) or resolver.misspelt_place(span.text, kinds)
     if entity is None and is_acronym(span.text):
         entity = resolver.misspelt(span.text, found.entities.values())
     if entity is None and is_acronym(span.text):  # "the NKH news outlet": a slip of an outlet's name
@@ -181,8 +184,9 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
     name = normalise_name(span.text)
     if len(name) < 2 or not any(c.isalpha() for c in name) or name.lower() == name:
         return None
-    if "/" in (name[0], name[-1]):
-        return None  # a name cut at a slash: "Shaheds/" of "Shaheds/Geran drones"
+    if "/" in name:
+        return None  # a name cut at a slash ("Shaheds/" of "Shaheds/Geran"), or a credit line
+
     if kind == "organisation" and led_by_personal_title(span.text):
         kind = "person"  # "Lawmaker Park" read as an organisation: a title makes it a person
     if is_plural_acronym(name) or is_generic_region(name) or is_office(name) or _headless_office(name):

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable
 
 from rapidfuzz import fuzz, process
 
-from claimgraph.annotate.names import translit_key
+from claimgraph.annotate.names import same_person_spelt_otherwise, translit_key
 from claimgraph.records import Analysis, Claim, Entity, Mention, PageMention
 
 NEAR_NAME = 92  # rapidfuzz ratio of two names of one kind taken as one entity's spellings
@@ -49,7 +49,12 @@ class EntityRegistry:
         if not names or len(entity.name) < 6:  # short names differ by a letter and mean others
             return None
         best = process.extractOne(entity.name.lower(), list(names), scorer=fuzz.ratio, score_cutoff=NEAR_NAME)
-        return names[best[0]] if best is not None else None
+        if best is not None:
+            return names[best[0]]
+        if entity.kind == "person":
+            same = [e for e in names.values() if same_person_spelt_otherwise(e.name, entity.name)]
+            return same[0] if len(same) == 1 else None
+        return None
 
     def merge(self, analysis: Analysis) -> Analysis:
         """The analysis with each new entity replaced by the registered one it matches."""

@@ -167,3 +167,16 @@ def other_region_words(name: str) -> list[str]:
     if len(words) < 2 or words[-1].title() not in _REGIONS:
         return []
     return [" ".join([*words[:-1], other]) for other in _REGIONS if other != words[-1].title()]
+
+
+def same_person_spelt_otherwise(a: str, b: str) -> bool:
+    """ "Lee Seong-kweun" and "Lee Seong-kwon": every part the same but the last, and that one a
+    slip of the other (two edits at most, both at least four letters: "Jong-un" is not "Jong-il")."""
+    left, right = (translit_key(part) for part in (a, b))
+    parts_a, parts_b = a.replace("-", " ").split(), b.replace("-", " ").split()
+    if len(parts_a) != len(parts_b) or len(parts_a) < 3 or left == right:
+        return False
+    if [plain_letters(p) for p in parts_a[:-1]] != [plain_letters(p) for p in parts_b[:-1]]:
+        return False
+    last_a, last_b = parts_a[-1], parts_b[-1]
+    return min(len(last_a), len(last_b)) >= 4 and spelling_distance(last_a, last_b) <= 2

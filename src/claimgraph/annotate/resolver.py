@@ -11,6 +11,7 @@ from claimgraph.annotate.names import (
     near_spelling,
     normalise_name,
     other_instrument_words,
+    spelling_distance,
     translit_key,
 )
 from claimgraph.annotate.state_bodies import body_id, new_body, state_and_office
@@ -29,6 +30,9 @@ LABEL_KINDS: dict[str, frozenset[str]] = {
     "EVENT": frozenset({"event"}),
     "LAW": frozenset({"treaty"}),
 }
+
+
+_PLACE_KINDS = frozenset({"place", "facility"})
 
 
 class NameResolver:
@@ -92,6 +96,22 @@ class NameResolver:
             return matches[0]
         body = self.state_body(form)
         return body if body is not None and (not kinds or body.kind in kinds) else None
+
+    def misspelt_place(self, form: str, kinds: Collection[str]) -> Entity | None:
+        """The one pack place or facility a one-word name is a slip of ("Alabuz" for Alabuga): same
+        first four letters, at most two edits, about as long."""
+        tidy = normalise_name(form)
+        if len(tidy) < 6 or " " in tidy or not tidy[:1].isupper() or not _PLACE_KINDS & set(kinds):
+            return None
+        hits = {
+            entity.id: entity
+            for entity in self.pack.entities
+            if entity.kind in _PLACE_KINDS
+            for name in (entity.name, *entity.aliases)
+            if " " not in name and len(name) >= 6 and abs(len(name) - len(tidy)) <= 1
+            and name[:4].casefold() == tidy[:4].casefold() and spelling_distance(name, tidy) <= 2
+        }  # fmt: skip
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def misspelt(self, form: str, supported: Iterable[Entity]) -> Entity | None:
         """An entity ``form`` is a slip of, among those the context supports; None if not one.
