@@ -435,3 +435,34 @@ def test_one_person_spelt_two_ways_in_two_reports_is_one_entity() -> None:
 def test_a_name_with_a_slash_inside_is_no_entity(context) -> None:
     doc = context.nlp("Kyiv, (BNA - Baltic News / Harbour Wire - 12th March, 2025) The port reopened.")
     assert not any("/" in e.name for e in resolve_mentions(doc, context.resolver)[0])
+
+
+def _filed(resolver, *named: tuple[str, str, str]):
+    """An alias resolver over one document that filed each (name, kind, words as written)."""
+    body = " ".join(words for _, _, words in named)
+    entities = tuple(Entity(name.lower().replace(" ", "-"), name, kind) for name, kind, _ in named)
+    mentions, start = [], 0
+    for entity, (_, _, words) in zip(entities, named, strict=True):
+        mentions.append(Mention(entity.id, words, start, start + len(words)))
+        start += len(words) + 1
+    document = Document(id="d", source="x.txt", body=body)
+    return alias_resolver(resolver, [Analysis(document, entities, tuple(mentions))])
+
+
+def test_alias_resolver_reads_a_firms_ending_initials_and_a_possessive_inside(resolver) -> None:
+    resolve = _filed(
+        resolver,
+        ("Tarkhan", "organisation", "Tarkhan"),
+        ("NBA", "media outlet", "NBA"),
+        ("Citizens' Voice Party", "organisation", "Citizens’s Voice Party"),
+    )
+    assert resolve("Tarkhan & Company") == "Tarkhan" and resolve("Tarkhan Ltd") == "Tarkhan"
+    assert resolve("Nordic Broadcast Agency") == "NBA"
+    assert resolve("Citizens Voice Party") == "Citizens' Voice Party"
+
+
+def test_alias_resolver_finds_a_person_by_given_name_and_a_place_by_its_first_word(resolver) -> None:
+    resolve = _filed(resolver, ("So-yeon", "person", "So-yeon"), ("Vardanyan", "place", "Vardanyan"))
+    assert resolve("Park So Yeon") == "So-yeon"
+    assert resolve("Vardanyan State Museum") == "Vardanyan"
+    assert resolve("Vardanyan") == "Vardanyan" and resolve("State Museum") is None

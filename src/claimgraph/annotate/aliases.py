@@ -8,10 +8,17 @@ exactly one person the documents name carries it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from claimgraph.annotate.names import normalise_name, other_region_words, plain_letters, translit_key
+from claimgraph.annotate.names import (
+    is_acronym,
+    normalise_name,
+    other_region_words,
+    plain_letters,
+    translit_key,
+)
 from claimgraph.annotate.resolver import NameResolver
 from claimgraph.annotate.state_bodies import office_key
 from claimgraph.domains import alias_key
@@ -31,11 +38,13 @@ class _Filed:
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.leads: dict[str, set[str]] = defaultdict(set)  # first word of a firm's or body's long name
         self.offices: dict[str, set[str]] = defaultdict(set)  # office key of a state's body -> names
+        self.kinds: dict[str, str] = {}  # filed name -> its kind
 
     def add(self, form: str, entity: Entity) -> None:
         self.names.setdefault(entity.id, entity.name)
+        self.kinds.setdefault(entity.name, entity.kind)
         self.exact.setdefault(alias_key(form), entity.name)
-        key = translit_key(normalise_name(form))
+        key = _spelling_key(form)
         if len(key) >= 4:  # short keys (US, UN) say too little once folded
             self.translit[key].add(entity.name)
         words = normalise_name(form).replace("-", " ").split()
@@ -53,13 +62,54 @@ class _Filed:
         for candidate in (form, tidy, *other_region_words(tidy)):  # "Khabarovsk region" = "... Krai"
             if (name := self.exact.get(alias_key(candidate))) is not None:
                 return name
-        name = _only(self.translit.get(translit_key(tidy), set()))
+        name = _only(self.translit.get(_spelling_key(tidy), set()))
+        if name is None and (firm := _COMPANY_SUFFIX.sub("", tidy)) != tidy:  # "Bain & Company" = "Bain"
+            name = self.exact.get(alias_key(firm)) or _only(self.translit.get(_spelling_key(firm), set()))
+        name = name or self._by_initials(tidy) or self._by_given_name(tidy) or self._by_place_word(tidy)
         if name is None and len(tidy.split()) == 1:
             name = _only(self.surnames.get(plain_letters(tidy), set()))
             name = name or _only(self.leads.get(plain_letters(tidy), set()))
         if name is None and (key := office_key(form)) is not None:  # the one state's office of that kind
             name = _only(self.offices.get(key, set()))
         return name
+
+
+    def _by_initials(self, tidy: str) -> str | None:
+        """ "Anadolu Agency" where only its acronym ("AA") was filed."""
+        words = tidy.split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return None
+        name = self.exact.get(alias_key("".join(w[0] for w in words)))
+        return name if name is not None and is_acronym(name) else None
+
+    def _by_given_name(self, tidy: str) -> str | None:
+        """ "Kim Ju Ae" where the person was filed by the given name alone ("Ju-ae")."""
+        words = tidy.split()
+        if len(words) < 3:
+            return None
+        name = _only(self.translit.get(_spelling_key(" ".join(words[1:])), set()))
+        return name if name is not None and self.kinds.get(name) == PERSON else None
+
+    def _by_place_word(self, tidy: str) -> str | None:
+        """ "Diaoyutai State Guesthouse" where the place was filed by its first word alone."""
+        words = tidy.split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return None
+        name = self.exact.get(alias_key(words[0]))
+        return name if name is not None and name == words[0] and self.kinds.get(name) in _PLACES else None
+
+
+# A firm's legal ending, left off when it is named in passing: "Bain & Company" is "Bain".
+_COMPANY_SUFFIX = re.compile(
+    r"\s*(?:&\s*(?:Co\.?|Company)|,?\s+(?:Inc\.?|Ltd\.?|LLC|Corp\.?|Corporation|plc))$"
+)
+_PLACES = frozenset({"place", "facility"})
+
+
+def _spelling_key(form: str) -> str:
+    """One key for a name's spellings: romanisation and a possessive inside folded ("People's
+    Power Party" = "People Power Party")."""
+    return translit_key(re.sub(r"['’]s\b", "", normalise_name(form)))
 
 
 def _only(names: set[str]) -> str | None:
