@@ -239,3 +239,8 @@ def test_pack_survives_pickling_for_worker_processes(red_sea: DomainPack) -> Non
 def test_pack_error_is_a_claimgraph_error_and_a_value_error() -> None:
     assert issubclass(PackError, ClaimgraphError)
     assert issubclass(PackError, ValueError)
+
+
+def test_headline_short_forms_of_the_koreas_resolve(shipped: DomainPack) -> None:
+    assert shipped.resolve("N Korean").id == "north-korea"  # type: ignore[union-attr]
+    assert shipped.resolve("S Korea").id == "south-korea"  # type: ignore[union-attr]
