@@ -99,3 +99,7 @@ def test_an_embassy_is_one_states_embassy_in_one_host_state(context) -> None:
     assert in_seoul is not None and in_seoul != entities_of(
         context, "The Japanese Embassy in Moscow said the visit had been postponed."
     ).get("Japanese Embassy in Moscow")
+
+
+def test_mod_is_a_states_ministry_of_defence(resolver) -> None:
+    assert resolver.resolve("Japan's MoD").id == resolver.resolve("Japanese Ministry of Defence").id  # type: ignore[union-attr]

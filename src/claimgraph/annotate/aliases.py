@@ -44,6 +44,7 @@ class _Filed:
         self.names.setdefault(entity.id, entity.name)
         self.kinds.setdefault(entity.name, entity.kind)
         self.exact.setdefault(alias_key(form), entity.name)
+        self.exact.setdefault(alias_key(form.strip("/ ")), entity.name)  # "Shadeds/" of "Shadeds/Geran"
         key = _spelling_key(form)
         if len(key) >= 4:  # short keys (US, UN) say too little once folded
             self.translit[key].add(entity.name)

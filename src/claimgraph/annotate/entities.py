@@ -136,6 +136,8 @@ def _resolve(span: Span, resolver: NameResolver, found: _Found, plainly: set[str
     if entity is None and is_acronym(span.text):  # "the NKH news outlet": a slip of an outlet's name
         cued = {kind for kind in pack.vocabulary.kinds if has_kind_cue(span, kind, pack.vocabulary.kinds)}
         entity = resolver.misspelt(span.text, [e for e in pack.entities if e.kind in cued])
+    if entity is None and "/" in span.text:  # "Shadeds/Geran": a slip of the name beside it
+        entity = resolver.misspelt_name(span.text, filter(None, map(pack.entity, sorted(plainly))))
     if entity is None and span.label_ in ("LOC", "GPE"):
         entity = _compass_country(span, resolver, plainly)
     if entity is None and span.label_ == "PERSON":

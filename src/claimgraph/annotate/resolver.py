@@ -97,6 +97,22 @@ class NameResolver:
         body = self.state_body(form)
         return body if body is not None and (not kinds or body.kind in kinds) else None
 
+    def misspelt_name(self, form: str, supported: Iterable[Entity]) -> Entity | None:
+        """The one supported entity a one-word name is a slip of, singular or plural: "Shadeds" for
+        Shaheds beside Geran. One edit at most, the first letter kept."""
+        tidy = normalise_name(form).strip("/")
+        if len(tidy) < 6 or " " in tidy or not tidy[:1].isupper() or is_acronym(tidy):
+            return None
+        stem = tidy.removesuffix("s")
+        hits = {
+            entity.id: entity
+            for entity in supported
+            for name in (entity.name, *entity.aliases)
+            if " " not in name and len(name) >= 5 and name[:1] == tidy[:1]
+            and spelling_distance(name.removesuffix("s"), stem) == 1
+        }  # fmt: skip
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
     def misspelt_place(self, form: str, kinds: Collection[str]) -> Entity | None:
         """The one pack place or facility a one-word name is a slip of ("Alabuz" for Alabuga): same
         first four letters, at most two edits, about as long."""

@@ -106,6 +106,7 @@ def state_and_office(form: str, resolve: Callable[[str], Entity | None]) -> tupl
     """The state and office key a form names ("Russia's Security Council" -> Russia, "council
     security"); None when it is not a state's office in so many words."""
     text = re.sub(r"^the\s+", "", " ".join(form.split()), flags=re.IGNORECASE)
+    text = re.sub(r"\bMoD\b", "Ministry of Defence", text)  # "UK MoD"
     if (posted := _EMBASSY_IN.match(text)) is not None:  # one state's embassy in each host state
         found = state_and_office(posted["embassy"], resolve)
         host = resolve(posted["host"])
