@@ -471,3 +471,12 @@ def test_alias_resolver_finds_a_person_by_given_name_and_a_place_by_its_first_wo
 def test_a_slip_of_a_name_set_beside_it_with_a_slash_is_that_entity(context) -> None:
     found = named(context, "The plant turns out Shahids/Geran drones by the hundred every month.")
     assert "Shahids/" in found.get("shahed-136", []) or "Shahids" in found.get("shahed-136", [])
+
+
+def test_a_lone_surname_takes_the_given_name_the_text_writes_once(context) -> None:
+    text = (
+        "The treaty will last ten years, Turkish Ambassador to Russia Mehmet Samsar said, according "
+        "to TASS. Samsar said the pact has no defence clause."
+    )
+    found = named(context, text)
+    assert found.get("mehmet-samsar") == ["Mehmet Samsar", "Samsar"]

@@ -11,6 +11,7 @@ or nothing (a heading read as a name, a generic region, a plural acronym).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -29,7 +30,7 @@ from claimgraph.annotate.names import (
     plain_letters,
     weapon_name,
 )
-from claimgraph.annotate.persons import led_by_personal_title, whole_name
+from claimgraph.annotate.persons import full_name_before, led_by_personal_title, whole_name
 from claimgraph.annotate.resolver import LABEL_KINDS, NameResolver
 from claimgraph.annotate.state_bodies import OFFICE_HEADS
 from claimgraph.annotate.strays import (
@@ -63,6 +64,7 @@ class _Found:
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)  # "GUR" -> entity id, as defined here
+    doc: Doc | None = None
 
     def add(self, entity: Entity, span: Span) -> None:
         self.entities.setdefault(entity.id, entity)
@@ -83,7 +85,7 @@ def resolve_mentions(doc: Doc, resolver: NameResolver) -> tuple[tuple[Entity, ..
     prose_names = {
         plain_letters(normalise_name(s.text)) for s in spans if not inside(headings, s.start_char, s.end_char)
     }
-    found = _Found()
+    found = _Found(doc=doc)
     text = doc_text(doc)
     for span in spans:
         span = whole_name(span) if span.label_ == "PERSON" and not span.ent_id_ else span
@@ -304,6 +306,21 @@ def _merge_strays(found: _Found, resolver: NameResolver) -> None:
     _refile(found, initialism_strays(found.entities, is_new))
     _refile(found, generic_office_strays(found.entities, is_new, resolver.resolve))
     _refile(found, surname_strays(found.entities, is_new))
+    _complete_lone_surnames(found, is_new)
+
+
+def _complete_lone_surnames(found: _Found, is_new: Callable[[str], bool]) -> None:
+    """A new person known only by surname ("Jalali") whose given name the text does write once
+    ("... Kazem Jalali said", untagged): filed under the full name, that mention added."""
+    lone = [e for e in found.entities.values() if e.kind == "person" and is_new(e.id) and " " not in e.name]
+    for entity in lone if found.doc is not None else ():
+        if (span := full_name_before(found.doc, entity.name)) is None:
+            continue
+        if any(m.start <= span.start_char < m.end for m in found.mentions):
+            continue
+        full = Entity(id=slugify(span.text), name=span.text, kind="person")
+        found.add(full, span)
+        _refile(found, {entity.id: full.id})
 
 
 def _refile(found: _Found, stray: dict[str, str]) -> None:

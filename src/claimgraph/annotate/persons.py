@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.annotate.names import is_office, plain_letters
 from claimgraph.records import Entity
@@ -73,3 +73,16 @@ def surname_owners(entities: dict[str, Entity]) -> Callable[[Entity], Entity | N
         return entities[next(iter(ids))] if len(ids) == 1 else None
 
     return owner
+
+
+def full_name_before(doc: Doc, surname: str) -> Span | None:
+    """Where the text gives a lone surname its given name, unmarked by the tagger ("Ambassador to
+    Russia Kazem Jalali said"): the two words as a span; None if nowhere."""
+    for token in doc:
+        if token.text != surname or token.i == 0:
+            continue
+        given = doc[token.i - 1]
+        before = doc[token.i - 2] if token.i >= 2 else None
+        if _name_word(given) and not (before is not None and _name_word(before)):
+            return Span(doc, token.i - 1, token.i + 1, label="PERSON")
+    return None
