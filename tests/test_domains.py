@@ -244,3 +244,9 @@ def test_pack_error_is_a_claimgraph_error_and_a_value_error() -> None:
 def test_headline_short_forms_of_the_koreas_resolve(shipped: DomainPack) -> None:
     assert shipped.resolve("N Korean").id == "north-korea"  # type: ignore[union-attr]
     assert shipped.resolve("S Korea").id == "south-korea"  # type: ignore[union-attr]
+
+
+def test_bodies_and_places_of_the_story_resolve(shipped: DomainPack) -> None:
+    assert shipped.resolve("ICC").name == "International Criminal Court"  # type: ignore[union-attr]
+    assert shipped.resolve("Federal State Statistics Service").name == "Rosstat"  # type: ignore[union-attr]
+    assert shipped.resolve("Sudja").name == "Sudzha"  # type: ignore[union-attr]
