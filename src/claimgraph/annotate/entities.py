@@ -116,7 +116,7 @@ def _resolve(span: Span, resolver: NameResolver, found: _Found, plainly: set[str
         if entity is None:
             return None
         if pack.is_metonym(span.text):
-            return _metonym(span, entity)
+            return _metonym(span, entity, plainly)
         if (
             pack.is_ambiguous(span.text)
             and entity.id not in plainly
@@ -158,14 +158,21 @@ def _compass_country(span: Span, resolver: NameResolver, plainly: set[str]) -> E
     return matches[0] if len(matches) == 1 else None
 
 
-def _metonym(span: Span, state: Entity) -> Entity | None:
-    """A capital or seat of power stands for its state, as an actor and as a place alike.
-
-    The gold convention files "talks in Moscow" under Russia as well as "Moscow warned": a
-    separate city entity would split the state in two. Inside a longer name ("Moscow
-    Oblast", "Tehran Times") it is part of that name, not the state.
+def _metonym(span: Span, state: Entity, plainly: set[str]) -> Entity | None:
+    """A capital or seat of power stands for its state as an actor. Used as a place it is the
+    state too when the report names that state anyway: the gold convention files "talks in
+    Moscow" under Russia, and a city entity beside the state would split it in two. In a report
+    that never names the state ("underwriters in London") it is the city. Inside a longer name
+    ("Moscow Oblast", "Tehran Times") it is part of that name.
     """
-    return None if metonym_role(span) == "part" else state
+    role = metonym_role(span)
+    if role == "part":
+        return None
+    if role == "actor" or state.id in plainly:
+        return state
+    name = normalise_name(span.text)
+    name = name if not name.isupper() else name.title()
+    return Entity(id=slugify(name), name=name, kind="place")
 
 
 def _earlier_namesake(span: Span, entity: Entity | None, found: _Found) -> Entity | None:
