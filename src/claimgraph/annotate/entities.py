@@ -290,12 +290,16 @@ def _mention_defined_acronyms(doc: Doc, found: _Found) -> None:
             found.add(found.entities[entity_id], span)
 
 
+_STATE_OR_CITY = frozenset({"country", "place"})  # named inside a body's name: "Embassy in Seoul"
+
+
 def _mention_state_bodies(doc: Doc, resolver: NameResolver, found: _Found) -> None:
     """A state's office spaCy did not mark ("the Ukrainian foreign ministry") or marked only in
     part ("Security Council" of "Russia's Security Council"): that state's body."""
     for start, end, body in state_body_spans(doc_text(doc), resolver):
         overlapping = [m for m in found.mentions if m.start < end and start < m.end]
-        if any(found.entities[m.entity_id].kind != "country" and m.entity_id != body.id for m in overlapping):
+        kinds = {found.entities[m.entity_id].kind for m in overlapping if m.entity_id != body.id}
+        if kinds - _STATE_OR_CITY:
             continue  # a name already filed as something else: "UN Security Council"
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and not any(m.entity_id == body.id and m.start == start for m in overlapping):
