@@ -101,6 +101,22 @@ def test_one_figure_told_as_killed_and_as_killed_or_wounded_contradicts():
     assert found.kind == FindingKind.CONTRADICTION and "two kinds of loss" in found.reason
 
 
+def test_more_killed_than_another_sources_killed_and_wounded_at_one_time_contradicts():
+    a, b, c = doc("a", "2025-08-04"), doc("b", "2025-08-06"), doc("c", "2025-02-01")
+    loss = {"subject": NK, "predicate": "kill"}
+    claims = [
+        claim(a, "Pyongyang admits that 420 of its men were killed or wounded over the summer.",
+              figure="420", speaker="kim", **loss),
+        claim(b, "Some 1,900 North Korean servicemen have died in the fighting, the NIS said.",
+              figure="Some 1,900", speaker=NIS, **loss),
+    ]  # fmt: skip
+    (found,) = findings(run_sides(claims, [a, b]))
+    assert found.kind == FindingKind.CONTRADICTION and "part larger than its whole" in found.reason
+    # Six months earlier the casualties may well have been fewer than the later dead: no finding.
+    earlier = [replace(claims[0], document_id=c.id)]
+    assert not findings(run_sides([*earlier, claims[1]], [c, b]))
+
+
 def test_a_plan_told_as_done_at_the_time_it_is_planned_contradicts():
     a, b = doc("a", "2025-06-19"), doc("b", "2025-06-28")
     workers = {"unit": "worker", "subject": NK}

@@ -7,7 +7,8 @@ Modality and time first, then kind of loss, scope and values. Each rule names wh
   arrival): contradiction; one standing figure given two months ("11,000 sent in October",
   "in November") or one meeting given two days: tension, as arrival against deployment, or
   talks over two days, may explain it; dates of meetings further apart are other meetings;
-- one figure told as killed by one report and as killed or wounded by another: contradiction;
+- figures of two kinds of loss: contradiction when one figure is told as killed and as killed or
+  wounded, or the killed outnumber another source's killed and wounded at one time (``losses``);
 - one figure planned or considered in one report and told as done in another at that time:
   contradiction;
 - figures of one measure for one time from rival sources: contradiction when they are a
@@ -34,6 +35,7 @@ from claimgraph.reconcile.lexicon import (
     related_flows,
     words_with_offsets,
 )
+from claimgraph.reconcile.losses import loss_rule
 from claimgraph.reconcile.pairs import (
     apart,
     at_one_time,
@@ -70,8 +72,6 @@ FAR_APART = 2.0
 ONE_VISIT_DAYS = 2
 # Forecasts of one move made this far apart are rival expectations; further apart, two plans.
 FORECAST_DAYS = 92
-# Kinds of loss that one figure cannot be at once: "3,000 killed" retold from "3,000 killed or wounded".
-_RETOLD_LOSSES = frozenset({"killed", "casualties"})
 
 
 def set_against(a: Position, b: Position, ctx: Context) -> tuple[Finding, str] | None:
@@ -104,7 +104,7 @@ def _rule(a: Position, b: Position, ctx: Context) -> Rule | None:
     if a.basis == Basis.PLAN:
         return _plans
     if a.anchor.aspect != b.anchor.aspect:
-        return _retold_loss
+        return loss_rule(a, b, ctx)
     return _figures
 
 
@@ -290,21 +290,6 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
         )
         return Finding(FindingKind.UPDATE, reason, ids_of(xs + ys))
     return None
-
-
-def _retold_loss(a: Position, b: Position, ctx: Context) -> Finding | None:
-    """ "3,000 killed or wounded" retold as "3,000 killed": one figure, two kinds of loss."""
-    if {a.anchor.aspect, b.anchor.aspect} != _RETOLD_LOSSES or not same_number(a, b, ctx):
-        return None
-    if a.anchor.vague or b.anchor.vague or not apart(a, b, ctx):
-        return None
-    casualties, killed = (a, b) if a.anchor.aspect == "casualties" else (b, a)
-    reason = (
-        f"one figure, two kinds of loss: {describe(casualties, ctx)} "
-        f"({origin_words(casualties.members, ctx)}) against {describe(killed, ctx)} "
-        f"({origin_words(killed.members, ctx)}); the killed are only part of the killed and wounded"
-    )
-    return Finding(FindingKind.CONTRADICTION, reason, both(casualties, killed))
 
 
 def _planned_and_done(a: Position, b: Position, ctx: Context) -> Finding | None:

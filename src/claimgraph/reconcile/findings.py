@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from claimgraph.reconcile.compare import additions, set_against, split_dates
+from claimgraph.reconcile.losses import explained_by_retelling
 from claimgraph.reconcile.positions import Context, Position, describe, ids_of, origin_words
 from claimgraph.reconcile.propositions import Basis, Proposition
 from claimgraph.records import Finding, FindingKind, Origin
@@ -35,6 +36,8 @@ def find(positions: Sequence[Position], ctx: Context) -> list[Finding]:
             weighed = set_against(a, b, ctx)
             if weighed is not None:
                 found.append((weighed[0], weighed[1], (i, j)))
+    explained = explained_by_retelling(found)
+    found = [f for n, f in enumerate(found) if n not in explained]
     return merge_connected(found) + additions(positions, ctx) + repeats(positions, ctx)
 
 
