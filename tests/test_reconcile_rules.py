@@ -78,8 +78,8 @@ def test_when_a_figure_holds_running_totals_tellings_and_times_of_other_figures(
     since = claim(a, "North Korea has sent 14,500 troops since last autumn.", figure="14,500", subject=NK,
                   when="2024", when_text="last autumn")  # fmt: skip
     assert held_at(since)[:2] == (None, "2024")  # holds when reported, runs since 2024
-    narrowed = claim(a, "Since November last year Pyongyang has sent some 12,500 soldiers.", figure="some 12,500",
-                     subject=NK, when="2024", when_text="last year")  # fmt: skip
+    narrowed = claim(a, "Since November last year Pyongyang has sent some 12,500 soldiers.",
+                     figure="some 12,500", subject=NK, when="2024", when_text="last year")  # fmt: skip
     assert held_at(narrowed)[:2] == (None, "2024")  # a month between "since" and its year: still running
     told = claim(a, "The agency reported on Monday that 14,500 troops had gone.", figure="14,500",
                  subject=NK, when="2025-05-19", when_text="Monday")  # fmt: skip
