@@ -50,6 +50,7 @@ from claimgraph.reconcile.pairs import (
     same_things,
     side_by_side,
     times_apart,
+    two_estimators,
     when,
 )
 from claimgraph.reconcile.positions import (
@@ -261,7 +262,7 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
     if at_once:
         xs, ys = at_once
         factor = times_apart(a, b)
-        if factor >= FAR_APART or one_side(a, b, ctx):
+        if factor >= FAR_APART or one_side(a, b, ctx) or not two_estimators(xs, ys, ctx):
             reason = (
                 f"incompatible figures for the same measure and period: {describe(a, ctx)} "
                 f"({origin_words(xs, ctx)}) against {describe(b, ctx)} ({origin_words(ys, ctx)}), "

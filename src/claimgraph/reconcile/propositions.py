@@ -25,6 +25,7 @@ from itertools import pairwise
 from claimgraph.domains import DomainPack
 from claimgraph.extract.rates import RATE_ADJECTIVES
 from claimgraph.figures import format_range
+from claimgraph.reconcile.amounts import widened
 from claimgraph.reconcile.lexicon import (
     ARRIVAL_WORDS,
     DAYS_PER,
@@ -49,16 +50,6 @@ from claimgraph.records import Claim, Entity, Modality, Quantity
 PLACE_KINDS = frozenset({"place", "facility"})
 # What a statement is about besides its actors: "sent KN-23 missiles" is not "sent troops".
 THING_KINDS = frozenset({"weapon system", "treaty", "event"})
-# How far a qualifier widens a figure: "about 11,000" and "over 11,000" agree, "3,000" and "11,000" do
-# not, and neither do "about 14,000" and "around 15,000": a source that rounds says which round number.
-_WIDEN: dict[str, tuple[float, float]] = {
-    "about": (0.95, 1.05), "around": (0.95, 1.05), "approximately": (0.95, 1.05), "roughly": (0.95, 1.05),
-    "some": (0.95, 1.05), "an estimated": (0.95, 1.05), "estimated": (0.95, 1.05), "close to": (0.9, 1.0),
-    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "over": (1.0, 1.2), "more than": (1.0, 1.2),
-    "at least": (1.0, 1.3), "up to": (0.6, 1.0), "as many as": (0.7, 1.0), "under": (0.8, 1.0),
-    "less than": (0.8, 1.0), "fewer than": (0.8, 1.0),
-}  # fmt: skip
-_EXACT = (0.98, 1.02)
 _NUMBER_WORDS = frozenset(
     {
         "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -167,8 +158,7 @@ def _figure(
     per, per_note = rate_of(claim, quantity, family)
     actor = owner_of(claim, quantity, entities)
     place = _place(claim, entities, actor)
-    lf, hf = _WIDEN.get((quantity.qualifier or "").lower(), _EXACT)
-    low, high = min(quantity.low, quantity.high) * lf, max(quantity.low, quantity.high) * hf
+    low, high = widened(quantity)
     vague = quantity.high > 0 and (quantity.high - quantity.low) / quantity.high > _VAGUE_WIDTH
     increment = _is_increment(claim, quantity)
     date, since, told = held_at(claim)

@@ -1,0 +1,38 @@
+"""Amounts as ranges: how far qualifiers and rounding stretch a figure, and what a close figure for
+one time means when no second estimator stands behind it. Sentences of our own."""
+
+from __future__ import annotations
+
+from claimgraph.reconcile.amounts import rounding_step, widened
+from claimgraph.records import FindingKind, Quantity
+from tests.test_reconcile import NK, claim, doc, findings
+from tests.test_reconcile_rules import NIS, run_sides
+
+
+def amount(low: float, qualifier: str | None = None, high: float | None = None) -> Quantity:
+    return Quantity(low, low if high is None else high, "soldier", str(low), 0, 1, qualifier)
+
+
+def test_rounding_step_is_the_place_a_figure_is_rounded_to():
+    assert [rounding_step(v) for v in (13_000, 4_700, 350, 17)] == [1_000, 100, 10, 1]
+    assert rounding_step(3_000) == float("inf")  # one significant digit: rounded to anything
+
+
+def test_a_rounded_figure_stretches_at_most_half_its_step_so_neighbouring_thousands_never_meet():
+    assert widened(amount(13_000, "about"))[1] < widened(amount(14_000, "approximately"))[0]
+    assert widened(amount(3_000, "about")) == (2_850, 3_150)  # one digit: the qualifier's own reach
+    # "over 12,000" stops short of the next thousand; "about 11,000" and "over 11,000" still meet.
+    assert widened(amount(12_000, "over"))[1] == 13_000
+    assert widened(amount(11_000, "about"))[1] >= widened(amount(11_000, "over"))[0]
+
+
+def test_close_figures_for_one_time_contradict_unless_two_named_estimators_of_two_sides_give_them():
+    a, b = doc("a", "2025-05-02"), doc("b", "2025-05-06")
+    claims = [
+        claim(a, "Pyongyang has by now dispatched about 16,000 soldiers to the war.", figure="about 16,000",
+              subject=NK),
+        claim(b, "Some 18,000 North Korean troops are in Russia, the NIS said.", figure="Some 18,000",
+              subject=NK, speaker=NIS),
+    ]  # fmt: skip
+    (found,) = findings(run_sides(claims, [a, b]))
+    assert found.kind == FindingKind.CONTRADICTION and "same measure and period" in found.reason
