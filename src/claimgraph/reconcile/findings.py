@@ -94,10 +94,12 @@ def agreement(position: Position, ctx: Context) -> list[Finding]:
             reason = f"{what}: one announcement told by {reports} reports, whoever they credit: a repeat"
             found.append(Finding(FindingKind.REPEAT, reason, position.ids()))
     elif (
-        len(_sides(by_origin, ctx)) >= 2 and not position.anchor.vague and _across_reports(by_origin.values())
+        len(_sides(witnesses := _witnesses(by_origin), ctx)) >= 2
+        and not position.anchor.vague
+        and _across_reports(witnesses.values())
     ):
-        labels = "; ".join(origin_words(ps, ctx) for ps in by_origin.values())
-        count = len(_sides(by_origin, ctx))
+        labels = "; ".join(origin_words(ps, ctx) for ps in witnesses.values())
+        count = len(_sides(witnesses, ctx))
         reason = f"{what}, from {count} independent origins: {labels}"
         found.append(Finding(FindingKind.CORROBORATION, reason, position.ids()))
     return found
@@ -186,6 +188,18 @@ def presumed_origins(position: Position, ctx: Context) -> dict[str, list[Proposi
         return by_origin  # an event or an act is reported by outlets in their own right
     named = {o: ps for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)}
     return named if named else by_origin
+
+
+def _witnesses(by_origin: dict[str, list[Proposition]]) -> dict[str, list[Proposition]]:
+    """The origins that confirm a figure in a report of their own: one credited only in reports
+    that already give the figure from another origin ("3,000 more, the JCS said … 3,000 more,
+    Kyiv says" in one report) adds no second witness; the report tells one figure twice."""
+    reports = {o: {p.document_id for p in ps} for o, ps in by_origin.items()}
+    return {
+        o: ps
+        for o, ps in by_origin.items()
+        if reports[o] - set().union(*(docs for other, docs in reports.items() if other != o))
+    }
 
 
 def _sides(by_origin: dict[str, list[Proposition]], ctx: Context) -> set[str]:
