@@ -36,3 +36,14 @@ def test_close_figures_for_one_time_contradict_unless_two_named_estimators_of_tw
     ]  # fmt: skip
     (found,) = findings(run_sides(claims, [a, b]))
     assert found.kind == FindingKind.CONTRADICTION and "same measure and period" in found.reason
+
+
+def test_a_running_total_holds_when_reported_so_months_apart_it_corroborates_nothing():
+    a, b = doc("a", "2025-01-15"), doc("b", "2025-08-30")
+    claims = [
+        claim(a, "More than 16,000 North Korean troops are now in Russia, Kyiv's intelligence said.",
+              figure="More than 16,000", subject=NK, speaker="gur"),
+        claim(b, "Since autumn last year Pyongyang has sent about 16,000 soldiers, the NIS said.",
+              figure="about 16,000", subject=NK, speaker=NIS, when="2024", when_text="last year"),
+    ]  # fmt: skip
+    assert not findings(run_sides(claims, [a, b]), FindingKind.CORROBORATION)
