@@ -67,7 +67,9 @@ class Position:
         if not same(a.family, other.family) or not same_scope(a, other) or a.aspect != other.aspect:
             return False
         if (a.aspect or a.since or other.since) and not month_of(ctx.date(a), ctx.date(other)):
-            return False  # a running total ("since last year", losses) holds at its date: later, another figure
+            return (
+                False  # a running total ("since last year", losses) holds at its date: later, another figure
+            )
         return overlap(self.span, span)
 
 
