@@ -221,6 +221,23 @@ def test_an_unattributed_report_of_a_named_sources_number_repeats_it_and_copies_
     assert findings(run_sides(claims[1:], [b, c])) == []
 
 
+def test_two_sources_relayed_by_the_same_reports_are_one_repeat_naming_both():
+    a, b = doc("a", "2025-01-05"), doc("b", "2025-01-06")
+    loss = {"subject": NK, "predicate": "kill"}
+    claims = [
+        claim(a, "Over 2,300 North Korean soldiers were killed or wounded, Kyiv's spies say.",
+              figure="Over 2,300", speaker=GUR, **loss),
+        claim(a, "The NIS puts the North Korean killed or wounded at 900.", figure="900", speaker=NIS, n=1,
+              **loss),
+        claim(b, "Over 2,300 North Koreans were killed or wounded, said Ukrainian intelligence.",
+              figure="Over 2,300", speaker=GUR, **loss),
+        claim(b, "South Korea's NIS, by contrast, counts 900 killed or wounded.", figure="900", speaker=NIS,
+              n=1, **loss),
+    ]  # fmt: skip
+    (repeat,) = findings(run_sides(claims, [a, b]), FindingKind.REPEAT)
+    assert set(repeat.claim_ids) == {c.id for c in claims}
+
+
 def test_a_denial_must_name_the_act_it_denies():
     a, b = doc("a"), doc("b")
     claims = [

@@ -115,7 +115,9 @@ def repeats(positions: Sequence[Position], ctx: Context) -> list[Finding]:
         for origin_id, members in presumed_origins(position, ctx).items():
             if _stories(members, ctx) >= 2:
                 told.setdefault(origin_id, []).append((position, members))
-    found = []
+    members_of: dict[frozenset[str], list[Proposition]] = {}
+    # Origins relayed by the very same reports are one story told once: one repeat, naming each.
+    by_reports: dict[frozenset[str], list[str]] = {}
     for parts in told.values():
         members = [p for _, ms in parts for p in ms]
         origin = ctx.origin(members[0])
@@ -125,8 +127,12 @@ def repeats(positions: Sequence[Position], ctx: Context) -> list[Finding]:
             f"{what}, in {len(documents)} reports that all rest on one origin, {origin.label} "
             f"({origin.reason}): a repeat, not a confirmation"
         )
-        found.append(Finding(FindingKind.REPEAT, reason, ids_of(members)))
-    return found
+        by_reports.setdefault(frozenset(documents), []).append(reason)
+        members_of.setdefault(frozenset(documents), []).extend(members)
+    return [
+        Finding(FindingKind.REPEAT, "; and ".join(reasons), ids_of(members_of[reports]))
+        for reports, reasons in by_reports.items()
+    ]
 
 
 def presume(positions: Sequence[Position], ctx: Context) -> Context:
