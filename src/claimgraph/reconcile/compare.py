@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from claimgraph.reconcile.amounts import format_number
 from claimgraph.reconcile.lexicon import (
     DAYS_PER,
     family_of_lemma,
@@ -64,7 +65,7 @@ from claimgraph.reconcile.positions import (
     overlap,
     same,
 )
-from claimgraph.reconcile.propositions import Basis, Proposition, format_number
+from claimgraph.reconcile.propositions import Basis, Proposition
 from claimgraph.records import Claim, Finding, FindingKind
 
 # Two estimates of one thing this far apart cannot both be right; closer, they may be two counts.

@@ -12,8 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from claimgraph.reconcile.amounts import describe_amount, format_number
 from claimgraph.reconcile.lexicon import BODY_NOUNS
-from claimgraph.reconcile.propositions import Basis, Proposition, describe_amount, format_number
+from claimgraph.reconcile.propositions import Basis, Proposition
 from claimgraph.records import Claim, Document, Origin
 
 # Origin ids of a report's own voice or of unnamed words, as independence.py makes them.

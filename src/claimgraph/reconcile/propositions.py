@@ -24,8 +24,7 @@ from itertools import pairwise
 
 from claimgraph.domains import DomainPack
 from claimgraph.extract.rates import RATE_ADJECTIVES
-from claimgraph.figures import format_range
-from claimgraph.reconcile.amounts import widened
+from claimgraph.reconcile.amounts import describe_amount, normalise_unit, widened
 from claimgraph.reconcile.lexicon import (
     ARRIVAL_WORDS,
     DAYS_PER,
@@ -372,31 +371,3 @@ def _namer(entities: Mapping[str, Entity]) -> Callable[[str | None], str]:
         return entity.name if entity else (entity_id or "?")
 
     return name
-
-
-def normalise_unit(unit: str) -> str:
-    """ "Soldiers" -> "soldier": what is counted, singular and lower case (currencies stay upper)."""
-    unit = unit.strip()
-    if unit.isupper():
-        return unit
-    unit = unit.lower()
-    if unit.endswith("ies") and len(unit) > 4:
-        return unit[:-3] + "y"
-    if unit.endswith("s") and not unit.endswith("ss") and len(unit) > 3:
-        return unit[:-1]
-    return unit
-
-
-def describe_amount(quantity: Quantity) -> str:
-    """ "about 11,000", "2,000–9,999": the figure as words, with its qualifier."""
-    share = "share" if normalise_unit(quantity.unit) == "share" else None  # 0.7% is not shown as 1%
-    amount = format_range(quantity.low, quantity.high, share) if share else format_number(quantity.low)
-    if quantity.high != quantity.low and not share:
-        amount = f"{amount}–{format_number(quantity.high)}"
-    return f"{quantity.qualifier} {amount}" if quantity.qualifier else amount
-
-
-def format_number(value: float) -> str:
-    if 0 < value < 1:
-        return f"{value:.0%}"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
