@@ -25,6 +25,7 @@ from itertools import pairwise
 from claimgraph.domains import DomainPack
 from claimgraph.extract.rates import RATE_ADJECTIVES
 from claimgraph.reconcile.amounts import describe_amount, normalise_unit, widened
+from claimgraph.reconcile.dated import dates_its_act
 from claimgraph.reconcile.lexicon import (
     ARRIVAL_WORDS,
     DAYS_PER,
@@ -212,8 +213,8 @@ def _dated_act(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Pr
     if not dated_kinds(family):
         family, word = family_of_lemma(claim.predicate), claim.predicate
     kinds = dated_kinds(family)
-    if not kinds:
-        return None
+    if not kinds or not dates_its_act(claim, word):
+        return None  # no one-off act, or the date is of its anniversary
     candidates = [claim.object, claim.subject, *claim.entities]
     thing = next((e for e in candidates if e and e in entities and entities[e].kind in kinds), None)
     if thing is None:
