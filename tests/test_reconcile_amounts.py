@@ -47,3 +47,16 @@ def test_a_running_total_holds_when_reported_so_months_apart_it_corroborates_not
               figure="about 16,000", subject=NK, speaker=NIS, when="2024", when_text="last year"),
     ]  # fmt: skip
     assert not findings(run_sides(claims, [a, b]), FindingKind.CORROBORATION)
+
+
+def test_a_later_figure_of_what_was_sent_does_not_supersede_one_of_what_is_there():
+    a, b = doc("a", "2025-01-20"), doc("b", "2025-04-22")
+    workers = {"subject": NK, "unit": "worker", "speaker": NIS}
+    claims = [
+        claim(a, "Some 3,500 North Korean labourers are believed to be in Russia, the NIS said.",
+              figure="Some 3,500", predicate="believe", **workers),
+        claim(b, "The NIS said 14,000 North Korean labourers have been sent to Russia.", figure="14,000",
+              predicate="send", **workers),
+    ]  # fmt: skip
+    (found,) = findings(run_sides(claims, [a, b]))
+    assert found.kind == FindingKind.TENSION and "what was sent and what is there" in found.reason

@@ -43,9 +43,7 @@ from claimgraph.reconcile.pairs import (
     both,
     date_words,
     dates,
-    in_order,
     one_side,
-    pairs,
     rival,
     same_number,
     same_things,
@@ -66,6 +64,7 @@ from claimgraph.reconcile.positions import (
     same,
 )
 from claimgraph.reconcile.propositions import Basis, Proposition
+from claimgraph.reconcile.updates import later_figure
 from claimgraph.records import Claim, Finding, FindingKind
 
 # Two estimates of one thing this far apart cannot both be right; closer, they may be two counts.
@@ -278,20 +277,7 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
             f"{dates(xs + ys, ctx)}; less than twice apart, they may be different estimators' counts"
         )
         return Finding(FindingKind.TENSION, reason, ids_of(xs + ys))
-    ordered = in_order(a, b, ctx)
-    if ordered is None:
-        return None  # differing figures with no way to order them: nothing claimed
-    early, late = ordered
-    revised = pairs(early, late, ctx.distinct_reports, ctx.side)  # the same source or side, later
-    if revised:
-        xs, ys = revised
-        reason = (
-            f"a later figure for the same measure from the same source or side: {describe(late, ctx)} "
-            f"({dates(ys, ctx)}, {origin_words(ys, ctx)}) supersedes {describe(early, ctx)} "
-            f"({dates(xs, ctx)}, {origin_words(xs, ctx)})"
-        )
-        return Finding(FindingKind.UPDATE, reason, ids_of(xs + ys))
-    return None
+    return later_figure(a, b, ctx)
 
 
 def _planned_and_done(a: Position, b: Position, ctx: Context) -> Finding | None:
