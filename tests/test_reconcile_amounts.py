@@ -3,10 +3,14 @@ one time means when no second estimator stands behind it. Sentences of our own."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from claimgraph.domains import IndicatorSpec
+from claimgraph.reconcile import reconcile
 from claimgraph.reconcile.amounts import rounding_step, widened
 from claimgraph.records import FindingKind, Quantity
 from tests.test_reconcile import NK, claim, doc, findings
-from tests.test_reconcile_rules import NIS, run_sides
+from tests.test_reconcile_rules import MORE, NIS, SIDES, run_sides
 
 
 def amount(low: float, qualifier: str | None = None, high: float | None = None) -> Quantity:
@@ -60,3 +64,21 @@ def test_a_later_figure_of_what_was_sent_does_not_supersede_one_of_what_is_there
     ]  # fmt: skip
     (found,) = findings(run_sides(claims, [a, b]))
     assert found.kind == FindingKind.TENSION and "what was sent and what is there" in found.reason
+
+
+def test_acts_a_pack_indicator_lists_together_report_one_measure():
+    a, b = doc("a", "2024-11-02"), doc("b", "2024-11-04")
+    spec = IndicatorSpec(
+        "troops-abroad", "North Korean troops abroad", "soldier", None, (NK,), ("send", "fight")
+    )
+    pack = replace(SIDES, indicators=(spec,))
+    claims = [
+        claim(a, "Close to 9,000 North Korean soldiers are fighting in Russia, the GUR said.",
+              figure="Close to 9,000", subject=NK, speaker="gur", predicate="fight", entities=(NK,)),
+        claim(b, "North Korea has sent some 9,000 troops to Russia, the NIS said.", figure="some 9,000",
+              subject=NK, speaker=NIS, entities=(NK,)),
+    ]  # fmt: skip
+    groups = reconcile(claims, {d.id: d for d in (a, b)}, MORE, pack)
+    (found,) = findings(groups)
+    assert found.kind == FindingKind.CORROBORATION
+    assert findings(run_sides(claims, [a, b])) == []  # without the indicator: two acts, two measures

@@ -152,6 +152,7 @@ def _figure(
 ) -> Proposition | None:
     unit = normalise_unit(quantity.unit)
     family, word = figure_act(claim, quantity, unit)
+    family = _tracked_family(claim, family, unit, pack)
     aspect = loss_aspect(claim, quantity) if family == LOSS_FAMILY else None
     if aspect is not None and counts_people(unit):
         unit = "person"  # losses of people: "4,700 casualties" and "3,000 soldiers killed or wounded" meet
@@ -203,6 +204,16 @@ def _figure(
         family=family, actor=actor, place=place, unit=unit, per=per, low=low, high=high,
         date=date, since=since, told=told, aspect=aspect, increment=increment, vague=vague,
     )  # fmt: skip
+
+
+def _tracked_family(claim: Claim, family: str | None, unit: str, pack: DomainPack | None) -> str | None:
+    """The acts a pack's indicator lists together report one measure ("sent", "deployed" and
+    "fighting" troops in one country): a figure of the indicator is filed under its first act."""
+    if pack is None or is_distinct(family):
+        return family
+    specs = [s for s in pack.indicators if s.predicates and normalise_unit(s.unit) == unit]
+    spec = tracked_by(specs, claim, family)
+    return family if spec is None else (family_of_lemma(spec.predicates[0]) or family)
 
 
 def _dated_act(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Proposition | None:
