@@ -313,6 +313,12 @@ def test_dated_meetings_between_two_sides_agree_on_a_date_and_an_arrival_has_one
     ]
     (found,) = findings(reconcile(arrivals, {d.id: d for d in (a, b)}, entities, pack))
     assert found.kind == FindingKind.CONTRADICTION and "one arrival, two dates" in found.reason
+    # "in April" names no one meeting: envoys may meet twice in a month, so a month dates none.
+    in_month = [
+        said(a, "Envoy Park met Kim Jong Un in the capital in April.", "2025-04", "April"),
+        said(c, "In April Envoy Park and Kim Jong Un held talks.", "2025-04", "April"),
+    ]
+    assert findings(reconcile(in_month, {d.id: d for d in (a, c)}, entities, pack)) == []
 
 
 def test_a_pack_naming_an_unknown_entity_as_whose_word_a_source_gives_is_refused_with_its_line():

@@ -249,8 +249,8 @@ def _meeting(
     date: reports of one date agree, two dates a day apart may be one meeting told twice, and
     dates further apart are other meetings."""
     time = claim.time
-    if basis != Basis.FACT or time is None or not time.value or len(time.value) < 7 or told_at(claim):
-        return None
+    if basis != Basis.FACT or time is None or not time.value or len(time.value) < 10 or told_at(claim):
+        return None  # "met in June" names no one meeting: two sides may meet twice in a month
     at = time.start - claim.start
     near = [
         (abs(pos - at), word)
