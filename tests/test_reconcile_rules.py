@@ -238,6 +238,18 @@ def test_two_sources_relayed_by_the_same_reports_are_one_repeat_naming_both():
     assert set(repeat.claim_ids) == {c.id for c in claims}
 
 
+def test_one_source_giving_one_number_in_two_stories_as_two_acts_is_a_repeat():
+    a, b = doc("a", "2024-10-20"), doc("b", "2024-10-26")
+    claims = [
+        claim(a, "Budanov said 9,500 North Korean infantrymen are being drilled near Vladivostok.",
+              figure="9,500", subject=NK, speaker="budanov", predicate="train"),
+        claim(b, "Budanov said 9,500 North Korean troops are already fighting in Russia.", figure="9,500",
+              subject=NK, speaker="budanov", predicate="fight"),
+    ]  # fmt: skip
+    (repeat,) = findings(run_sides(claims, [a, b]), FindingKind.REPEAT)
+    assert set(repeat.claim_ids) == {c.id for c in claims} and "Budanov" in repeat.reason
+
+
 def test_a_denial_must_name_the_act_it_denies():
     a, b = doc("a"), doc("b")
     claims = [

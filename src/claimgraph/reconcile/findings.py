@@ -109,11 +109,10 @@ def repeats(positions: Sequence[Position], ctx: Context) -> list[Finding]:
     """One repeat per origin told by several stories, whatever of the group's figures it gave:
     "NIS: 4,700 casualties, 600 killed" retold by three reports is one repeat, not two."""
     told: dict[str, list[tuple[Position, list[Proposition]]]] = {}
+    spread = _numbers_retold(positions, ctx)
     for position in positions:
-        if len(position.documents) < 2:
-            continue
         for origin_id, members in presumed_origins(position, ctx).items():
-            if _stories(members, ctx) >= 2:
+            if _stories(members, ctx) >= 2 or any(p.claim_id in spread for p in members):
                 told.setdefault(origin_id, []).append((position, members))
     members_of: dict[frozenset[str], list[Proposition]] = {}
     # Origins relayed by the very same reports are one story told once: one repeat, naming each.
@@ -133,6 +132,19 @@ def repeats(positions: Sequence[Position], ctx: Context) -> list[Finding]:
         Finding(FindingKind.REPEAT, "; and ".join(reasons), ids_of(members_of[reports]))
         for reports, reasons in by_reports.items()
     ]
+
+
+def _numbers_retold(positions: Sequence[Position], ctx: Context) -> set[str]:
+    """Claims whose origin gives their number in several stories, though the stories tell it as
+    different acts ("11,000 are in Russia", "11,000 are being trained"): one figure retold."""
+    by_number: dict[tuple[str, float], list[Proposition]] = {}
+    for position in positions:
+        for origin_id, members in presumed_origins(position, ctx).items():
+            for p in members:
+                number = _number(p, ctx)
+                if number is not None and ctx.named(p):
+                    by_number.setdefault((origin_id, number), []).append(p)
+    return {p.claim_id for members in by_number.values() if _stories(members, ctx) >= 2 for p in members}
 
 
 def presume(positions: Sequence[Position], ctx: Context) -> Context:
