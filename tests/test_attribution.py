@@ -293,3 +293,19 @@ def test_officials_of_a_country_still_speak_for_it(context):
     body = "South Korean officials said 1,100 soldiers had been wounded."
     figure = next(c for c in claims_of(context, body) if c.quantity)
     assert figure.speaker == "south-korea"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Neither Tehran nor Moscow has confirmed that the drones were shipped in May.",
+        "The Kremlin did not comment on the reports of 4,000 workers arriving in Kazan.",
+    ],
+)
+def test_a_negated_verb_of_saying_credits_nobody(context, body):
+    assert attributed(context, body) == []
+
+
+def test_a_speaker_who_will_not_confirm_but_states_something_still_speaks(context):
+    body = "A NATO spokesman could not confirm the figure, stating that Iran has sent no troops to Russia."
+    assert {speaker for speaker, _, _ in attributed(context, body)} == {"nato"}

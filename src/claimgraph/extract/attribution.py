@@ -45,6 +45,7 @@ from claimgraph.extract.speech import (
     is_passive,
     is_root,
     puts_a_figure,
+    said_nothing,
     subject_of,
 )
 from claimgraph.records import Mention
@@ -154,6 +155,8 @@ def _verb_attribution(token: Token, named: Mentions, discourse: Discourse) -> At
         return None
     if lemma in ("cite", "quote"):
         return None  # "citing Y" passes a claim on; see _apply_citing
+    if said_nothing(token) and not any(c.lemma_.lower() in SPEECH_VERBS for c in token.children):
+        return None  # but "could not confirm it, stating that …" still states something
     if is_passive(token):
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
