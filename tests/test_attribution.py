@@ -309,3 +309,24 @@ def test_a_negated_verb_of_saying_credits_nobody(context, body):
 def test_a_speaker_who_will_not_confirm_but_states_something_still_speaks(context):
     body = "A NATO spokesman could not confirm the figure, stating that Iran has sent no troops to Russia."
     assert {speaker for speaker, _, _ in attributed(context, body)} == {"nato"}
+
+
+def test_a_speaker_reported_by_another_is_the_speaker_via_the_reporter(context):
+    body = "Kyrylo Budanov said the National Intelligence Service had estimated that 3,000 soldiers died."
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert (figure.speaker, figure.via) == ("national-intelligence-service", "kyrylo-budanov")
+    assert {c.speaker for c in claims_of(context, body) if c.speaker} == {"national-intelligence-service"}
+
+
+def test_a_speaker_quoting_someone_in_their_own_words_keeps_the_statement(context):
+    body = "“North Korea has confirmed the deployment to Kursk,” Kyrylo Budanov said."
+    assert set(attributed(context, body)) == {
+        ("north-korea", None, "confirm"),
+        ("kyrylo-budanov", None, "say"),
+    }
+
+
+def test_a_closing_report_by_an_outlet_is_not_reported_by_the_speaker_before_it(context):
+    body = "The National Intelligence Service said 4,000 workers were already in Russia, NHK reported."
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert (figure.speaker, figure.via) == ("nhk", None)  # not NHK via the agency

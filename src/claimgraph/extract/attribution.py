@@ -25,6 +25,7 @@ from claimgraph.extract.lexicons import (
     EVIDENCE_VERBS,
     SPEECH_VERBS,
 )
+from claimgraph.extract.nesting import lend_nested_speakers, relay_nested_speakers
 from claimgraph.extract.speakers import (
     NOT_A_SPEAKER,
     SPEAKING_KINDS,
@@ -90,7 +91,8 @@ def find_attributions(
             found = [a for a in found if a is not main]
             found.insert(0, according.attribution)
     _apply_citing(sent, found, named, discourse)
-    _lend_nested_speakers(found)
+    lend_nested_speakers(found)
+    found = relay_nested_speakers(found)
     if not found and quote_start is not None and quote_start in discourse.quotes:
         earlier = discourse.quotes[quote_start]
         found.append(Attribution(earlier.speaker, "quote", sent.start_char, sent.start_char, earlier.via))
@@ -295,27 +297,6 @@ def _apply_citing(sent: Span, found: list[Attribution], named: Mentions, discour
         passer.via, passer.speaker = passer.speaker, name
         passer.cue, passer.start, passer.end = "citing", start, end
         passer.framing = passer.framing | framing
-
-
-def _lend_nested_speakers(found: list[Attribution]) -> None:
-    """ "'It is estimated that 3,000 were sent,' the agency said": an unnamed passive inside a
-    named speaker's words is that speaker's (an estimate still)."""
-    for inner in found:
-        if inner.speaker is not None or inner.verb is None:
-            continue
-        outer = next(
-            (
-                a
-                for a in found
-                if a.speaker is not None
-                and a.verb is not None
-                and a.verb.i != inner.verb.i
-                and inner.verb.i in {t.i for t in a.verb.subtree}
-            ),
-            None,
-        )
-        if outer is not None:
-            inner.speaker, inner.via = outer.speaker, outer.via
 
 
 def _set_scopes(sent: Span, found: list[Attribution]) -> None:
