@@ -93,7 +93,8 @@ def test_a_statement_to_an_outlet_passes_through_it(context):
 def test_pronoun_and_definite_description_point_back_to_the_speaker(context):
     body = (
         "Kyrylo Budanov said that Russia is short of workers. He warned that North Korea could send more. "
-        "NHK reported that the plan is advanced. According to the broadcaster, Russia will pay North Korea."
+        "NHK reported that the plan for Alabuga is advanced. "
+        "According to the broadcaster, Russia will pay North Korea."
     )
     speakers = [c.speaker for c in claims_of(context, body) if c.speaker]
     assert speakers == ["kyrylo-budanov", "kyrylo-budanov", "nhk", "nhk"]
@@ -330,3 +331,8 @@ def test_a_closing_report_by_an_outlet_is_not_reported_by_the_speaker_before_it(
     body = "The National Intelligence Service said 4,000 workers were already in Russia, NHK reported."
     figure = next(c for c in claims_of(context, body) if c.quantity)
     assert (figure.speaker, figure.via) == ("nhk", None)  # not NHK via the agency
+
+
+def test_a_statement_naming_nothing_gives_no_claim(context):
+    assert attributed(context, "Sergei Shoigu said the talks had been friendly and open.") == []
+    assert attributed(context, "Sergei Shoigu said the talks with North Korea had been friendly.") != []

@@ -130,6 +130,9 @@ def _sentence_claims(
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *inherited]))
+        time = _claim_time(here.times, verb, figure, scope)
+        if attribution is not None and not (figure or entity_ids or time or opinion):
+            continue  # "Shoigu said the talks lasted long": a speaker, and nothing named or dated said
         claims.append(
             Claim(
                 id=f"{document_id[:16]}-{sent.start_char}-{n}",
@@ -143,7 +146,7 @@ def _sentence_claims(
                 place=place_entity(verb, scope, about, kinds),
                 entities=entity_ids,
                 quantity=figure,
-                time=_claim_time(here.times, verb, figure, scope),
+                time=time,
                 speaker=attribution.speaker if attribution else None,
                 via=attribution.via if attribution else None,
                 cue=attribution.cue if attribution else None,
