@@ -336,3 +336,24 @@ def test_a_closing_report_by_an_outlet_is_not_reported_by_the_speaker_before_it(
 def test_a_statement_naming_nothing_gives_no_claim(context):
     assert attributed(context, "Sergei Shoigu said the talks had been friendly and open.") == []
     assert attributed(context, "Sergei Shoigu said the talks with North Korea had been friendly.") != []
+
+
+def test_an_outlet_quoting_a_speaker_as_saying_relays_them(context):
+    body = "NHK quoted Sergei Shoigu as saying that North Korea will send 5,000 builders to Kursk."
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert (figure.speaker, figure.via, figure.cue) == ("sergei-shoigu", "nhk", "quote")
+
+
+def test_a_speaker_quoted_by_an_outlet_as_saying_speaks_via_it(context):
+    body = "Sergei Shoigu was quoted by NHK as saying that 5,000 builders will go to Kursk."
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert (figure.speaker, figure.via) == ("sergei-shoigu", "nhk")
+
+
+def test_a_place_ending_the_clause_before_is_not_the_speaker_after_the_comma(context):
+    body = (
+        "North Korea shipped 900 more rockets this winter, and is continuing to supply shells and fuel "
+        "to help Moscow fight Kyiv, Seoul’s military said Tuesday."
+    )
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert figure.speaker == "south-korea"

@@ -144,9 +144,8 @@ def _verb_attribution(token: Token, named: Mentions, discourse: Discourse) -> At
         return None
     if token.dep_ == "acl" and not hung_on_its_speaker(token):
         return None  # "the report published by X" modifies a noun; it says nothing
-    if lemma == "quote" and is_passive(token) and any(c.lower_ == "as" for c in token.children):
-        quoted = next((c for c in token.children if c.dep_ == "nsubjpass"), None)  # "X was quoted as saying"
-        return _from_subject(quoted, token, "quote", named, discourse) if quoted is not None else None
+    if lemma == "quote" and any(c.lower_ == "as" for c in token.children):
+        return _quoted_as_saying(token, named, discourse)
     back = lemma in SPEECH_VERBS and credits_what_came_before(token)
     if not has_content(token) and not back:
         return None  # "adds to the instability", "if confirmed": nothing is said
@@ -186,6 +185,23 @@ def _verb_attribution(token: Token, named: Mentions, discourse: Discourse) -> At
     found = _from_subject(subject, token, lemma, named, discourse)
     if found is not None:
         found.points_back = back
+    return found
+
+
+def _quoted_as_saying(verb: Token, named: Mentions, discourse: Discourse) -> Attribution | None:
+    """ "TASS quoted X as saying", "X was quoted by TASS as saying": X speaks, via TASS."""
+    if is_passive(verb):
+        quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        relay = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    else:
+        quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        relay = _line_subject(verb, named)
+    found = _from_subject(quoted, verb, "quote", named, discourse) if quoted is not None else None
+    if found is not None and relay is not None and found.via is None:
+        via, phrase = resolve_speaker(relay, named, discourse)
+        if isinstance(via, str) and via != found.speaker:
+            found.via, found.framing = via, found.framing | {t.i for t in phrase}
     return found
 
 

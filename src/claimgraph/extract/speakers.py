@@ -124,6 +124,14 @@ def named_entity(head: Token, named: Mentions, depth: int) -> str | None:
     speaks_for = lemma in ROLE_NOUNS or lemma in UNNAMED_SPEAKERS or lemma in SOURCE_NOUNS
     order = {"appos": 0, "compound": 1, "poss": 2, "prep": 3, "amod": 4, "nmod": 1}
     for child in sorted(head.children, key=lambda c: (order.get(c.dep_, 9), c.i)):
+        if (
+            child.dep_ != "appos"
+            and _set_off(child, head)
+            and named.kinds.get(named.entity(child) or "") != "person"
+        ):
+            # "… fight Kyiv, Seoul's military said": the clause before, not the body's name
+            # ("Shin Won-sik, the defence minister, said" names the minister, set off or not).
+            continue
         if child.dep_ == "appos" or (child.dep_ in ("compound", "nmod", "poss") and speaks_for):
             found = named_entity(child, named, depth + 1)
         elif child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS and speaks_for:
@@ -139,6 +147,12 @@ def named_entity(head: Token, named: Mentions, depth: int) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _set_off(child: Token, head: Token) -> bool:
+    """Whether a comma stands between a modifier and its noun (an apposition's comma is its own)."""
+    low, high = sorted((child.i, head.i))
+    return any(t.text == "," for t in head.doc[low + 1 : high])
 
 
 def can_speak(subject: Token, named: Mentions) -> bool:
