@@ -357,3 +357,12 @@ def test_a_place_ending_the_clause_before_is_not_the_speaker_after_the_comma(con
     )
     figure = next(c for c in claims_of(context, body) if c.quantity)
     assert figure.speaker == "south-korea"
+
+
+def test_a_credit_to_the_sentence_before_claims_nothing_itself(context):
+    body = (
+        "Iran has moved its drone assembly line from Isfahan to Tatarstan. "
+        "This was reported by Reuters, citing sources in Russia and Iran."
+    )
+    claims = claims_of(context, body)
+    assert len(claims) == 1 and claims[0].speaker == "reuters"

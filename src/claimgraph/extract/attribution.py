@@ -52,6 +52,7 @@ from claimgraph.extract.speech import (
 from claimgraph.records import Mention
 
 _OUTLET_KINDS = frozenset(["media outlet"])
+_ANONYMOUS_NOUNS = frozenset(["source", "insider", "informant", "interlocutor"])
 
 
 @dataclass(slots=True)
@@ -292,6 +293,13 @@ def _according_to(sent: Span, named: Mentions, discourse: Discourse) -> _Accordi
     return None
 
 
+def _anonymous(cited: Token, speaker: object, named: Mentions) -> bool:
+    """ "citing Russian sources", "citing sources in Seoul": a country or place only says where
+    unnamed sources sit; they do not speak for it."""
+    place = named.kinds.get(str(speaker)) in ("country", "place")
+    return place and cited.lemma_.lower() in _ANONYMOUS_NOUNS
+
+
 def _apply_citing(sent: Span, found: list[Attribution], named: Mentions, discourse: Discourse) -> None:
     """ "X reported, citing Y": the claim is Y's, passed on by X."""
     for token in sent:
@@ -301,7 +309,7 @@ def _apply_citing(sent: Span, found: list[Attribution], named: Mentions, discour
         if cited is None:
             continue
         speaker, phrase = resolve_speaker(cited, named, discourse)
-        if speaker is NOT_A_SPEAKER or speaker is None:
+        if speaker is NOT_A_SPEAKER or speaker is None or _anonymous(cited, speaker, named):
             continue  # "NHK reported, citing diplomatic sources": the claim stays NHK's
         name = str(speaker)
         framing = frozenset({token.i} | {t.i for t in cited.subtree})

@@ -83,8 +83,9 @@ def extract_claims(
         found = find_attributions(sent, here.mentions, kinds, discourse, quote_start)
         made = _sentence_claims(document_id, here, found, kinds, previous_entities, words)
         credit = next((a for a in found if a.points_back and a.speaker is not None), None)
-        if credit is not None:  # "This was reported by NHK": the sentence before is NHK's too
+        if credit is not None:  # "This was reported by NHK": the sentence before is NHK's
             claims[previous_start:] = [_credited(c, credit) for c in claims[previous_start:]]
+            made = [c for c in made if c.quantity or c.time]  # the credit itself claims nothing more
         previous_start = len(claims)
         claims.extend(made)
         subjects = [c.subject for c in made if c.subject]
