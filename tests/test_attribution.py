@@ -385,3 +385,12 @@ def test_the_south_korean_military_speaks_through_its_joint_chiefs(context):
     body = "The South Korean military said on Friday that 2,000 more North Korean troops had reached Kursk."
     figure = next(c for c in claims_of(context, body) if c.quantity)
     assert figure.speaker == "joint-chiefs-of-staff-of-south-korea"
+
+
+def test_a_post_named_by_its_body_is_not_the_person_named_before(context):
+    body = (
+        "Volodymyr Zelensky thanked the soldiers in Kyiv. "
+        "The U.S. deputy ambassador to the United Nations said 12,000 soldiers had been sent to Russia."
+    )
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert figure.speaker == "united-states"

@@ -32,6 +32,7 @@ SPEAKING_KINDS = frozenset(
     ["person", "organisation", "media outlet", "intelligence or military body", "country", "place"]
 )
 _SPEAKER_PREPS = frozenset(["of", "from", "at", "in", "for", "with", "by"])
+_POST_PREPS = _SPEAKER_PREPS | {"to"}  # "the ambassador to the UN"
 
 
 @dataclass(slots=True)
@@ -76,7 +77,13 @@ def resolve_speaker(head: Token, named: Mentions, discourse: Discourse) -> tuple
     lemma = head.lemma_.lower()
     determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
     definite = determiner in ("the", "this", "that")
-    if definite and lemma in PERSON_ROLE_NOUNS and discourse.last_person and named.entity(head) is None:
+    if (
+        definite
+        and lemma in PERSON_ROLE_NOUNS
+        and discourse.last_person
+        and named.entity(head) is None
+        and not _post_of_a_named_body(head, named)
+    ):
         return discourse.last_person, phrase  # "the Ukrainian president said": the person named before
     entity = named_entity(head, named, depth=0)
     if entity is not None:
@@ -147,6 +154,17 @@ def named_entity(head: Token, named: Mentions, depth: int) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _post_of_a_named_body(head: Token, named: Mentions) -> bool:
+    """ "the U.S. deputy ambassador to the UN": a post named by its body is someone new, not the
+    person named before."""
+    modifiers = [
+        c
+        for c in head.children
+        if c.dep_ in ("compound", "nmod") or (c.dep_ == "prep" and c.lower_ in _POST_PREPS)
+    ]
+    return any(named.entity(t) is not None for c in modifiers for t in c.subtree)
 
 
 def _set_off(child: Token, head: Token) -> bool:
