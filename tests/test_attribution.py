@@ -394,3 +394,12 @@ def test_a_post_named_by_its_body_is_not_the_person_named_before(context):
     )
     figure = next(c for c in claims_of(context, body) if c.quantity)
     assert figure.speaker == "united-states"
+
+
+def test_a_countrys_estimates_are_its_own_but_its_media_reports_are_nobodys(context):
+    estimate = "According to Ukrainian estimates, Iran has sent 400 drones to Russia since May."
+    figure = next(c for c in claims_of(context, estimate) if c.quantity)
+    assert figure.speaker == "ukraine"
+    report = "According to Ukrainian media reports, Iran has sent 400 drones to Russia since May."
+    figure = next(c for c in claims_of(context, report) if c.quantity)
+    assert figure.speaker is None

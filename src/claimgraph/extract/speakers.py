@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.lexicons import (
+    ESTIMATE_WORDS,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
@@ -144,8 +145,10 @@ def named_entity(head: Token, named: Mentions, depth: int) -> str | None:
         elif child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS and speaks_for:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             found = named_entity(pobj, named, depth + 1) if pobj is not None else None
-        elif child.dep_ == "amod" and speaks_for and lemma not in SOURCE_NOUNS:
-            found = named.entity(child)  # "South Korean officials" speak for South Korea
+        elif child.dep_ == "amod" and speaks_for and (lemma not in SOURCE_NOUNS or lemma in ESTIMATE_WORDS):
+            # "South Korean officials" speak for South Korea; "South Korean estimates" are its own,
+            # where "Russian media reports" are nobody's
+            found = named.entity(child)
         elif child.dep_ == "acl" and lemma in SOURCE_NOUNS:  # "a report published by the ministry"
             agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children), None)
             found = named_entity(agent, named, depth + 1) if agent is not None else None
