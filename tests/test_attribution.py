@@ -403,3 +403,12 @@ def test_a_countrys_estimates_are_its_own_but_its_media_reports_are_nobodys(cont
     report = "According to Ukrainian media reports, Iran has sent 400 drones to Russia since May."
     figure = next(c for c in claims_of(context, report) if c.quantity)
     assert figure.speaker is None
+
+
+def test_the_latter_is_the_last_of_two_people_named(context):
+    body = (
+        "Kim Jong Un received Sergei Shoigu in Pyongyang for three hours on Tuesday. "
+        "Afterwards the latter said North Korea had promised 6,000 builders for Kursk."
+    )
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert figure.speaker == "sergei-shoigu"

@@ -32,6 +32,7 @@ from claimgraph.extract.speakers import (
     Discourse,
     Mentions,
     can_speak,
+    people_in,
     resolve_speaker,
 )
 from claimgraph.extract.speech import (
@@ -101,6 +102,7 @@ def find_attributions(
         earlier = discourse.listing
         found.append(Attribution(earlier.speaker, "list", sent.start_char, sent.start_char, earlier.via))
     _set_scopes(sent, found)
+    discourse.people_named = people_in(sent, named) or discourse.people_named
     return found
 
 

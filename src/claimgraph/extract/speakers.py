@@ -44,6 +44,7 @@ class Discourse:
     last_group: str | None = None
     quotes: dict[int, Attribution] = field(default_factory=dict)  # quotation start -> its speaker
     listing: Attribution | None = None  # who speaks in the list items after "The agency said:"
+    people_named: tuple[str, ...] = ()  # the people the sentence before named, in order
 
 
 class Mentions:
@@ -78,6 +79,8 @@ def resolve_speaker(head: Token, named: Mentions, discourse: Discourse) -> tuple
     lemma = head.lemma_.lower()
     determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
     definite = determiner in ("the", "this", "that")
+    if head.lower_ in ("latter", "former") and determiner == "the":
+        return _one_of_two(head, named, discourse), phrase
     if (
         definite
         and lemma in PERSON_ROLE_NOUNS
@@ -157,6 +160,23 @@ def named_entity(head: Token, named: Mentions, depth: int) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def people_in(sent: Span, named: Mentions) -> tuple[str, ...]:
+    """The people a sentence names, in order, once each."""
+    found = (named.entity(t) for t in sent)
+    return tuple(dict.fromkeys(e for e in found if e and named.kinds.get(e) == "person"))
+
+
+def _one_of_two(head: Token, named: Mentions, discourse: Discourse) -> object:
+    """ "Kim met Shoigu; the latter said …": the last person named (the former: the one before)."""
+    before = [
+        e for e in people_in(head.sent, named) if any(named.entity(t) == e for t in head.sent if t.i < head.i)
+    ]
+    people = before if len(before) >= 2 else list(discourse.people_named)
+    if len(people) < 2:
+        return NOT_A_SPEAKER
+    return people[-1] if head.lower_ == "latter" else people[-2]
 
 
 def _post_of_a_named_body(head: Token, named: Mentions) -> bool:
