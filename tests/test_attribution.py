@@ -412,3 +412,12 @@ def test_the_latter_is_the_last_of_two_people_named(context):
     )
     figure = next(c for c in claims_of(context, body) if c.quantity)
     assert figure.speaker == "sergei-shoigu"
+
+
+def test_officials_said_to_be_unnamed_stay_unnamed_whatever_country_they_serve(context):
+    said = "Unnamed Ukrainian officials said Iran had sent 400 more drones to Russia."
+    figure = next(c for c in claims_of(context, said) if c.quantity)
+    assert figure.speaker is None
+    cited = "Iran sent 400 more drones to Russia, CNN reported, citing undisclosed Ukrainian officials."
+    figure = next(c for c in claims_of(context, cited) if c.quantity)
+    assert figure.speaker == "cnn"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.lexicons import (
+    ANONYMOUS_MODIFIERS,
     ESTIMATE_WORDS,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -89,6 +90,8 @@ def resolve_speaker(head: Token, named: Mentions, discourse: Discourse) -> tuple
         and not _post_of_a_named_body(head, named)
     ):
         return discourse.last_person, phrase  # "the Ukrainian president said": the person named before
+    if any(c.dep_ == "amod" and c.lower_ in ANONYMOUS_MODIFIERS for c in head.children):
+        return None, phrase
     entity = named_entity(head, named, depth=0)
     if entity is not None:
         return entity, phrase
