@@ -421,3 +421,11 @@ def test_officials_said_to_be_unnamed_stay_unnamed_whatever_country_they_serve(c
     cited = "Iran sent 400 more drones to Russia, CNN reported, citing undisclosed Ukrainian officials."
     figure = next(c for c in claims_of(context, cited) if c.quantity)
     assert figure.speaker == "cnn"
+
+
+@pytest.mark.parametrize("opening", ["Media reports say", "Some experts say"])
+def test_media_reports_and_experts_name_nobody_even_beside_a_figure(context, opening):
+    figure = next(
+        c for c in claims_of(context, f"{opening} Iran has shipped 300 more drones to Russia.") if c.quantity
+    )
+    assert figure.speaker is None

@@ -108,7 +108,7 @@ def resolve_speaker(head: Token, named: Mentions, discourse: Discourse) -> tuple
         return discourse.last_group, phrase  # "the agency said": the body named before
     words = [t for t in phrase if t.dep_ not in ("det", "punct", "case")]
     if (lowered in UNNAMED_SPEAKERS or lemma in UNNAMED_SPEAKERS or lemma in SOURCE_NOUNS) and all(
-        t.i == head.i or t.lower_ in VAGUE_MODIFIERS for t in words
+        t.i == head.i or t.lower_ in VAGUE_MODIFIERS or t.lower_ in UNNAMED_SPEAKERS for t in words
     ):
         return None, phrase
     if (
