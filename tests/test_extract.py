@@ -196,7 +196,7 @@ def test_a_passive_act_does_not_borrow_the_subject_of_the_act_before_it(context)
     [
         ("North Korean leader Kim Jong Un watched a test of new attack drones.", "kim-jong-un"),
         ("Kim's sister, Kim Yo Jong, watched the drone test.", "kim-yo-jong"),
-        ("South Korea's military tracked the drones.", "south-korea"),
+        ("Japan's military tracked the drones.", "japan"),  # South Korea's is its JCS (pack alias)
         ("Seoul has accused Moscow of transferring drone technology to Pyongyang.", "russia"),
     ],
 )
