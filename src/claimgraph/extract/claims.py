@@ -132,8 +132,11 @@ def _sentence_claims(
             subject = attribution.speaker if attribution.speaker in kinds else None
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *inherited]))
         time = _claim_time(here.times, verb, figure, scope)
-        if attribution is not None and not (figure or entity_ids or time or opinion):
-            continue  # "Shoigu said the talks lasted long": a speaker, and nothing named or dated said
+        qualifier = figure.qualifier if figure else None
+        modality = claim_modality(anchor, scope, attribution, qualifier, vocabulary)
+        said_nothing = not (figure or entity_ids or time or opinion) and modality is not Modality.DENIED
+        if attribution is not None and said_nothing:
+            continue  # "Shoigu said the talks lasted long": nothing named or dated said; a denial still is
         claims.append(
             Claim(
                 id=f"{document_id[:16]}-{sent.start_char}-{n}",
@@ -151,9 +154,7 @@ def _sentence_claims(
                 speaker=attribution.speaker if attribution else None,
                 via=attribution.via if attribution else None,
                 cue=attribution.cue if attribution else None,
-                modality=claim_modality(
-                    anchor, scope, attribution, figure.qualifier if figure else None, vocabulary
-                ),
+                modality=modality,
                 negated=is_negated(verb),
                 opinion=opinion,
             )
