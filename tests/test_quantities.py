@@ -239,3 +239,32 @@ def test_an_act_done_three_times_is_no_figure(nlp):
 def test_the_killed_and_wounded_together_are_casualties_the_dead_alone_are_not(nlp, body, unit):
     (figure,) = extract_quantities(nlp(body))
     assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("Generals said 2,500 troops had been killed or wounded holding the bridge.", "casualty"),
+        ("Of the 9,000 soldiers sent, 2,000 are thought to have been killed or wounded.", "casualty"),
+        ("The brigade lost many troops; officials counted 400 dead by June.", "soldier"),
+        ("The army put its own losses at 900 soldiers, 150 of them dead.", "soldier"),
+        ("Ukrainian soldiers held the town, which by then had some 7 thousand people in arms.", "soldier"),
+        ("Shelling killed 12 people in the town.", "person"),
+    ],
+)
+def test_who_the_dead_and_the_people_are_comes_from_the_people_named_before(nlp, body, unit):
+    assert extract_quantities(nlp(body))[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The army has lost at least 2,000 dead and wounded since spring.", (2000, "casualty")),
+        ("Crews downed three KN23 short-range ballistic missiles overnight.", (3, "missile")),
+        ("The depot may hold 2 million 122-millimetre shells.", (2_000_000, "shell")),
+        ('The plant was to build several thousand "Geraniums" a year.', (2000, "drone")),
+        ("Pyongyang will send 4,000 military engineers to rebuild the bridges.", (4000, "worker")),
+    ],
+)
+def test_what_a_figure_counts_past_calibres_ranges_and_nicknames(nlp, body, expected):
+    assert expected in [(q.low, q.unit) for q in extract_quantities(nlp(body))]

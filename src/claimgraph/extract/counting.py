@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from claimgraph.domains.vocabulary import Vocabulary
 from claimgraph.extract.number_tokens import is_identifier
 from claimgraph.extract.rates import PERIODS
 
@@ -30,11 +31,12 @@ def counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> T
             j += 1
             continue
         if (
-            lowered in ("of", "these", "those", "the", "its", "their", "-", "type", "”", '"', "’", "'s")
+            lowered in ("of", "these", "those", "the", "its", "their", "them", "-", "type", "”", '"', "’", "'s")
             or token.pos_ in ("ADJ", "PROPN")
             or token.ent_id_  # a known name tagged as anything, "200 Fath-360 missiles"
             or (token.like_num and doc[j - 1].lower_ in ("of", "the"))  # "51 of the 64 drones"
             or (token.like_num and is_identifier(doc, j))  # "five Boeing 737 jets"
+            or (token.like_num and _hyphened(doc, j + 1))  # "3 million 152-mm shells": a calibre
             or token.dep_ in ("compound", "amod")
         ):
             j += 1
@@ -44,9 +46,65 @@ def counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> T
 
 
 def _is_modifier(doc: Doc, j: int, end: int) -> bool:
-    """ "attack drones": "attack" is a noun modifying the counted noun."""
-    return token_is_compound(doc[j]) and j + 1 < end and doc[j + 1].pos_ in ("NOUN", "PROPN")
+    """ "attack drones": "attack" is a noun modifying the counted noun; so is the last word of a
+    hyphened adjective before more words ("short-range ballistic missiles", "152-millimetre shells")."""
+    if j + 1 >= end:
+        return False
+    if j > 0 and _hyphened(doc, j - 1) and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+        return True
+    return token_is_compound(doc[j]) and doc[j + 1].pos_ in ("NOUN", "PROPN")
+
+
+def _hyphened(doc: Doc, j: int) -> bool:
+    """A hyphen glued to the words either side of it: "short-range"."""
+    return 0 < j < len(doc) - 1 and doc[j].text in ("-", "‐") and not doc[j - 1].whitespace_ and not doc[j].whitespace_
 
 
 def token_is_compound(token: Token) -> bool:
     return token.dep_ == "compound"
+
+
+# Words that count the dead or the hurt alone; who they are is said elsewhere ("600 dead").
+_DEAD_OR_HURT = frozenset(["dead", "death", "killed", "kill", "injured", "injure", "wounded", "wound", "fatality"])
+_PEOPLE_WORDS = frozenset(["people", "person", "individual"])
+_SENTENCES_BACK = 3
+
+
+def people_meant(noun: Token, unit: str | None, vocabulary: Vocabulary) -> str | None:
+    """Who a count of people counts when its noun does not say: "600 dead", "at least 100 killed"
+    and "12 thousand people" count the soldiers (or workers) the text is about, named by a noun
+    earlier in the sentence or, for the dead and hurt, in the sentences before."""
+    lemma = noun.lemma_.lower()
+    if lemma in _DEAD_OR_HURT or noun.lower_ in _DEAD_OR_HURT:
+        if _dead_and_hurt(noun):
+            return "casualty"  # "4,000 dead and wounded"
+        named = _people_named_before(noun, vocabulary, _SENTENCES_BACK)
+        return named or unit
+    if noun.lower_ in _PEOPLE_WORDS:
+        named = _people_named_before(noun, vocabulary, 0)
+        return named or unit
+    return unit
+
+
+def _dead_and_hurt(noun: Token) -> bool:
+    """ "dead and wounded", "killed or injured": the dead and the hurt counted together."""
+    doc, i = noun.doc, noun.i
+    joined = i + 2 < len(doc) and doc[i + 1].lower_ in ("and", "or")
+    return joined and (doc[i + 2].lemma_.lower() in _DEAD_OR_HURT or doc[i + 2].lower_ in _DEAD_OR_HURT)
+
+
+def _people_named_before(noun: Token, vocabulary: Vocabulary, sentences_back: int) -> str | None:
+    """The nearest people unit other than "person" named before the noun: in its sentence, then in
+    up to ``sentences_back`` sentences before it."""
+    doc, sent = noun.doc, noun.sent
+    spans: list[Span] = [doc[sent.start : noun.i]]
+    while len(spans) <= sentences_back and spans[-1].start > 0:
+        spans.append(doc[spans[-1].start - 1].sent)
+    for span in spans:
+        for token in reversed(span):
+            if token.pos_ not in ("NOUN", "PROPN"):  # a title's "Troops" may be tagged a name
+                continue
+            unit = vocabulary.unit(token.lemma_.lower()) or vocabulary.unit(token.lower_)
+            if unit in vocabulary.casualty_units and unit != "person":
+                return unit
+    return None

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.domains.pack import default_vocabulary
 from claimgraph.domains.vocabulary import Vocabulary
-from claimgraph.extract.counting import counted_noun
+from claimgraph.extract.counting import counted_noun, people_meant
 from claimgraph.extract.lexicons import SPEAKER_ROLES
 from claimgraph.extract.number_tokens import (
     currency_restated,
@@ -203,8 +203,8 @@ def _finish(
         unit = vocabulary.counted_as.get(noun.ent_id_) or normalise_unit(noun, vocabulary)
     if unit == "time" and noun is not None and compares(noun):
         unit = "ratio"  # "nine times more than", "12 times higher": a ratio, not a count
-    if unit in vocabulary.casualty_units and noun is not None and counts_casualties(noun):
-        unit = "casualty"  # "3,000 people killed or wounded": casualties, not a count of the dead
+    if noun is not None:
+        unit = people_meant(noun, unit, vocabulary)  # "600 dead" are soldiers in a story of soldiers
     if unit == "other" and before:  # "killing 12 people and injuring 90 others"
         unit = before[-1].unit
     if unit is None and noun is None:
@@ -216,6 +216,8 @@ def _finish(
     # percentage is rarely one ("fell 7 % to 9,000").
     if unit is None and before and before[-1].unit != "share":
         unit, per = before[-1].unit, per or before[-1].per
+    if unit in vocabulary.casualty_units and counts_casualties(noun if noun is not None else span[-1]):
+        unit = "casualty"  # "3,000 people killed or wounded": casualties, not a count of the dead
     last = max(span.end, noun.i + 1 if noun is not None else span.end)
     if noun is not None and any(t.like_num for t in doc[span.end : noun.i]):
         last = span.end  # "51 of the 64 drones": the 64 is a figure of its own
