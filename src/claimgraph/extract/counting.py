@@ -11,6 +11,11 @@ from claimgraph.domains.vocabulary import Vocabulary
 from claimgraph.extract.number_tokens import is_identifier
 from claimgraph.extract.rates import PERIODS
 
+# Words that may stand between a number and what it counts: "170 of these drones", "600 of them dead".
+_BETWEEN_NUMBER_AND_NOUN = frozenset(
+    ["of", "these", "those", "the", "its", "their", "them", "-", "type", "”", '"', "’", "'s"]
+)
+
 
 def counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> Token | None:
     """The noun a number counts: "2,000 Shahed drones", "170 of these drones", "4,000 dead";
@@ -31,7 +36,7 @@ def counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> T
             j += 1
             continue
         if (
-            lowered in ("of", "these", "those", "the", "its", "their", "them", "-", "type", "”", '"', "’", "'s")
+            lowered in _BETWEEN_NUMBER_AND_NOUN
             or token.pos_ in ("ADJ", "PROPN")
             or token.ent_id_  # a known name tagged as anything, "200 Fath-360 missiles"
             or (token.like_num and doc[j - 1].lower_ in ("of", "the"))  # "51 of the 64 drones"
@@ -57,7 +62,8 @@ def _is_modifier(doc: Doc, j: int, end: int) -> bool:
 
 def _hyphened(doc: Doc, j: int) -> bool:
     """A hyphen glued to the words either side of it: "short-range"."""
-    return 0 < j < len(doc) - 1 and doc[j].text in ("-", "‐") and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+    glued = 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+    return glued and doc[j].text in ("-", "‐")
 
 
 def token_is_compound(token: Token) -> bool:
@@ -65,7 +71,9 @@ def token_is_compound(token: Token) -> bool:
 
 
 # Words that count the dead or the hurt alone; who they are is said elsewhere ("600 dead").
-_DEAD_OR_HURT = frozenset(["dead", "death", "killed", "kill", "injured", "injure", "wounded", "wound", "fatality"])
+_DEAD_OR_HURT = frozenset(
+    ["dead", "death", "killed", "kill", "injured", "injure", "wounded", "wound", "fatality"]
+)
 _PEOPLE_WORDS = frozenset(["people", "person", "individual"])
 _SENTENCES_BACK = 3
 
