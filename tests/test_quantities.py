@@ -268,3 +268,17 @@ def test_who_the_dead_and_the_people_are_comes_from_the_people_named_before(nlp,
 )
 def test_what_a_figure_counts_past_calibres_ranges_and_nicknames(nlp, body, expected):
     assert expected in [(q.low, q.unit) for q in extract_quantities(nlp(body))]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("In 2023, about 9,000 drones were built at the plant.", (9000, "drone", "year")),
+        ("The plants should make 2 million shells this year.", (2_000_000, "shell", "year")),
+        ("Each recruit gets a monthly salary of about $1,200 (€1,100).", (1200, "USD", "month")),
+        ("Each recruit gets a monthly salary of about $1,200 (€1,100).", (1100, "EUR", "month")),
+        ("About 9,000 drones were built at the plant.", (9000, "drone", None)),
+    ],
+)
+def test_a_flow_over_a_year_and_a_monthly_pay_are_rates(nlp, body, expected):
+    assert expected in [(q.low, q.unit, q.per) for q in extract_quantities(nlp(body))]

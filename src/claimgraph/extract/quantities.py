@@ -25,7 +25,7 @@ from claimgraph.extract.number_tokens import (
     number_at,
 )
 from claimgraph.extract.numbers import ALL_SCALES, SIGNS, leading_sign, scale_of, vague_amounts
-from claimgraph.extract.rates import flow_unit, rate_after, rate_before
+from claimgraph.extract.rates import flow_unit, rate_after, rate_before, rate_of_a_year
 from claimgraph.extract.times import MONTHS
 from claimgraph.extract.units import compares, counts_casualties, currency, normalise_unit
 from claimgraph.records import Quantity
@@ -198,7 +198,9 @@ def _finish(
     qualifier, start = _qualifier(doc, span.start)
     noun = None if unit else counted_noun(doc, span.end, span.sent.end, vocabulary.counted_as)
     per = rate_after(doc, (noun.i + 1) if noun is not None else span.end, span.sent.end)
-    per = per or rate_before(span[-1], span.sent)
+    per = per or rate_before(span[-1], span.sent) or rate_of_a_year(span[-1], vocabulary)
+    if per is None and before and _restates(doc, before[-1], start):
+        per = before[-1].per  # "$800 (£645) a month": the same sum in another currency
     if unit is None and noun is not None:
         unit = vocabulary.counted_as.get(noun.ent_id_) or normalise_unit(noun, vocabulary)
     if unit == "time" and noun is not None and compares(noun):
@@ -233,6 +235,11 @@ def _finish(
         per=per,
     )
     return quantity, last
+
+
+def _restates(doc: Doc, previous: Quantity, start: int) -> bool:
+    """A figure in brackets right after another restates it: "$800 (£645)"."""
+    return doc.text[previous.end : doc[start].idx].strip() == "("
 
 
 def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:
