@@ -237,20 +237,10 @@ def _body_end(lines: list[str], kinds: list[str], first: int) -> tuple[int, int]
     for i in range(first, len(lines)):
         words = _words(lines[i])
         if i > first and SECTION_BREAK.match(lines[i]) and len(words) <= 6:
-            if not _inline_link(lines, i):
-                return last, i
-            kinds[i] = kinds[i + 1] = "junk"  # "RELATED:" and the one headline it links to
+            return last, i
         if kinds[i] == "prose":
             last = i
     return last, len(lines)
-
-
-def _inline_link(lines: list[str], i: int) -> bool:
-    """ "RELATED:" over one other story's headline, with the article going on below: a link set
-    between paragraphs, not the end of the article."""
-    if not lines[i].rstrip().endswith(":") or i + 2 >= len(lines) or len(_words(lines[i + 1])) > 20:
-        return False
-    return any(len(_words(line)) >= 25 for line in lines[i + 2 : i + 4])
 
 
 @dataclass(frozen=True, slots=True)
