@@ -282,3 +282,16 @@ def test_what_a_figure_counts_past_calibres_ranges_and_nicknames(nlp, body, expe
 )
 def test_a_flow_over_a_year_and_a_monthly_pay_are_rates(nlp, body, expected):
     assert expected in [(q.low, q.unit, q.per) for q in extract_quantities(nlp(body))]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The meeting went on for more than three hours.", [(3, "hour")]),
+        ("The lease will run for 49 years.", [(49, "year")]),
+        ("The envoy arrived two years ago.", []),
+        ("Three days later the convoy left.", []),
+    ],
+)
+def test_a_length_of_time_is_a_figure_a_point_in_time_is_not(nlp, body, expected):
+    assert [(q.low, q.unit) for q in extract_quantities(nlp(body))] == expected

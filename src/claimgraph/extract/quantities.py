@@ -126,7 +126,8 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
     if token.ent_id_:
         return None
     fraction = fraction_at(doc, i, end)
-    if token.ent_type_ in _SKIP_ENTS and not _counts_things(doc, i):  # "three quarters of the shells"
+    skipped = token.ent_type_ in _SKIP_ENTS and not _is_a_length(doc, i, end)
+    if skipped and not _counts_things(doc, i):  # "three quarters of the shells"
         k = fraction[0].end if fraction is not None else end
         whole = doc[k + 2] if k + 2 < end and doc[k + 1].lower_ == "the" else doc[min(k + 1, end - 1)]
         of = k < end and doc[k].lower_ == "of" and whole.ent_type_ not in _SKIP_ENTS
@@ -176,6 +177,24 @@ def _counts_things(doc: Doc, i: int) -> bool:
             return False
         j += 1
     return j < len(doc) and doc[j].tag_ == "NNS"
+
+
+# A length of time is a measure ("talks lasted more than two hours", "valid for 20 years"); a
+# point in time is not ("two years ago", "three days later", "a 30-year-old").
+_TIME_UNITS = frozenset(["hour", "day", "week", "month", "year", "minute"])
+_LENGTH_BEFORE = frozenset(["for", "than", "least", "over", "nearly", "almost", "about", "some", "roughly"])
+_POINT_AFTER = frozenset(["ago", "later", "earlier", "old", "before", "after", "from", "into", "of"])
+
+
+def _is_a_length(doc: Doc, i: int, end: int) -> bool:
+    """ "more than two hours", "for 20 years": a number of time units said as a length."""
+    number = number_at(doc, i, end)
+    if number is None or i == 0 or doc[i - 1].lower_ not in _LENGTH_BEFORE:
+        return False
+    j = number[0]
+    if j >= end or doc[j].lemma_.lower() not in _TIME_UNITS or doc[j].tag_ != "NNS":
+        return False
+    return j + 1 >= end or doc[j + 1].lower_ not in _POINT_AFTER
 
 
 def _ends_a_day_range(doc: Doc, i: int) -> bool:
