@@ -295,3 +295,15 @@ def test_a_flow_over_a_year_and_a_monthly_pay_are_rates(nlp, body, expected):
 )
 def test_a_length_of_time_is_a_figure_a_point_in_time_is_not(nlp, body, expected):
     assert [(q.low, q.unit) for q in extract_quantities(nlp(body))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("Officials put the number of troops killed and injured at about 2,400.", "casualty"),
+        ("Officials put the number of troops sent at about 2,400.", "soldier"),
+        ("The brigade lost many soldiers. By May its death toll stood at 700.", "soldier"),
+    ],
+)
+def test_a_bare_figure_counts_the_tally_the_sentence_names(nlp, body, unit):
+    assert extract_quantities(nlp(body))[-1].unit == unit

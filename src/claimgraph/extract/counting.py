@@ -116,3 +116,32 @@ def _people_named_before(noun: Token, vocabulary: Vocabulary, sentences_back: in
             if unit in vocabulary.casualty_units and unit != "person":
                 return unit
     return None
+
+
+# Nouns that name a count of something: "the number of soldiers killed", "the death toll".
+_TALLIES = frozenset(["number", "toll", "tally", "count", "total"])
+_HURT = frozenset(["injured", "injure", "wounded", "wound"])
+
+
+def tallied_noun(number: Token) -> Token | None:
+    """What a bare figure counts when the sentence names the tally it gives before it: "put the
+    number of soldiers killed at 3,000" (soldiers), "the death toll stood at 1,000" (the dead).
+    Read from the words, as parsers often attach "killed" or "dead" wrongly here."""
+    sent = number.sent
+    named = (t for t in sent if t.i < number.i and t.pos_ == "NOUN" and t.lemma_.lower() in _TALLIES)
+    tally = next(named, None)
+    if tally is None:
+        return None
+    if tally.i + 1 < number.i and tally.nbor(1).lower_ == "of":
+        words = [t for t in number.doc[tally.i + 2 : number.i] if t.pos_ in ("NOUN", "ADJ", "VERB")]
+        dead = next((t for t in words if t.lower_ in _DEAD_OR_HURT), None)
+        nouns = [t for t in words if t.pos_ == "NOUN"]
+        return dead or (nouns[0] if nouns else None)
+    named = [c for c in tally.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")]
+    return named[-1] if named else None
+
+
+def killed_and_wounded(tally: Token, number: Token) -> bool:
+    """ "the number of soldiers killed and wounded ... 3,000": the tally counts casualties."""
+    words = {t.lower_ for t in tally.doc[tally.i : number.i]} if tally.i < number.i else set()
+    return "killed" in words and bool(words & _HURT)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.domains.pack import default_vocabulary
 from claimgraph.domains.vocabulary import Vocabulary
-from claimgraph.extract.counting import counted_noun, people_meant
+from claimgraph.extract.counting import counted_noun, killed_and_wounded, people_meant, tallied_noun
 from claimgraph.extract.lexicons import SPEAKER_ROLES
 from claimgraph.extract.number_tokens import (
     currency_restated,
@@ -230,6 +230,10 @@ def _finish(
         unit = before[-1].unit
     if unit is None and noun is None:
         unit = flow_unit(span[-1], vocabulary)  # "raise Shahed production to 6,000 a month"
+    tally = tallied_noun(span[-1]) if unit is None and noun is None else None
+    if tally is not None:  # "put the number of soldiers killed at 3,000"
+        unit = people_meant(tally, normalise_unit(tally, vocabulary), vocabulary)
+        unit = "casualty" if killed_and_wounded(tally, span[-1]) else unit
     if unit is None and noun is None and start >= 2 and doc[start - 1].text in _LABEL_MARKS:
         label = doc[start - 2]  # "tanks — 11,050", "UAVs: 49,800": a tally's label before the figure
         unit = normalise_unit(label, vocabulary) if label.pos_ == "NOUN" else None
