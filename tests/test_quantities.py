@@ -307,3 +307,16 @@ def test_a_length_of_time_is_a_figure_a_point_in_time_is_not(nlp, body, expected
 )
 def test_a_bare_figure_counts_the_tally_the_sentence_names(nlp, body, unit):
     assert extract_quantities(nlp(body))[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The gunners fired 155mm rounds all night.", []),
+        ("The depot held 9,000 155mm rounds.", [(9000, "shell")]),
+        ("Snow lay 30 mm deep by noon.", [(30, "mm")]),
+        ("The two leaders spoke on four occasions.", []),
+    ],
+)
+def test_calibres_and_framing_counts_are_not_figures(nlp, body, expected):
+    assert [(q.low, q.unit) for q in extract_quantities(nlp(body))] == expected

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.domains.vocabulary import Vocabulary
 from claimgraph.extract.number_tokens import is_identifier
 from claimgraph.extract.rates import PERIODS
+from claimgraph.extract.units import measure_symbol
 
 # Words that may stand between a number and what it counts: "170 of these drones", "600 of them dead".
 _BETWEEN_NUMBER_AND_NOUN = frozenset(
@@ -34,6 +35,9 @@ def counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> T
             return token
         if lowered == "," and j + 1 < end and doc[j + 1].lower_ == "of":  # "tens of thousands, of drones"
             j += 1
+            continue
+        if token.like_num and j + 1 < end and measure_symbol(doc[j + 1].text):  # "9,000 155mm rounds"
+            j += 2
             continue
         if (
             lowered in _BETWEEN_NUMBER_AND_NOUN

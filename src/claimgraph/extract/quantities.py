@@ -64,6 +64,8 @@ _NOT_MEASURES = frozenset(
         "area",
         "member",
         "party",
+        "occasion",  # "on three occasions"
+        "leader",  # "the two leaders met"
     ]
 )
 
@@ -103,7 +105,18 @@ def _sentence_quantities(sent: Span, vocabulary: Vocabulary) -> list[Quantity]:
     found = _changes(sorted(found, key=lambda q: q.start), sent)
     # "the two sides", "three points", "one lawmaker told": framing; "27 countries", "678 points": a measure.
     found = [q for q in found if q.unit and (q.unit not in _NOT_MEASURES | SPEAKER_ROLES or abs(q.low) >= 10)]
+    found = [q for q in found if not _is_calibre(q, sent)]
     return sorted(found, key=lambda q: q.start)
+
+
+def _is_calibre(quantity: Quantity, sent: Span) -> bool:
+    """ "122mm shells", "a 152-mm gun": a calibre names a kind of weapon, it measures nothing claimed."""
+    if quantity.unit != "mm":
+        return False
+    after = sent.doc.char_span(quantity.end, sent.end_char, alignment_mode="expand") or []
+    following = next((t for t in after if not t.is_space and t.text not in ("-", "‐")), None)
+    attributive = following is not None and following.pos_ == "ADJ" and following.dep_ == "amod"
+    return following is not None and (following.pos_ in ("NOUN", "PROPN") or attributive)
 
 
 def _changes(found: list[Quantity], sent: Span) -> list[Quantity]:
