@@ -148,6 +148,7 @@ def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modalit
         ("According to an analysis, the plants will make 3 million shells.", Modality.ESTIMATED),
         ("A first battalion of 900 troops should reach the border next week.", Modality.PLANNED),
         ("The plant could build 400 drones.", Modality.SPECULATIVE),
+        ("The Defence Intelligence Agency said 700 soldiers had died.", Modality.ESTIMATED),
     ],
 )
 def test_sources_that_estimate_capacities_and_forecasts_are_estimates(context, body, modality):

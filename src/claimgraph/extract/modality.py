@@ -74,16 +74,15 @@ def _from_an_estimating_source(
 ) -> bool:
     """ "Intelligence agencies say 10,000 were sent", "citing intelligence", "an analysis by Bain":
     a figure from a source that estimates is an estimate. The source is read outside what is
-    attributed or outside the figure's clause (all the sentence when nothing is attributed), as
-    a common noun that names the kind of source, not the name of one office ("National
-    Intelligence Service") nor the subject that is itself the evidence ("the intelligence
-    included a contract")."""
+    attributed or outside the figure's clause (all the sentence when nothing is attributed), in
+    a source's name ("National Intelligence Service") or as a noun naming its kind, but not as
+    the subject that is itself the evidence ("the intelligence included a contract")."""
     words = (vocabulary or default_vocabulary()).cue("estimated")
     clause = next((t for t in [anchor, *anchor.ancestors] if t.pos_ in ("VERB", "AUX")), anchor)
     claimed = {t.i for t in clause.subtree}
     framing = [t for t in anchor.sent if attribution is None or t.i not in scope or t.i not in claimed]
     return any(
-        t.lemma_.lower() in words and t.pos_ == "NOUN" and not t.ent_type_ and t.dep_ != "nsubj"
+        t.lemma_.lower() in words and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ != "nsubj"))
         for t in framing
     )
 
