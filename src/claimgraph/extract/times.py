@@ -64,7 +64,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b{_REL}(?:\s+|(?<=-)){_MONTH}\b")),  # "last October", "mid-October"
     # "the spring of 2024", "autumn 2024"
     ("absolute", re.compile(rf"\b(?:(?i:the)\s+)?{_SEASON}\s+(?:(?i:of)\s+)?{_YEAR}\b")),
-    ("month", re.compile(rf"\b{_PREP}\s+{_MONTH}\b")),
+    ("month", re.compile(rf"\b{_PREP}\s+{_MONTH}\b{_OF_YEAR}")),
     ("unit", re.compile(rf"\b(?P<rel>(?i:last|this|next|past|earlier\s+this|later\s+this))\s+{_UNIT}\b")),
     ("unit", re.compile(rf"\b(?:{_PREP}\s+)?(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+)"
                         rf"(?P<rel>(?i:the|this|next|last))\s+{_UNIT}\b")),
