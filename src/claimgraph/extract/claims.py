@@ -35,6 +35,7 @@ from claimgraph.extract.predicates import (
     role_entities,
 )
 from claimgraph.extract.speech import is_root, quotation_spans
+from claimgraph.extract.statement_dates import said_on
 from claimgraph.records import Claim, Entity, Mention, Modality, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)
@@ -150,7 +151,7 @@ def _sentence_claims(
                 place=place_entity(verb, scope, about, kinds),
                 entities=entity_ids,
                 quantity=figure,
-                time=time,
+                time=said_on(time, here.times, attribution),
                 speaker=attribution.speaker if attribution else None,
                 via=attribution.via if attribution else None,
                 cue=attribution.cue if attribution else None,
