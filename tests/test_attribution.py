@@ -93,7 +93,8 @@ def test_a_statement_to_an_outlet_passes_through_it(context):
 def test_pronoun_and_definite_description_point_back_to_the_speaker(context):
     body = (
         "Kyrylo Budanov said that Russia is short of workers. He warned that North Korea could send more. "
-        "NHK reported that the plan is advanced. According to the broadcaster, Russia will pay North Korea."
+        "NHK reported that the plan for Alabuga is advanced. "
+        "According to the broadcaster, Russia will pay North Korea."
     )
     speakers = [c.speaker for c in claims_of(context, body) if c.speaker]
     assert speakers == ["kyrylo-budanov", "kyrylo-budanov", "nhk", "nhk"]
@@ -293,3 +294,138 @@ def test_officials_of_a_country_still_speak_for_it(context):
     body = "South Korean officials said 1,100 soldiers had been wounded."
     figure = next(c for c in claims_of(context, body) if c.quantity)
     assert figure.speaker == "south-korea"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Neither Tehran nor Moscow has confirmed that the drones were shipped in May.",
+        "The Kremlin did not comment on the reports of 4,000 workers arriving in Kazan.",
+    ],
+)
+def test_a_negated_verb_of_saying_credits_nobody(context, body):
+    assert attributed(context, body) == []
+
+
+def test_a_speaker_who_will_not_confirm_but_states_something_still_speaks(context):
+    body = "A NATO spokesman could not confirm the figure, stating that Iran has sent no troops to Russia."
+    assert {speaker for speaker, _, _ in attributed(context, body)} == {"nato"}
+
+
+def test_a_speaker_reported_by_another_is_the_speaker_via_the_reporter(context):
+    body = "Kyrylo Budanov said the National Intelligence Service had estimated that 3,000 soldiers died."
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert (figure.speaker, figure.via) == ("national-intelligence-service", "kyrylo-budanov")
+    assert {c.speaker for c in claims_of(context, body) if c.speaker} == {"national-intelligence-service"}
+
+
+def test_a_speaker_quoting_someone_in_their_own_words_keeps_the_statement(context):
+    body = "“North Korea has confirmed the deployment to Kursk,” Kyrylo Budanov said."
+    assert set(attributed(context, body)) == {
+        ("north-korea", None, "confirm"),
+        ("kyrylo-budanov", None, "say"),
+    }
+
+
+def test_a_closing_report_by_an_outlet_is_not_reported_by_the_speaker_before_it(context):
+    body = "The National Intelligence Service said 4,000 workers were already in Russia, NHK reported."
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert (figure.speaker, figure.via) == ("nhk", None)  # not NHK via the agency
+
+
+def test_a_statement_naming_nothing_gives_no_claim(context):
+    assert attributed(context, "Sergei Shoigu said the talks had been friendly and open.") == []
+    assert attributed(context, "Sergei Shoigu said the talks with North Korea had been friendly.") != []
+
+
+def test_an_outlet_quoting_a_speaker_as_saying_relays_them(context):
+    body = "NHK quoted Sergei Shoigu as saying that North Korea will send 5,000 builders to Kursk."
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert (figure.speaker, figure.via, figure.cue) == ("sergei-shoigu", "nhk", "quote")
+
+
+def test_a_speaker_quoted_by_an_outlet_as_saying_speaks_via_it(context):
+    body = "Sergei Shoigu was quoted by NHK as saying that 5,000 builders will go to Kursk."
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert (figure.speaker, figure.via) == ("sergei-shoigu", "nhk")
+
+
+def test_a_place_ending_the_clause_before_is_not_the_speaker_after_the_comma(context):
+    """The parser can hang "Kyiv" of "… fight Kyiv, Seoul's army said" on "army"; built here as it does."""
+    from spacy.tokens import Doc
+
+    from claimgraph.extract.speakers import Discourse, Mentions, resolve_speaker
+    from claimgraph.records import Mention
+
+    words = ["Moscow", "fights", "Kyiv", ",", "Seoul", "'s", "army", "said", "."]
+    heads = [1, 7, 6, 6, 6, 4, 7, 7, 7]
+    deps = ["nsubj", "ccomp", "nmod", "punct", "poss", "case", "nsubj", "ROOT", "punct"]
+    lemmas = ["Moscow", "fight", "Kyiv", ",", "Seoul", "'s", "army", "say", "."]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "PART", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(context.nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+    mentions = [
+        Mention("ukraine", "Kyiv", doc[2].idx, doc[2].idx + 4),
+        Mention("south-korea", "Seoul", doc[4].idx, doc[4].idx + 5),
+    ]
+    named = Mentions(doc[:], mentions, {"ukraine": "country", "south-korea": "country"})
+    speaker, _ = resolve_speaker(doc[6], named, Discourse())
+    assert speaker == "south-korea"
+
+
+def test_a_credit_to_the_sentence_before_claims_nothing_itself(context):
+    body = (
+        "Iran has moved its drone assembly line from Isfahan to Tatarstan. "
+        "This was reported by Reuters, citing sources in Russia and Iran."
+    )
+    claims = claims_of(context, body)
+    assert len(claims) == 1 and claims[0].speaker == "reuters"
+
+
+def test_the_south_korean_military_speaks_through_its_joint_chiefs(context):
+    body = "The South Korean military said on Friday that 2,000 more North Korean troops had reached Kursk."
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert figure.speaker == "joint-chiefs-of-staff-of-south-korea"
+
+
+def test_a_post_named_by_its_body_is_not_the_person_named_before(context):
+    body = (
+        "Volodymyr Zelensky thanked the soldiers in Kyiv. "
+        "The U.S. deputy ambassador to the United Nations said 12,000 soldiers had been sent to Russia."
+    )
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert figure.speaker == "united-states"
+
+
+def test_a_countrys_estimates_are_its_own_but_its_media_reports_are_nobodys(context):
+    estimate = "According to Ukrainian estimates, Iran has sent 400 drones to Russia since May."
+    figure = next(c for c in claims_of(context, estimate) if c.quantity)
+    assert figure.speaker == "ukraine"
+    report = "According to Ukrainian media reports, Iran has sent 400 drones to Russia since May."
+    figure = next(c for c in claims_of(context, report) if c.quantity)
+    assert figure.speaker is None
+
+
+def test_the_latter_is_the_last_of_two_people_named(context):
+    body = (
+        "Kim Jong Un received Sergei Shoigu in Pyongyang for three hours on Tuesday. "
+        "Afterwards the latter said North Korea had promised 6,000 builders for Kursk."
+    )
+    figure = next(c for c in claims_of(context, body) if c.quantity)
+    assert figure.speaker == "sergei-shoigu"
+
+
+def test_officials_said_to_be_unnamed_stay_unnamed_whatever_country_they_serve(context):
+    said = "Unnamed Ukrainian officials said Iran had sent 400 more drones to Russia."
+    figure = next(c for c in claims_of(context, said) if c.quantity)
+    assert figure.speaker is None
+    cited = "Iran sent 400 more drones to Russia, CNN reported, citing undisclosed Ukrainian officials."
+    figure = next(c for c in claims_of(context, cited) if c.quantity)
+    assert figure.speaker == "cnn"
+
+
+@pytest.mark.parametrize("opening", ["Media reports say", "Some experts say"])
+def test_media_reports_and_experts_name_nobody_even_beside_a_figure(context, opening):
+    figure = next(
+        c for c in claims_of(context, f"{opening} Iran has shipped 300 more drones to Russia.") if c.quantity
+    )
+    assert figure.speaker is None

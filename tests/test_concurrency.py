@@ -11,6 +11,7 @@ the order reports came in (seq) differs between runs by nature.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -89,20 +90,28 @@ def _stories_named(engine) -> set[frozenset[str]]:
 def _without_order(engine) -> dict[str, list[tuple]]:
     """The store's rows less what depends on which process stored first: the order reports came
     in, and which copy of a story is its original (compared as stories above), with what says so:
-    the copy's measure and the words of a membership's reason naming the copy it copies."""
+    the copy's measure and the words of a membership's reason or origin naming the copy it copies."""
     rows = comparable_rows(engine)
     by_direction = ("seq", "near_duplicate_of", "near_duplicate_measure")
     for table in ("documents", "claim_memberships"):
         rows[table] = sorted(
             tuple(
-                cell
-                for cell in row
-                if cell[0] not in by_direction
-                and not (cell[0] == "reason" and "near-duplicate of" in cell[1])
+                (name, _story_named(value) if name == "origin_reason" else value)
+                for name, value in row
+                if name not in by_direction and not (name == "reason" and "near-duplicate of" in value)
             )
             for row in rows[table]
         )
     return rows
+
+
+# A copy's origin says which report it copies ("a near-duplicate of <title>; ..."), and only the
+# copy stored second says it: origins are compared without those words (the stories are compared above).
+_COPY_NAMED = re.compile(r"a near-duplicate of [^;]*; ")
+
+
+def _story_named(origin_reason: str) -> str:
+    return _COPY_NAMED.sub("", origin_reason)
 
 
 class _store:

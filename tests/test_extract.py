@@ -196,7 +196,7 @@ def test_a_passive_act_does_not_borrow_the_subject_of_the_act_before_it(context)
     [
         ("North Korean leader Kim Jong Un watched a test of new attack drones.", "kim-jong-un"),
         ("Kim's sister, Kim Yo Jong, watched the drone test.", "kim-yo-jong"),
-        ("South Korea's military tracked the drones.", "south-korea"),
+        ("Japan's military tracked the drones.", "japan"),  # South Korea's is its JCS (pack alias)
         ("Seoul has accused Moscow of transferring drone technology to Pyongyang.", "russia"),
     ],
 )
@@ -228,3 +228,19 @@ def test_the_treaty_named_before_is_what_the_treaty_means(context):
     claims = analyse_document(Document("e" * 64, "e.txt", body, published="2025-07-09"), context).claims
     assert claims[-1].entities == ("comprehensive-strategic-partnership-treaty",)
     assert claims[-1].time is not None and claims[-1].time.value == "2024-12-04"
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("Thousands of labourers went to Russia last year, Seoul's spy agency said on Sunday.", "2025-02-09"),
+        ("Thousands of labourers went to Russia in May, Seoul's spy agency said on Sunday.", "2024-05"),
+    ],
+)
+def test_a_claim_dated_only_by_a_year_is_dated_by_the_day_it_was_said(context, body, value):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    document = Document("s" * 64, "s.txt", body, published="2025-02-12")
+    claims = analyse_document(document, context).claims
+    assert value in {c.time.value for c in claims if c.time}

@@ -137,3 +137,19 @@ def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modalit
 
     claims = analyse_document(Document(id="m", source="m.txt", body=body), context).claims
     assert next(c for c in claims if c.quantity).modality.value == modality
+
+
+@pytest.mark.parametrize(
+    ("body", "modality"),
+    [
+        ("Western intelligence agencies say 8,000 soldiers were sent to the front.", Modality.ESTIMATED),
+        ("Lawmakers, citing intelligence, said 8,000 soldiers were sent to the front.", Modality.ESTIMATED),
+        ("Each of the trucks could carry 400 shells.", Modality.ESTIMATED),
+        ("According to an analysis, the plants will make 3 million shells.", Modality.ESTIMATED),
+        ("A first battalion of 900 troops should reach the border next week.", Modality.PLANNED),
+        ("The plant could build 400 drones.", Modality.SPECULATIVE),
+        ("The Defence Intelligence Agency said 700 soldiers had died.", Modality.ESTIMATED),
+    ],
+)
+def test_sources_that_estimate_capacities_and_forecasts_are_estimates(context, body, modality):
+    assert modality_of(context, body) == modality

@@ -239,3 +239,84 @@ def test_an_act_done_three_times_is_no_figure(nlp):
 def test_the_killed_and_wounded_together_are_casualties_the_dead_alone_are_not(nlp, body, unit):
     (figure,) = extract_quantities(nlp(body))
     assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("Generals said 2,500 troops had been killed or wounded holding the bridge.", "casualty"),
+        ("Of the 9,000 soldiers sent, 2,000 are thought to have been killed or wounded.", "casualty"),
+        ("The brigade lost many troops; officials counted 400 dead by June.", "soldier"),
+        ("The army put its own losses at 900 soldiers, 150 of them dead.", "soldier"),
+        ("Ukrainian soldiers held the town, which by then had some 7 thousand people in arms.", "soldier"),
+        ("Shelling killed 12 people in the town.", "person"),
+    ],
+)
+def test_who_the_dead_and_the_people_are_comes_from_the_people_named_before(nlp, body, unit):
+    assert extract_quantities(nlp(body))[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The army has lost at least 2,000 dead and wounded since spring.", (2000, "casualty")),
+        ("Crews downed three KN23 short-range ballistic missiles overnight.", (3, "missile")),
+        ("The depot may hold 2 million 122-millimetre shells.", (2_000_000, "shell")),
+        ('The plant was to build several thousand "Geraniums" a year.', (2000, "drone")),
+        ("Pyongyang will send 4,000 military engineers to rebuild the bridges.", (4000, "worker")),
+    ],
+)
+def test_what_a_figure_counts_past_calibres_ranges_and_nicknames(nlp, body, expected):
+    assert expected in [(q.low, q.unit) for q in extract_quantities(nlp(body))]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("In 2023, about 9,000 drones were built at the plant.", (9000, "drone", "year")),
+        ("The plants should make 2 million shells this year.", (2_000_000, "shell", "year")),
+        ("Each recruit gets a monthly salary of about $1,200 (€1,100).", (1200, "USD", "month")),
+        ("Each recruit gets a monthly salary of about $1,200 (€1,100).", (1100, "EUR", "month")),
+        ("About 9,000 drones were built at the plant.", (9000, "drone", None)),
+    ],
+)
+def test_a_flow_over_a_year_and_a_monthly_pay_are_rates(nlp, body, expected):
+    assert expected in [(q.low, q.unit, q.per) for q in extract_quantities(nlp(body))]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The meeting went on for more than three hours.", [(3, "hour")]),
+        ("The lease will run for 49 years.", [(49, "year")]),
+        ("The envoy arrived two years ago.", []),
+        ("Three days later the convoy left.", []),
+    ],
+)
+def test_a_length_of_time_is_a_figure_a_point_in_time_is_not(nlp, body, expected):
+    assert [(q.low, q.unit) for q in extract_quantities(nlp(body))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("Officials put the number of troops killed and injured at about 2,400.", "casualty"),
+        ("Officials put the number of troops sent at about 2,400.", "soldier"),
+        ("The brigade lost many soldiers. By May its death toll stood at 700.", "soldier"),
+    ],
+)
+def test_a_bare_figure_counts_the_tally_the_sentence_names(nlp, body, unit):
+    assert extract_quantities(nlp(body))[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The gunners fired 155mm rounds all night.", []),
+        ("The depot held 9,000 155mm rounds.", [(9000, "shell")]),
+        ("Snow lay 30 mm deep by noon.", [(30, "mm")]),
+        ("The two leaders spoke on four occasions.", []),
+    ],
+)
+def test_calibres_and_framing_counts_are_not_figures(nlp, body, expected):
+    assert [(q.low, q.unit) for q in extract_quantities(nlp(body))] == expected

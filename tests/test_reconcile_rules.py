@@ -78,6 +78,9 @@ def test_when_a_figure_holds_running_totals_tellings_and_times_of_other_figures(
     since = claim(a, "North Korea has sent 14,500 troops since last autumn.", figure="14,500", subject=NK,
                   when="2024", when_text="last autumn")  # fmt: skip
     assert held_at(since)[:2] == (None, "2024")  # holds when reported, runs since 2024
+    narrowed = claim(a, "Since November last year Pyongyang has sent some 12,500 soldiers.",
+                     figure="some 12,500", subject=NK, when="2024", when_text="last year")  # fmt: skip
+    assert held_at(narrowed)[:2] == (None, "2024")  # a month between "since" and its year: still running
     told = claim(a, "The agency reported on Monday that 14,500 troops had gone.", figure="14,500",
                  subject=NK, when="2025-05-19", when_text="Monday")  # fmt: skip
     assert held_at(told) == ("2025-05-19", None, True)  # the date of the telling
@@ -99,6 +102,22 @@ def test_one_figure_told_as_killed_and_as_killed_or_wounded_contradicts():
     ]  # fmt: skip
     (found,) = findings(run_sides(claims, [a, b]))
     assert found.kind == FindingKind.CONTRADICTION and "two kinds of loss" in found.reason
+
+
+def test_more_killed_than_another_sources_killed_and_wounded_at_one_time_contradicts():
+    a, b, c = doc("a", "2025-08-04"), doc("b", "2025-08-06"), doc("c", "2025-02-01")
+    loss = {"subject": NK, "predicate": "kill"}
+    claims = [
+        claim(a, "Pyongyang admits that 420 of its men were killed or wounded over the summer.",
+              figure="420", speaker="kim", **loss),
+        claim(b, "Some 1,900 North Korean servicemen have died in the fighting, the NIS said.",
+              figure="Some 1,900", speaker=NIS, **loss),
+    ]  # fmt: skip
+    (found,) = findings(run_sides(claims, [a, b]))
+    assert found.kind == FindingKind.CONTRADICTION and "part larger than its whole" in found.reason
+    # Six months earlier the casualties may well have been fewer than the later dead: no finding.
+    earlier = [replace(claims[0], document_id=c.id)]
+    assert not findings(run_sides([*earlier, claims[1]], [c, b]))
 
 
 def test_a_plan_told_as_done_at_the_time_it_is_planned_contradicts():
@@ -202,6 +221,35 @@ def test_an_unattributed_report_of_a_named_sources_number_repeats_it_and_copies_
     assert findings(run_sides(claims[1:], [b, c])) == []
 
 
+def test_two_sources_relayed_by_the_same_reports_are_one_repeat_naming_both():
+    a, b = doc("a", "2025-01-05"), doc("b", "2025-01-06")
+    loss = {"subject": NK, "predicate": "kill"}
+    claims = [
+        claim(a, "Over 2,300 North Korean soldiers were killed or wounded, Kyiv's spies say.",
+              figure="Over 2,300", speaker=GUR, **loss),
+        claim(a, "The NIS puts the North Korean killed or wounded at 900.", figure="900", speaker=NIS, n=1,
+              **loss),
+        claim(b, "Over 2,300 North Koreans were killed or wounded, said Ukrainian intelligence.",
+              figure="Over 2,300", speaker=GUR, **loss),
+        claim(b, "South Korea's NIS, by contrast, counts 900 killed or wounded.", figure="900", speaker=NIS,
+              n=1, **loss),
+    ]  # fmt: skip
+    (repeat,) = findings(run_sides(claims, [a, b]), FindingKind.REPEAT)
+    assert set(repeat.claim_ids) == {c.id for c in claims}
+
+
+def test_one_source_giving_one_number_in_two_stories_as_two_acts_is_a_repeat():
+    a, b = doc("a", "2024-10-20"), doc("b", "2024-10-26")
+    claims = [
+        claim(a, "Budanov said 9,500 North Korean infantrymen are being drilled near Vladivostok.",
+              figure="9,500", subject=NK, speaker="budanov", predicate="train"),
+        claim(b, "Budanov said 9,500 North Korean troops are already fighting in Russia.", figure="9,500",
+              subject=NK, speaker="budanov", predicate="fight"),
+    ]  # fmt: skip
+    (repeat,) = findings(run_sides(claims, [a, b]), FindingKind.REPEAT)
+    assert set(repeat.claim_ids) == {c.id for c in claims} and "Budanov" in repeat.reason
+
+
 def test_a_denial_must_name_the_act_it_denies():
     a, b = doc("a"), doc("b")
     claims = [
@@ -277,6 +325,12 @@ def test_dated_meetings_between_two_sides_agree_on_a_date_and_an_arrival_has_one
     ]
     (found,) = findings(reconcile(arrivals, {d.id: d for d in (a, b)}, entities, pack))
     assert found.kind == FindingKind.CONTRADICTION and "one arrival, two dates" in found.reason
+    # "in April" names no one meeting: envoys may meet twice in a month, so a month dates none.
+    in_month = [
+        said(a, "Envoy Park met Kim Jong Un in the capital in April.", "2025-04", "April"),
+        said(c, "In April Envoy Park and Kim Jong Un held talks.", "2025-04", "April"),
+    ]
+    assert findings(reconcile(in_month, {d.id: d for d in (a, c)}, entities, pack)) == []
 
 
 def test_a_pack_naming_an_unknown_entity_as_whose_word_a_source_gives_is_refused_with_its_line():

@@ -238,3 +238,16 @@ def test_a_year_that_tells_a_thing_apart_dates_no_claim(context):
 def test_a_day_named_in_past_tense_reporting_is_never_after_publication(nlp, text, value):
     ((_, got, _),) = values(nlp, text, "2025-06-18")
     assert got == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The convoy crossed on August 3 of last year.", "2024-08-03"),
+        ("Both sides denied it until March 9 of this year.", "2025-03-09"),
+        ("The envoy came back on 12 July next year.", "2026-07-12"),
+        ("The pact was ratified in April last year.", "2024-04"),
+    ],
+)
+def test_a_day_named_with_its_relative_year_is_one_date(nlp, text, value):
+    assert [(v, r) for _, v, r in values(nlp, text, "2025-06-20")] == [(value, "relative")]

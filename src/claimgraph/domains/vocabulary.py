@@ -20,7 +20,7 @@ import yaml
 
 BASE_PACK = "base.yaml"
 # Modality families a pack may add words to, as the extractor reads them.
-CUE_FAMILIES = ("target", "planned")
+CUE_FAMILIES = ("target", "planned", "estimated")
 # What an act's figures can count: things (drones produced), people (soldiers killed), money.
 ACT_COUNTS = ("things", "people", "money")
 

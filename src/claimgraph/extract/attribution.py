@@ -13,7 +13,7 @@ scope: the tokens of what is claimed, so a sentence can hold several.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -23,14 +23,17 @@ from claimgraph.extract.lexicons import (
     ESTIMATE_VERBS,
     ESTIMATE_WORDS,
     EVIDENCE_VERBS,
-    GROUP_PRONOUNS,
-    PERSON_PRONOUNS,
-    PERSON_ROLE_NOUNS,
-    ROLE_NOUNS,
-    SOURCE_NOUNS,
     SPEECH_VERBS,
-    UNNAMED_SPEAKERS,
-    VAGUE_MODIFIERS,
+)
+from claimgraph.extract.nesting import lend_nested_speakers, relay_nested_speakers
+from claimgraph.extract.speakers import (
+    NOT_A_SPEAKER,
+    SPEAKING_KINDS,
+    Discourse,
+    Mentions,
+    can_speak,
+    people_in,
+    resolve_speaker,
 )
 from claimgraph.extract.speech import (
     calls_it_false,
@@ -43,17 +46,14 @@ from claimgraph.extract.speech import (
     is_list_item,
     is_passive,
     is_root,
-    phrase_of,
     puts_a_figure,
+    said_nothing,
     subject_of,
 )
 from claimgraph.records import Mention
 
-SPEAKING_KINDS = frozenset(
-    ["person", "organisation", "media outlet", "intelligence or military body", "country", "place"]
-)
 _OUTLET_KINDS = frozenset(["media outlet"])
-_SPEAKER_PREPS = frozenset(["of", "from", "at", "in", "for", "with", "by"])
+_ANONYMOUS_NOUNS = frozenset(["source", "insider", "informant", "interlocutor"])
 
 
 @dataclass(slots=True)
@@ -73,35 +73,6 @@ class Attribution:
     points_back: bool = False  # "This was reported by NHK": it credits the sentence before too
 
 
-@dataclass(slots=True)
-class Discourse:
-    """What earlier sentences said that later ones point back to."""
-
-    last_person: str | None = None
-    last_group: str | None = None
-    quotes: dict[int, Attribution] = field(default_factory=dict)  # quotation start -> its speaker
-    listing: Attribution | None = None  # who speaks in the list items after "The agency said:"
-
-
-class _Mentions:
-    """The sentence's mentions by token, with their entities' kinds."""
-
-    def __init__(self, sent: Span, mentions: Sequence[Mention], kinds: Mapping[str, str]) -> None:
-        self.kinds = kinds
-        self.sent = sent
-        self.by_token: dict[int, Mention] = {}
-        for mention in mentions:
-            for token in sent:
-                if mention.start <= token.idx < mention.end:
-                    self.by_token[token.i] = mention
-
-    def entity(self, token: Token) -> str | None:
-        mention = self.by_token.get(token.i)
-        if mention is None or self.kinds.get(mention.entity_id, "person") not in SPEAKING_KINDS:
-            return None
-        return mention.entity_id
-
-
 def find_attributions(
     sent: Span,
     mentions: Sequence[Mention],
@@ -111,7 +82,7 @@ def find_attributions(
 ) -> list[Attribution]:
     """Every attribution in the sentence; ``quote_start`` is where a quotation open at its start began."""
     discourse = discourse or Discourse()
-    named = _Mentions(sent, mentions, kinds)
+    named = Mentions(sent, mentions, kinds)
     found = [a for token in sent if (a := _verb_attribution(token, named, discourse)) is not None]
     according = _according_to(sent, named, discourse)
     if according is not None:
@@ -122,7 +93,8 @@ def find_attributions(
             found = [a for a in found if a is not main]
             found.insert(0, according.attribution)
     _apply_citing(sent, found, named, discourse)
-    _lend_nested_speakers(found)
+    lend_nested_speakers(found)
+    found = relay_nested_speakers(found)
     if not found and quote_start is not None and quote_start in discourse.quotes:
         earlier = discourse.quotes[quote_start]
         found.append(Attribution(earlier.speaker, "quote", sent.start_char, sent.start_char, earlier.via))
@@ -130,6 +102,7 @@ def find_attributions(
         earlier = discourse.listing
         found.append(Attribution(earlier.speaker, "list", sent.start_char, sent.start_char, earlier.via))
     _set_scopes(sent, found)
+    discourse.people_named = people_in(sent, named) or discourse.people_named
     return found
 
 
@@ -162,7 +135,7 @@ def remember(
             discourse.quotes[start] = speaker
 
 
-def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> Attribution | None:
+def _verb_attribution(token: Token, named: Mentions, discourse: Discourse) -> Attribution | None:
     lemma = token.lemma_.lower()
     if token.pos_ in ("ADJ",) and lemma in ATTITUDE_ADJECTIVES and token.dep_ == "acomp":
         if not any(c.dep_ == "ccomp" for c in token.children):
@@ -174,9 +147,8 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
         return None
     if token.dep_ == "acl" and not hung_on_its_speaker(token):
         return None  # "the report published by X" modifies a noun; it says nothing
-    if lemma == "quote" and is_passive(token) and any(c.lower_ == "as" for c in token.children):
-        quoted = next((c for c in token.children if c.dep_ == "nsubjpass"), None)  # "X was quoted as saying"
-        return _from_subject(quoted, token, "quote", named, discourse) if quoted is not None else None
+    if lemma == "quote" and any(c.lower_ == "as" for c in token.children):
+        return _quoted_as_saying(token, named, discourse)
     back = lemma in SPEECH_VERBS and credits_what_came_before(token)
     if not has_content(token) and not back:
         return None  # "adds to the instability", "if confirmed": nothing is said
@@ -187,6 +159,8 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
         return None
     if lemma in ("cite", "quote"):
         return None  # "citing Y" passes a claim on; see _apply_citing
+    if said_nothing(token) and not any(c.lemma_.lower() in SPEECH_VERBS for c in token.children):
+        return None  # but "could not confirm it, stating that …" still states something
     if is_passive(token):
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -207,7 +181,7 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
     subject = _line_subject(token, named)
     if subject is None or any(c.dep_ == "case" for c in subject.children):
         return None  # "Russia's reported plan": a possessor, not a speaker
-    if lemma in EVIDENCE_VERBS and (subject.pos_ == "PRON" or not _can_speak(subject, named)):
+    if lemma in EVIDENCE_VERBS and (subject.pos_ == "PRON" or not can_speak(subject, named)):
         return None  # "the involvement suggests": evidence, not a speaker
     if is_demonstrative(subject) and named.entity(subject) is None:
         return None  # "this uptick emphasizes": a fact pointing back, not a speaker
@@ -217,11 +191,28 @@ def _verb_attribution(token: Token, named: _Mentions, discourse: Discourse) -> A
     return found
 
 
+def _quoted_as_saying(verb: Token, named: Mentions, discourse: Discourse) -> Attribution | None:
+    """ "TASS quoted X as saying", "X was quoted by TASS as saying": X speaks, via TASS."""
+    if is_passive(verb):
+        quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        relay = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    else:
+        quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        relay = _line_subject(verb, named)
+    found = _from_subject(quoted, verb, "quote", named, discourse) if quoted is not None else None
+    if found is not None and relay is not None and found.via is None:
+        via, phrase = resolve_speaker(relay, named, discourse)
+        if isinstance(via, str) and via != found.speaker:
+            found.via, found.framing = via, found.framing | {t.i for t in phrase}
+    return found
+
+
 def _from_subject(
-    subject: Token, verb: Token, cue: str, named: _Mentions, discourse: Discourse
+    subject: Token, verb: Token, cue: str, named: Mentions, discourse: Discourse
 ) -> Attribution | None:
     speaker, phrase = resolve_speaker(subject, named, discourse)
-    if speaker is _NOT_A_SPEAKER:
+    if speaker is NOT_A_SPEAKER:
         return None
     framing = {t.i for t in phrase} | {verb.i}
     via = None
@@ -248,104 +239,7 @@ def _from_subject(
     )
 
 
-_NOT_A_SPEAKER = object()
-
-
-def resolve_speaker(head: Token, named: _Mentions, discourse: Discourse) -> tuple[object, list[Token]]:
-    """The speaker a noun phrase names: an entity id, words, None (unnamed) or _NOT_A_SPEAKER.
-
-    Also returns the phrase's tokens (without its conjuncts, which are co-speakers
-    whose entities the claim keeps).
-    """
-    phrase = phrase_of(head)
-    lemma = head.lemma_.lower()
-    determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
-    definite = determiner in ("the", "this", "that")
-    if definite and lemma in PERSON_ROLE_NOUNS and discourse.last_person and named.entity(head) is None:
-        return discourse.last_person, phrase  # "the Ukrainian president said": the person named before
-    entity = _named_entity(head, named, depth=0)
-    if entity is not None:
-        return entity, phrase
-    lowered = head.lower_
-    if lowered in PERSON_PRONOUNS:
-        earlier = [named.entity(t) for t in head.sent if t.i < head.i and t.ent_type_ == "PERSON"]
-        person = next((e for e in reversed(earlier) if e and named.kinds.get(e) == "person"), None)
-        return person or discourse.last_person or head.text, phrase
-    if lowered in GROUP_PRONOUNS:
-        return (discourse.last_group, phrase) if discourse.last_group else (_NOT_A_SPEAKER, phrase)
-    if head.pos_ == "PRON":
-        return _NOT_A_SPEAKER, phrase
-    if definite and lemma in ROLE_NOUNS and discourse.last_group:
-        return discourse.last_group, phrase  # "the agency said": the body named before
-    words = [t for t in phrase if t.dep_ not in ("det", "punct", "case")]
-    if (lowered in UNNAMED_SPEAKERS or lemma in UNNAMED_SPEAKERS or lemma in SOURCE_NOUNS) and all(
-        t.i == head.i or t.lower_ in VAGUE_MODIFIERS for t in words
-    ):
-        return None, phrase
-    if (
-        head.pos_ != "PROPN"
-        and not head.ent_type_
-        and not any(
-            c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_) for c in head.children
-        )
-    ):
-        # A common noun phrase names nobody ("media reports", "the plan", "intelligence",
-        # "both sides"): the claim is reported, unnamed, never pinned on the nearest name.
-        return None, phrase
-    text = head.doc[phrase[0].i : phrase[-1].i + 1].text if phrase else head.text
-    for article in ("the ", "a ", "an ", "The ", "A ", "An "):
-        text = text.removeprefix(article)
-    return text.strip(" ,"), phrase
-
-
-def _named_entity(head: Token, named: _Mentions, depth: int) -> str | None:
-    """The entity a phrase names: its head's, an apposition's, its owner's, the body it belongs to."""
-    if depth > 3:
-        return None
-    entity = named.entity(head)
-    if entity is not None:
-        return entity
-    lemma = head.lemma_.lower()
-    speaks_for = lemma in ROLE_NOUNS or lemma in UNNAMED_SPEAKERS or lemma in SOURCE_NOUNS
-    order = {"appos": 0, "compound": 1, "poss": 2, "prep": 3, "amod": 4, "nmod": 1}
-    for child in sorted(head.children, key=lambda c: (order.get(c.dep_, 9), c.i)):
-        if child.dep_ == "appos" or (child.dep_ in ("compound", "nmod", "poss") and speaks_for):
-            found = _named_entity(child, named, depth + 1)
-        elif child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS and speaks_for:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            found = _named_entity(pobj, named, depth + 1) if pobj is not None else None
-        elif child.dep_ == "amod" and speaks_for and lemma not in SOURCE_NOUNS:
-            found = named.entity(child)  # "South Korean officials" speak for South Korea
-        elif child.dep_ == "acl" and lemma in SOURCE_NOUNS:  # "a report published by the ministry"
-            agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children), None)
-            found = _named_entity(agent, named, depth + 1) if agent is not None else None
-        else:
-            found = None
-        if found is not None:
-            return found
-    return None
-
-
-def _can_speak(subject: Token, named: _Mentions) -> bool:
-    """Whether a subject can say something: a named actor, a role, a source, a person, a pronoun."""
-    if subject.pos_ == "PRON":
-        return (
-            subject.lower_ in PERSON_PRONOUNS
-            or subject.lower_ in GROUP_PRONOUNS
-            or subject.lower_ in ("i", "we")
-        )
-    lemma = subject.lemma_.lower()
-    return (
-        named.entity(subject) is not None
-        or lemma in ROLE_NOUNS
-        or lemma in UNNAMED_SPEAKERS
-        or lemma in SOURCE_NOUNS
-        or subject.lower_ in PERSON_PRONOUNS
-        or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-    )
-
-
-def _line_subject(verb: Token, named: _Mentions) -> Token | None:
+def _line_subject(verb: Token, named: Mentions) -> Token | None:
     """The verb's subject within the line; the parser may take a heading above for it."""
     sent = named.sent
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and sent.start <= c.i < sent.end), None)
@@ -355,7 +249,7 @@ def _line_subject(verb: Token, named: _Mentions) -> Token | None:
     return subject
 
 
-def _subject_in_line(verb: Token, sent: Span, named: _Mentions) -> Token | None:
+def _subject_in_line(verb: Token, sent: Span, named: Mentions) -> Token | None:
     """The last named speaker before the verb, when the parsed subject lies outside the line."""
     before = [t for t in sent if t.i < verb.i and named.entity(t) is not None]
     return before[-1] if before else None
@@ -375,7 +269,7 @@ class _According:
         return self.attribution.framing
 
 
-def _according_to(sent: Span, named: _Mentions, discourse: Discourse) -> _According | None:
+def _according_to(sent: Span, named: Mentions, discourse: Discourse) -> _According | None:
     for token in sent:
         if token.lower_ != "according" or token.i + 1 >= sent.end or sent.doc[token.i + 1].lower_ != "to":
             continue
@@ -386,7 +280,7 @@ def _according_to(sent: Span, named: _Mentions, discourse: Discourse) -> _Accord
         if pobj is None:
             return None
         speaker, phrase = resolve_speaker(pobj, named, discourse)
-        if speaker is _NOT_A_SPEAKER:
+        if speaker is NOT_A_SPEAKER:
             speaker = pobj.text
         framing = {token.i, to.i} | {t.i for t in pobj.subtree}
         attribution = Attribution(
@@ -401,7 +295,14 @@ def _according_to(sent: Span, named: _Mentions, discourse: Discourse) -> _Accord
     return None
 
 
-def _apply_citing(sent: Span, found: list[Attribution], named: _Mentions, discourse: Discourse) -> None:
+def _anonymous(cited: Token, speaker: object, named: Mentions) -> bool:
+    """ "citing Russian sources", "citing sources in Seoul": a country or place only says where
+    unnamed sources sit; they do not speak for it."""
+    place = named.kinds.get(str(speaker)) in ("country", "place")
+    return place and cited.lemma_.lower() in _ANONYMOUS_NOUNS
+
+
+def _apply_citing(sent: Span, found: list[Attribution], named: Mentions, discourse: Discourse) -> None:
     """ "X reported, citing Y": the claim is Y's, passed on by X."""
     for token in sent:
         if token.lemma_.lower() != "cite" or token.tag_ != "VBG":
@@ -410,7 +311,7 @@ def _apply_citing(sent: Span, found: list[Attribution], named: _Mentions, discou
         if cited is None:
             continue
         speaker, phrase = resolve_speaker(cited, named, discourse)
-        if speaker is _NOT_A_SPEAKER or speaker is None:
+        if speaker is NOT_A_SPEAKER or speaker is None or _anonymous(cited, speaker, named):
             continue  # "NHK reported, citing diplomatic sources": the claim stays NHK's
         name = str(speaker)
         framing = frozenset({token.i} | {t.i for t in cited.subtree})
@@ -422,27 +323,6 @@ def _apply_citing(sent: Span, found: list[Attribution], named: _Mentions, discou
         passer.via, passer.speaker = passer.speaker, name
         passer.cue, passer.start, passer.end = "citing", start, end
         passer.framing = passer.framing | framing
-
-
-def _lend_nested_speakers(found: list[Attribution]) -> None:
-    """ "'It is estimated that 3,000 were sent,' the agency said": an unnamed passive inside a
-    named speaker's words is that speaker's (an estimate still)."""
-    for inner in found:
-        if inner.speaker is not None or inner.verb is None:
-            continue
-        outer = next(
-            (
-                a
-                for a in found
-                if a.speaker is not None
-                and a.verb is not None
-                and a.verb.i != inner.verb.i
-                and inner.verb.i in {t.i for t in a.verb.subtree}
-            ),
-            None,
-        )
-        if outer is not None:
-            inner.speaker, inner.via = outer.speaker, outer.via
 
 
 def _set_scopes(sent: Span, found: list[Attribution]) -> None:

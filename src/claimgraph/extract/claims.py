@@ -35,6 +35,7 @@ from claimgraph.extract.predicates import (
     role_entities,
 )
 from claimgraph.extract.speech import is_root, quotation_spans
+from claimgraph.extract.statement_dates import said_on
 from claimgraph.records import Claim, Entity, Mention, Modality, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)
@@ -83,8 +84,9 @@ def extract_claims(
         found = find_attributions(sent, here.mentions, kinds, discourse, quote_start)
         made = _sentence_claims(document_id, here, found, kinds, previous_entities, words)
         credit = next((a for a in found if a.points_back and a.speaker is not None), None)
-        if credit is not None:  # "This was reported by NHK": the sentence before is NHK's too
+        if credit is not None:  # "This was reported by NHK": the sentence before is NHK's
             claims[previous_start:] = [_credited(c, credit) for c in claims[previous_start:]]
+            made = [c for c in made if c.quantity or c.time]  # the credit itself claims nothing more
         previous_start = len(claims)
         claims.extend(made)
         subjects = [c.subject for c in made if c.subject]
@@ -130,6 +132,12 @@ def _sentence_claims(
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *inherited]))
+        time = _claim_time(here.times, verb, figure, scope)
+        qualifier = figure.qualifier if figure else None
+        modality = claim_modality(anchor, scope, attribution, qualifier, vocabulary)
+        said_nothing = not (figure or entity_ids or time or opinion) and modality is not Modality.DENIED
+        if attribution is not None and said_nothing:
+            continue  # "Shoigu said the talks lasted long": nothing named or dated said; a denial still is
         claims.append(
             Claim(
                 id=f"{document_id[:16]}-{sent.start_char}-{n}",
@@ -143,13 +151,11 @@ def _sentence_claims(
                 place=place_entity(verb, scope, about, kinds),
                 entities=entity_ids,
                 quantity=figure,
-                time=_claim_time(here.times, verb, figure, scope),
+                time=said_on(time, here.times, attribution),
                 speaker=attribution.speaker if attribution else None,
                 via=attribution.via if attribution else None,
                 cue=attribution.cue if attribution else None,
-                modality=claim_modality(
-                    anchor, scope, attribution, figure.qualifier if figure else None, vocabulary
-                ),
+                modality=modality,
                 negated=is_negated(verb),
                 opinion=opinion,
             )

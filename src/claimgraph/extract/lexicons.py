@@ -76,6 +76,8 @@ UNNAMED_SPEAKERS = _words(
     observers media estimate estimates critic critics people some many others"""
 )
 VAGUE_MODIFIERS = _words("recent some several many other unnamed anonymous various numerous")
+# "unnamed Ukrainian officials": said outright to be nobody named, whatever country they serve.
+ANONYMOUS_MODIFIERS = _words("unnamed anonymous undisclosed unidentified")
 PERSON_PRONOUNS = _words("he she him her")
 GROUP_PRONOUNS = _words("it they them")
 

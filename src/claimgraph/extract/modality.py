@@ -33,6 +33,8 @@ _NOT_A_DENIAL = frozenset(
 )  # fmt: skip
 _PATH_CHILDREN = frozenset(["aux", "auxpass", "advmod", "acomp", "neg", "mark", "prt", "npadvmod", "amod"])
 _REPORTING_PAST = frozenset(["VBD", "VBN"])
+# Verbs of what something can hold: "could contain", "may carry" reckon a capacity, not a guess.
+_CAPACITY_VERBS = frozenset(["contain", "hold", "carry", "accommodate", "fit", "house"])
 
 
 # A round figure someone gives ("about 2,000, officials said") is their estimate; "more than" is a bound.
@@ -59,10 +61,29 @@ def claim_modality(
         cues,
         denied=attribution is not None and (attribution.denial or _says_it_did_not(cues)),
         estimated=(attribution is not None and (attribution.estimate or qualifier in _ROUGHLY))
-        or qualifier in ("estimated", "an estimated"),
+        or qualifier in ("estimated", "an estimated")
+        or _from_an_estimating_source(anchor, scope, attribution, vocabulary),
         reported=attribution is not None,
         would_is_future=would_is_future,
         vocabulary=vocabulary,
+    )
+
+
+def _from_an_estimating_source(
+    anchor: Token, scope: Collection[int], attribution: Attribution | None, vocabulary: Vocabulary | None
+) -> bool:
+    """ "Intelligence agencies say 10,000 were sent", "citing intelligence", "an analysis by Bain":
+    a figure from a source that estimates is an estimate. The source is read outside what is
+    attributed or outside the figure's clause (all the sentence when nothing is attributed), in
+    a source's name ("National Intelligence Service") or as a noun naming its kind, but not as
+    the subject that is itself the evidence ("the intelligence included a contract")."""
+    words = (vocabulary or default_vocabulary()).cue("estimated")
+    clause = next((t for t in [anchor, *anchor.ancestors] if t.pos_ in ("VERB", "AUX")), anchor)
+    claimed = {t.i for t in clause.subtree}
+    framing = [t for t in anchor.sent if attribution is None or t.i not in scope or t.i not in claimed]
+    return any(
+        t.lemma_.lower() in words and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ != "nsubj"))
+        for t in framing
     )
 
 
@@ -105,6 +126,10 @@ def modality_from_cues(
         return Modality.TARGET
     if lemmas & HEDGE_WORDS:
         return Modality.HEDGED
+    if lemmas & SPECULATIVE_AUX and lemmas & _CAPACITY_VERBS:
+        return Modality.ESTIMATED  # "the containers could hold 3 million shells": a reckoned capacity
+    if estimated and lemmas & FUTURE_AUX and not lemmas & words.cue("planned"):
+        return Modality.ESTIMATED  # an analysis saying factories will make 4 million: a forecast
     if lemmas & SPECULATIVE_AUX or lemmas & SPECULATIVE_WORDS or ("would" in lemmas and not would_is_future):
         return Modality.SPECULATIVE
     if lemmas & FUTURE_AUX or lemmas & words.cue("planned") or "would" in lemmas or _has_to_be(cues):

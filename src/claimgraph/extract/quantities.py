@@ -8,33 +8,26 @@ to day, week, month or year ("170 daily", "2,000 per month", "a month").
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from claimgraph.domains.pack import default_vocabulary
 from claimgraph.domains.vocabulary import Vocabulary
+from claimgraph.extract.counting import counted_noun, killed_and_wounded, people_meant, tallied_noun
 from claimgraph.extract.lexicons import SPEAKER_ROLES
-from claimgraph.extract.numbers import (
-    ALL_SCALES,
-    FRACTIONS,
-    MONEY_SCALE_WORDS,
-    SCALE_WORDS,
-    SCALES,
-    SIGNS,
-    is_number_word,
-    leading_sign,
-    parse_digits,
-    parse_range,
-    parse_words,
-    scale_of,
-    vague_amounts,
+from claimgraph.extract.number_tokens import (
+    currency_restated,
+    fraction_at,
+    is_identifier,
+    looks_like_year,
+    measure_at,
+    number_at,
 )
-from claimgraph.extract.rates import PERIODS, flow_unit, rate_after, rate_before
+from claimgraph.extract.numbers import ALL_SCALES, SIGNS, leading_sign, scale_of, vague_amounts
+from claimgraph.extract.rates import flow_unit, rate_after, rate_before, rate_of_a_year
 from claimgraph.extract.times import MONTHS
-from claimgraph.extract.units import compares, counts_casualties, currency, measure_symbol, normalise_unit
+from claimgraph.extract.units import compares, counts_casualties, currency, normalise_unit
 from claimgraph.records import Quantity
 
 QUALIFIERS = (
@@ -48,13 +41,8 @@ _SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}  # written onto the 
 # Qualifiers that are also prepositions of place or time ("over 11 regions", "children under 5").
 _ALSO_PLACES = frozenset({"over", "under", "above", "below", "around"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
-# Words after an amount that only restate its currency: "$249 USD", "$5 billion dollars".
-_CURRENCY_AFTER = ("usd", "dollars", "dollar", "us dollars")
 _RANGE_WORDS = ("to", "-", "–", "and")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
-# A number inside a name ("Flight 447", "Chapter 11", "the iPhone 4") names, it does not count.
-_NAME_ENTS = {"ORG", "PRODUCT", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PERSON", "GPE", "LOC", "NORP"}
-_IDENTIFIER = re.compile(r"^\d+([–-]\d+)?$")
 # Nouns that count parts of a sentence's framing, not a measure anyone tracks.
 _NOT_MEASURES = frozenset(
     [
@@ -76,6 +64,8 @@ _NOT_MEASURES = frozenset(
         "area",
         "member",
         "party",
+        "occasion",  # "on three occasions"
+        "leader",  # "the two leaders met"
     ]
 )
 
@@ -115,7 +105,18 @@ def _sentence_quantities(sent: Span, vocabulary: Vocabulary) -> list[Quantity]:
     found = _changes(sorted(found, key=lambda q: q.start), sent)
     # "the two sides", "three points", "one lawmaker told": framing; "27 countries", "678 points": a measure.
     found = [q for q in found if q.unit and (q.unit not in _NOT_MEASURES | SPEAKER_ROLES or abs(q.low) >= 10)]
+    found = [q for q in found if not _is_calibre(q, sent)]
     return sorted(found, key=lambda q: q.start)
+
+
+def _is_calibre(quantity: Quantity, sent: Span) -> bool:
+    """ "122mm shells", "a 152-mm gun": a calibre names a kind of weapon, it measures nothing claimed."""
+    if quantity.unit != "mm":
+        return False
+    after = sent.doc.char_span(quantity.end, sent.end_char, alignment_mode="expand") or []
+    following = next((t for t in after if not t.is_space and t.text not in ("-", "‐")), None)
+    attributive = following is not None and following.pos_ == "ADJ" and following.dep_ == "amod"
+    return following is not None and (following.pos_ in ("NOUN", "PROPN") or attributive)
 
 
 def _changes(found: list[Quantity], sent: Span) -> list[Quantity]:
@@ -137,8 +138,9 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
     token = doc[i]
     if token.ent_id_:
         return None
-    fraction = _fraction_at(doc, i, end)
-    if token.ent_type_ in _SKIP_ENTS and not _counts_things(doc, i):  # "three quarters of the shells"
+    fraction = fraction_at(doc, i, end)
+    skipped = token.ent_type_ in _SKIP_ENTS and not _is_a_length(doc, i, end)
+    if skipped and not _counts_things(doc, i):  # "three quarters of the shells"
         k = fraction[0].end if fraction is not None else end
         whole = doc[k + 2] if k + 2 < end and doc[k + 1].lower_ == "the" else doc[min(k + 1, end - 1)]
         of = k < end and doc[k].lower_ == "of" and whole.ent_type_ not in _SKIP_ENTS
@@ -146,15 +148,15 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
     if fraction is not None:
         return fraction
     money = currency(doc[i - 1].text) if i > 0 else None
-    number = _number_at(doc, i, end, money is not None)
-    if number is None or _is_identifier(doc, i) or _ends_a_day_range(doc, i):
+    number = number_at(doc, i, end, money is not None)
+    if number is None or is_identifier(doc, i) or _ends_a_day_range(doc, i):
         return None
     j, low, high = number
     if low == 1 and j + 1 < end and doc[j].lower_ == "of" and doc[i].lower_ == "one":
         return None  # "one of the largest": a member picked out, not a count
     if j + 1 < end and doc[j].lower_ in _RANGE_WORDS:
         k = j + 2 if money and currency(doc[j + 1].text) else j + 1  # "$12 million to $20 million"
-        second = _number_at(doc, k, end, money is not None)
+        second = number_at(doc, k, end, money is not None)
         first = i - 1 if money else i
         after = doc[first - 1].lower_ if first > 0 else ""
         # "from $55 billion to $110 billion" is a change, not a range
@@ -168,13 +170,13 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
         j += 2 if per_cent else 1
         low, high, unit = low / 100, high / 100, "share"
     if money:
-        return doc[i - 1 : _currency_restated(doc, j, end)], low, high, money
+        return doc[i - 1 : currency_restated(doc, j, end)], low, high, money
     scale = _SUFFIX_SCALES.get(doc[j].lower_) if j + 1 < end and not doc[j - 1].whitespace_ else None
     if unit is None and scale and doc[j + 1].tag_ in ("NNS", "NNPS"):
         low, high, j = low * scale, high * scale, j + 1  # "1.5m shells": millions, not metres
     if unit is None and j < end:
-        unit, j = _measure_at(doc, j, end)
-    if _looks_like_year(doc, i, j, low, high) or (j < end and doc[j].text in ("-", "–") and unit is None):
+        unit, j = measure_at(doc, j, end)
+    if looks_like_year(doc, i, j, low, high) or (j < end and doc[j].text in ("-", "–") and unit is None):
         return None  # a year, or a compound adjective: "two-story", "three-year-long"
     return doc[i:j], low, high, unit
 
@@ -190,134 +192,29 @@ def _counts_things(doc: Doc, i: int) -> bool:
     return j < len(doc) and doc[j].tag_ == "NNS"
 
 
+# A length of time is a measure ("talks lasted more than two hours", "valid for 20 years"); a
+# point in time is not ("two years ago", "three days later", "a 30-year-old").
+_TIME_UNITS = frozenset(["hour", "day", "week", "month", "year", "minute"])
+_LENGTH_BEFORE = frozenset(["for", "than", "least", "over", "nearly", "almost", "about", "some", "roughly"])
+_POINT_AFTER = frozenset(["ago", "later", "earlier", "old", "before", "after", "from", "into", "of"])
+
+
+def _is_a_length(doc: Doc, i: int, end: int) -> bool:
+    """ "more than two hours", "for 20 years": a number of time units said as a length."""
+    number = number_at(doc, i, end)
+    if number is None or i == 0 or doc[i - 1].lower_ not in _LENGTH_BEFORE:
+        return False
+    j = number[0]
+    if j >= end or doc[j].lemma_.lower() not in _TIME_UNITS or doc[j].tag_ != "NNS":
+        return False
+    return j + 1 >= end or doc[j + 1].lower_ not in _POINT_AFTER
+
+
 def _ends_a_day_range(doc: Doc, i: int) -> bool:
     """ "between October 8 and 13": the 13 is a day of October, not a count."""
     if i < 3 or doc[i - 1].lower_ not in ("and", "to", "-", "–") or not doc[i - 2].like_num:
         return False
     return doc[i - 3].text.rstrip(".").lower() in MONTHS and doc[i].text.isdigit() and int(doc[i].text) <= 31
-
-
-def _fraction_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | None] | None:
-    """ "half", "two thirds", "three-quarters" as shares; "half a percent" as 0.005."""
-    if i > 0 and doc[i - 1].lower_ in ("a", "one"):
-        return None  # "two and a half", "a half": read with what comes before
-    width = next((w for w in (3, 2, 1) if i + w <= end and doc[i : i + w].text.lower() in FRACTIONS), 0)
-    if not width:
-        return None
-    value = FRACTIONS[doc[i : i + width].text.lower()]
-    j = i + width
-    if width == 1 and j + 1 < end and doc[j].text in ("-", "‐") and doc[j + 1].is_alpha:
-        return None  # "half-measures", "half-hearted": a word, not a share
-    if j + 1 < end and doc[j].lower_ == "a" and doc[j + 1].lower_ in ("percent", "%"):
-        return doc[i : j + 2], value / 100, value / 100, "share"
-    return doc[i:j], value, value, "share"
-
-
-def _number_at(doc: Doc, i: int, end: int, money: bool = False) -> tuple[int, float, float] | None:
-    """Where a number starting at token i ends, and its value (a range when written "15–35")."""
-    scales = SCALES | (MONEY_SCALE_WORDS if money else SCALE_WORDS)
-    value = parse_digits(doc[i].text)
-    if value is None:
-        span = parse_range(doc[i].text)
-        if span is not None:
-            return i + 1, span[0], span[1]
-    if value is not None:
-        j, value = _spaced_thousands(doc, i, end, value)
-        while j < end and doc[j].lower_ in scales:
-            value *= scales[doc[j].lower_]
-            j += 1
-        return _and_a_half(doc, j, end, value)
-    j, words = i, list[str]()
-    while j < end and _continues_number_words(doc, j, end, words):
-        words.append(doc[j].text)
-        j += 1
-    value = parse_words(words) if words else None
-    return _and_a_half(doc, j, end, value) if value is not None else None
-
-
-_GROUP = re.compile(r"^\d{3}$")
-_THIN_SPACES = frozenset(["\u00a0", "\u202f", "\u2009"])
-_MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-     "sept", "oct", "nov", "dec"]
-)  # fmt: skip
-
-
-def _spaced_thousands(doc: Doc, i: int, end: int, value: float) -> tuple[int, float]:
-    """ "25 000" and "4\u00a0700" (thousands set apart by a space, as much of Europe writes them)
-    are one number; "May 25 100 soldiers" is a day and a count."""
-    if not re.fullmatch(r"\d{1,3}", doc[i].text) or (i > 0 and doc[i - 1].lower_.rstrip(".") in _MONTHS):
-        return i + 1, value
-    j = i
-    while True:
-        gap = j + 1
-        if doc[j].whitespace_ == "" and gap < end and doc[gap].text in _THIN_SPACES:
-            gap += 1  # a no-break space is a token of its own
-        elif doc[j].whitespace_ != " ":
-            break
-        if gap >= end or not _GROUP.match(doc[gap].text):
-            break
-        value, j = value * 1000 + float(doc[gap].text), gap
-    return j + 1, value
-
-
-def _and_a_half(doc: Doc, j: int, end: int, value: float) -> tuple[int, float, float]:
-    """ "two and a half" -> 2.5; "1.5" stays as it is."""
-    if j + 2 < end and [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:
-        return j + 3, value + 0.5, value + 0.5
-    return j, value, value
-
-
-def _currency_restated(doc: Doc, j: int, end: int) -> int:
-    """The end of "$249 USD" or "$5 billion US dollars": the currency said twice is one figure."""
-    for words in (2, 1):
-        if j + words <= end and doc[j : j + words].text.lower() in _CURRENCY_AFTER:
-            return j + words
-    return j
-
-
-def _measure_at(doc: Doc, j: int, end: int) -> tuple[str | None, int]:
-    """A measure written as a symbol after the amount: "40 km", "−57 °C", "3 MW"."""
-    text = doc[j].text
-    if text == "°" and j + 1 < end and doc[j + 1].text in ("C", "F") and not doc[j].whitespace_:
-        return f"°{doc[j + 1].text}", j + 2
-    unit = measure_symbol(text)
-    return (unit, j + 1) if unit else (None, j)
-
-
-def _is_identifier(doc: Doc, i: int) -> bool:
-    """ "Flight 447", "Chapter 11", "iPhone 4", "No. 1": a number that is part of a name."""
-    token = doc[i]
-    if not _IDENTIFIER.match(token.text):
-        return False
-    if token.ent_iob_ == "I" and token.ent_type_ in _NAME_ENTS:
-        return True
-    before = doc[i - 1] if i > token.sent.start else None
-    if before is not None and before.lower_ in ("no.", "number", "#"):
-        return True
-    if before is None or before.pos_ != "PROPN" or currency(before.text):
-        return False
-    return (
-        token.head == before
-        or before.head == token
-        or (before.head == token.head and before.dep_ in ("compound", "nmod"))
-    )
-
-
-def _continues_number_words(doc: Doc, j: int, end: int, words: list[str]) -> bool:
-    """ "a hundred", "one hundred and five": joining words count only before a number."""
-    word = doc[j].lower_
-    if is_number_word(word):
-        return True
-    following = doc[j + 1].lower_ if j + 1 < end else ""
-    if word in ("a", "an") and not words:
-        return following in SCALES
-    return word == "and" and bool(words) and is_number_word(following)
-
-
-def _looks_like_year(doc: Doc, i: int, j: int, low: float, high: float) -> bool:
-    return j == i + 1 and 1900 <= low <= high <= 2100 and "," not in doc[i].text
 
 
 def _finish(
@@ -331,19 +228,25 @@ def _finish(
     """The figure with its qualifier, counted noun and rate, and the token after it."""
     doc = span.doc
     qualifier, start = _qualifier(doc, span.start)
-    noun = None if unit else _counted_noun(doc, span.end, span.sent.end, vocabulary.counted_as)
+    noun = None if unit else counted_noun(doc, span.end, span.sent.end, vocabulary.counted_as)
     per = rate_after(doc, (noun.i + 1) if noun is not None else span.end, span.sent.end)
-    per = per or rate_before(span[-1], span.sent)
+    per = per or rate_before(span[-1], span.sent) or rate_of_a_year(span[-1], vocabulary)
+    if per is None and before and _restates(doc, before[-1], start):
+        per = before[-1].per  # "$800 (£645) a month": the same sum in another currency
     if unit is None and noun is not None:
         unit = vocabulary.counted_as.get(noun.ent_id_) or normalise_unit(noun, vocabulary)
     if unit == "time" and noun is not None and compares(noun):
         unit = "ratio"  # "nine times more than", "12 times higher": a ratio, not a count
-    if unit in vocabulary.casualty_units and noun is not None and counts_casualties(noun):
-        unit = "casualty"  # "3,000 people killed or wounded": casualties, not a count of the dead
+    if noun is not None:
+        unit = people_meant(noun, unit, vocabulary)  # "600 dead" are soldiers in a story of soldiers
     if unit == "other" and before:  # "killing 12 people and injuring 90 others"
         unit = before[-1].unit
     if unit is None and noun is None:
         unit = flow_unit(span[-1], vocabulary)  # "raise Shahed production to 6,000 a month"
+    tally = tallied_noun(span[-1]) if unit is None and noun is None else None
+    if tally is not None:  # "put the number of soldiers killed at 3,000"
+        unit = people_meant(tally, normalise_unit(tally, vocabulary), vocabulary)
+        unit = "casualty" if killed_and_wounded(tally, span[-1]) else unit
     if unit is None and noun is None and start >= 2 and doc[start - 1].text in _LABEL_MARKS:
         label = doc[start - 2]  # "tanks — 11,050", "UAVs: 49,800": a tally's label before the figure
         unit = normalise_unit(label, vocabulary) if label.pos_ == "NOUN" else None
@@ -351,6 +254,8 @@ def _finish(
     # percentage is rarely one ("fell 7 % to 9,000").
     if unit is None and before and before[-1].unit != "share":
         unit, per = before[-1].unit, per or before[-1].per
+    if unit in vocabulary.casualty_units and counts_casualties(noun if noun is not None else span[-1]):
+        unit = "casualty"  # "3,000 people killed or wounded": casualties, not a count of the dead
     last = max(span.end, noun.i + 1 if noun is not None else span.end)
     if noun is not None and any(t.like_num for t in doc[span.end : noun.i]):
         last = span.end  # "51 of the 64 drones": the 64 is a figure of its own
@@ -368,6 +273,11 @@ def _finish(
     return quantity, last
 
 
+def _restates(doc: Doc, previous: Quantity, start: int) -> bool:
+    """A figure in brackets right after another restates it: "$800 (£645)"."""
+    return doc.text[previous.end : doc[start].idx].strip() == "("
+
+
 def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:
     sign = leading_sign(doc[start].text)
     if sign:  # "~20", "<5"
@@ -383,44 +293,3 @@ def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:
                 return None, start  # "81 drones over 11 regions": a preposition after a noun, no qualifier
             return phrase, start - size
     return None, start
-
-
-def _counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> Token | None:
-    """The noun a number counts: "2,000 Shahed drones", "170 of these drones", "4,000 dead";
-    or the last word of a thing's name, "40 Shaheds", when no noun of its own follows."""
-    j = i
-    while j < end and j < i + 6:
-        token = doc[j]
-        lowered = token.lower_
-        if token.ent_id_ in counted_as and (j + 1 >= end or doc[j + 1].ent_id_ != token.ent_id_):
-            following = doc[j + 1] if j + 1 < end else None
-            if following is None or following.pos_ not in ("NOUN", "PROPN"):
-                return token
-        if token.pos_ in ("NOUN",) and lowered not in PERIODS and not _is_modifier(doc, j, end):
-            return token
-        if lowered in ("dead", "wounded", "killed", "injured"):
-            return token
-        if lowered == "," and j + 1 < end and doc[j + 1].lower_ == "of":  # "tens of thousands, of drones"
-            j += 1
-            continue
-        if (
-            lowered in ("of", "these", "those", "the", "its", "their", "-", "type", "”", '"', "’", "'s")
-            or token.pos_ in ("ADJ", "PROPN")
-            or token.ent_id_  # a known name tagged as anything, "200 Fath-360 missiles"
-            or (token.like_num and doc[j - 1].lower_ in ("of", "the"))  # "51 of the 64 drones"
-            or (token.like_num and _is_identifier(doc, j))  # "five Boeing 737 jets"
-            or token.dep_ in ("compound", "amod")
-        ):
-            j += 1
-            continue
-        return None
-    return None
-
-
-def _is_modifier(doc: Doc, j: int, end: int) -> bool:
-    """ "attack drones": "attack" is a noun modifying the counted noun."""
-    return token_is_compound(doc[j]) and j + 1 < end and doc[j + 1].pos_ in ("NOUN", "PROPN")
-
-
-def token_is_compound(token: Token) -> bool:
-    return token.dep_ == "compound"

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.domains.vocabulary import Vocabulary
@@ -20,8 +22,11 @@ _NAMING_DEPS = ("compound", "nmod", "amod")
 # Nouns for a flow whose figure a rate word before them governs: "the monthly output … of 2,000 drones".
 _FLOW_NOUNS = frozenset(
     ["output", "production", "capacity", "rate", "supply", "delivery", "shipment", "export", "import",
-     "launch", "sale", "manufacturing"]
+     "launch", "sale", "manufacturing", "stipend", "salary", "wage", "pay", "income", "allowance",
+     "budget", "revenue", "spending"]
 )  # fmt: skip
+# A date that names one whole year: "in 2024", "this year".
+_WHOLE_YEAR = re.compile(r"^(in )?((19|20)\d\d|(this|last|next|the past|the previous) year)$", re.IGNORECASE)
 
 
 def rate_after(doc: Doc, i: int, end: int) -> str | None:
@@ -71,3 +76,26 @@ def flow_unit(number: Token, vocabulary: Vocabulary) -> str | None:
             if thing.pos_ == "NOUN":
                 return normalise_unit(thing, vocabulary)
     return None
+
+
+def rate_of_a_year(number: Token, vocabulary: Vocabulary) -> str | None:
+    """ "In 2024, 6,000 drones were produced", "will produce 4.5 million shells this year": a
+    flow's figure over one whole year is a yearly rate. Flows are the pack's acts marked so."""
+    above = {t.i for t in number.ancestors}
+    if not any(t.pos_ == "VERB" and _is_flow(t.lemma_.lower(), vocabulary) for t in number.ancestors):
+        return None
+    for ent in number.sent.ents:
+        if ent.label_ == "DATE" and _WHOLE_YEAR.match(ent.text) and _hangs_on(ent) & above:
+            return "year"
+    return None
+
+
+def _hangs_on(ent: Span) -> set[int]:
+    """The word a date hangs on, directly ("made this year") or through a preposition ("in 2024")."""
+    head = ent.root.head
+    return {head.i, head.head.i} if head.dep_ == "prep" else {head.i}
+
+
+def _is_flow(lemma: str, vocabulary: Vocabulary) -> bool:
+    family = vocabulary.families.get(vocabulary.act(lemma))
+    return bool(family and family.flow)

@@ -50,6 +50,15 @@ def credits_what_came_before(verb: Token) -> bool:
     )
 
 
+def said_nothing(verb: Token) -> bool:
+    """ "Neither Moscow nor Pyongyang has confirmed it", "he did not comment": a verb of saying
+    that is negated reports a silence, not a statement."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.lower_ == "neither" for s in subjects for c in s.children)  # preconj or det
+
+
 def inverted(verb: Token) -> bool:
     """ "X will send workers, NHK has reported": the report comes after what it reports."""
     return (

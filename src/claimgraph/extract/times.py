@@ -50,6 +50,8 @@ _ORDINAL = (
     r"(?:(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+(?i:quarter)|Q(?P<q>[1-4]))"
 )
 _PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
+# "April 26 of this year", "June 19 last year": a day named with the year it falls in, relatively.
+_OF_YEAR = r"(?:\s+(?:(?i:of)\s+)?(?P<yrel>(?i:this|last|next))\s+(?i:year)\b)?"
 # A preposition shows a month or year is a time; it is not part of the expression.
 _PREP = r"(?P<prep>(?i:in|since|by|during|until|till|from|before|after|between|and|of|through))"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -57,12 +59,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("absolute", re.compile(rf"\b{_MONTH}\s+{_DAY}{_COMMA}{_YEAR}\b")),
     ("absolute", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_COMMA}{_YEAR}\b")),
     ("absolute", re.compile(rf"\b{_EARLY}?{_MONTH}{_COMMA}{_YEAR}\b")),
-    ("month_day", re.compile(rf"\b(?:{_REL}\s+)?{_MONTH}\s+{_DAY}\b(?![.,]?\d)")),
-    ("month_day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
+    ("month_day", re.compile(rf"\b(?:{_REL}\s+)?{_MONTH}\s+{_DAY}\b(?![.,]?\d){_OF_YEAR}")),
+    ("month_day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b{_OF_YEAR}")),
     ("month", re.compile(rf"\b{_REL}(?:\s+|(?<=-)){_MONTH}\b")),  # "last October", "mid-October"
     # "the spring of 2024", "autumn 2024"
     ("absolute", re.compile(rf"\b(?:(?i:the)\s+)?{_SEASON}\s+(?:(?i:of)\s+)?{_YEAR}\b")),
-    ("month", re.compile(rf"\b{_PREP}\s+{_MONTH}\b")),
+    ("month", re.compile(rf"\b{_PREP}\s+{_MONTH}\b{_OF_YEAR}")),
     ("unit", re.compile(rf"\b(?P<rel>(?i:last|this|next|past|earlier\s+this|later\s+this))\s+{_UNIT}\b")),
     ("unit", re.compile(rf"\b(?:{_PREP}\s+)?(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+)"
                         rf"(?P<rel>(?i:the|this|next|last))\s+{_UNIT}\b")),
@@ -207,6 +209,8 @@ def _yearless(item: _Found) -> tuple[int, int | None] | None:
     """A month (and day) named without a year and without "last"/"next": (month, day)."""
     if item.kind not in ("month_day", "month") or (item.group("rel") or "").lower() in ("last", "next"):
         return None
+    if item.group("yrel"):
+        return None  # "June 19 of last year" names its year
     if (item.group("prep") or "").lower() in ("by", "until", "till", "before"):
         return None  # a deadline looks ahead: it says nothing of when the text was written
     month = _month(item)
@@ -294,6 +298,9 @@ def _resolve(item: _Found, anchor: Anchor | None, text: str, last: str | None) -
     if month is None or (day is not None and not 1 <= day <= 31):
         return _SKIP
     year = today.year
+    year_rel = (item.group("yrel") or "").lower()
+    if year_rel:
+        return iso(year + {"last": -1, "next": 1}.get(year_rel, 0), month, day)
     if rel == "next" or (rel not in ("last", "this") and _is_future(text, item)):
         if (month, day or 31) < (today.month, today.day):
             year += 1

@@ -89,29 +89,43 @@ def normalise_unit(token: Token, vocabulary: Vocabulary) -> str:
 
 _HARMS = frozenset(["wound", "injure", "maim"])
 _LOSSES = frozenset(["casualty", "loss"])
-_OWN_ARGS = frozenset(["dobj", "nsubj", "nsubjpass"])
+_OWN_SUBJECTS = frozenset(["nsubj", "nsubjpass"])
+# Verbs that report a state of the people rather than act on them: "4,000 are believed to have
+# been killed or wounded" counts the killed and wounded.
+_RAISING = frozenset(["believe", "think", "say", "estimate", "report", "assess", "expect", "fear", "know"])
 
 
-def counts_casualties(noun: Token) -> bool:
+def counts_casualties(counted: Token) -> bool:
     """People counted as killed and wounded together, or as losses: "soldiers killed or wounded",
-    "lost 4,700 soldiers", "reported as casualties". The dead alone are not casualties."""
-    head = noun.head
-    # Verbs that share the counted people: "killed or wounded", not "killing 12 and injuring 90 others".
-    shared = [
-        c for c in head.children if c.dep_ == "conj" and not any(g.dep_ in _OWN_ARGS for g in c.children)
-    ]
-    verbs = [head, *shared]
-    if head.dep_ == "conj" and not any(c.dep_ in _OWN_ARGS for c in head.children if c is not noun):
+    "4,000 are believed killed or wounded", "lost 4,700 soldiers", "reported as casualties". The
+    dead alone are not casualties."""
+    head = counted.head
+    heads = [head, *(c for c in head.children if c.dep_ == "xcomp" and head.lemma_.lower() in _RAISING)]
+    verbs = [*heads, *(c for h in heads for c in h.children if c.dep_ == "conj" and _shares_people(c))]
+    if head.dep_ == "conj" and _shares_people(head, counted):
         verbs.append(head.head)
     lemmas = {v.lemma_.lower() for v in verbs}
     if "kill" in lemmas and lemmas & _HARMS:
         return True
-    if head.lemma_.lower() in ("lose", "suffer") and noun.dep_ == "dobj":
+    if head.lemma_.lower() in ("lose", "suffer") and counted.dep_ == "dobj":
         return True
     return any(
         c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in _LOSSES for g in c.children)
         for c in head.children
     )
+
+
+def _shares_people(verb: Token, counted: Token | None = None) -> bool:
+    """A verb joined to another shares its people unless it names its own: a subject, or an object
+    with a figure ("killing 12 people and injuring 90 others"). "killed or wounded fighting" shares."""
+    for child in verb.children:
+        if child is counted:
+            continue
+        if child.dep_ in _OWN_SUBJECTS:
+            return False
+        if child.dep_ == "dobj" and any(g.like_num for g in child.children):
+            return False
+    return True
 
 
 _COMPARATIVES = frozenset(["more", "less", "fewer", "as", "over"])

@@ -7,7 +7,8 @@ Modality and time first, then kind of loss, scope and values. Each rule names wh
   arrival): contradiction; one standing figure given two months ("11,000 sent in October",
   "in November") or one meeting given two days: tension, as arrival against deployment, or
   talks over two days, may explain it; dates of meetings further apart are other meetings;
-- one figure told as killed by one report and as killed or wounded by another: contradiction;
+- figures of two kinds of loss: contradiction when one figure is told as killed and as killed or
+  wounded, or the killed outnumber another source's killed and wounded at one time (``losses``);
 - one figure planned or considered in one report and told as done in another at that time:
   contradiction;
 - figures of one measure for one time from rival sources: contradiction when they are a
@@ -27,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from claimgraph.reconcile.amounts import format_number
 from claimgraph.reconcile.lexicon import (
     DAYS_PER,
     family_of_lemma,
@@ -34,20 +36,20 @@ from claimgraph.reconcile.lexicon import (
     related_flows,
     words_with_offsets,
 )
+from claimgraph.reconcile.losses import loss_rule
 from claimgraph.reconcile.pairs import (
     apart,
     at_one_time,
     both,
     date_words,
     dates,
-    in_order,
     one_side,
-    pairs,
     rival,
     same_number,
     same_things,
     side_by_side,
     times_apart,
+    two_estimators,
     when,
 )
 from claimgraph.reconcile.positions import (
@@ -61,7 +63,8 @@ from claimgraph.reconcile.positions import (
     overlap,
     same,
 )
-from claimgraph.reconcile.propositions import Basis, Proposition, format_number
+from claimgraph.reconcile.propositions import Basis, Proposition
+from claimgraph.reconcile.updates import later_figure
 from claimgraph.records import Claim, Finding, FindingKind
 
 # Two estimates of one thing this far apart cannot both be right; closer, they may be two counts.
@@ -70,8 +73,6 @@ FAR_APART = 2.0
 ONE_VISIT_DAYS = 2
 # Forecasts of one move made this far apart are rival expectations; further apart, two plans.
 FORECAST_DAYS = 92
-# Kinds of loss that one figure cannot be at once: "3,000 killed" retold from "3,000 killed or wounded".
-_RETOLD_LOSSES = frozenset({"killed", "casualties"})
 
 
 def set_against(a: Position, b: Position, ctx: Context) -> tuple[Finding, str] | None:
@@ -104,7 +105,7 @@ def _rule(a: Position, b: Position, ctx: Context) -> Rule | None:
     if a.basis == Basis.PLAN:
         return _plans
     if a.anchor.aspect != b.anchor.aspect:
-        return _retold_loss
+        return loss_rule(a, b, ctx)
     return _figures
 
 
@@ -261,7 +262,7 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
     if at_once:
         xs, ys = at_once
         factor = times_apart(a, b)
-        if factor >= FAR_APART or one_side(a, b, ctx):
+        if factor >= FAR_APART or one_side(a, b, ctx) or not two_estimators(xs, ys, ctx):
             reason = (
                 f"incompatible figures for the same measure and period: {describe(a, ctx)} "
                 f"({origin_words(xs, ctx)}) against {describe(b, ctx)} ({origin_words(ys, ctx)}), "
@@ -276,35 +277,7 @@ def _figures(a: Position, b: Position, ctx: Context) -> Finding | None:
             f"{dates(xs + ys, ctx)}; less than twice apart, they may be different estimators' counts"
         )
         return Finding(FindingKind.TENSION, reason, ids_of(xs + ys))
-    ordered = in_order(a, b, ctx)
-    if ordered is None:
-        return None  # differing figures with no way to order them: nothing claimed
-    early, late = ordered
-    revised = pairs(early, late, ctx.distinct_reports, ctx.side)  # the same source or side, later
-    if revised:
-        xs, ys = revised
-        reason = (
-            f"a later figure for the same measure from the same source or side: {describe(late, ctx)} "
-            f"({dates(ys, ctx)}, {origin_words(ys, ctx)}) supersedes {describe(early, ctx)} "
-            f"({dates(xs, ctx)}, {origin_words(xs, ctx)})"
-        )
-        return Finding(FindingKind.UPDATE, reason, ids_of(xs + ys))
-    return None
-
-
-def _retold_loss(a: Position, b: Position, ctx: Context) -> Finding | None:
-    """ "3,000 killed or wounded" retold as "3,000 killed": one figure, two kinds of loss."""
-    if {a.anchor.aspect, b.anchor.aspect} != _RETOLD_LOSSES or not same_number(a, b, ctx):
-        return None
-    if a.anchor.vague or b.anchor.vague or not apart(a, b, ctx):
-        return None
-    casualties, killed = (a, b) if a.anchor.aspect == "casualties" else (b, a)
-    reason = (
-        f"one figure, two kinds of loss: {describe(casualties, ctx)} "
-        f"({origin_words(casualties.members, ctx)}) against {describe(killed, ctx)} "
-        f"({origin_words(killed.members, ctx)}); the killed are only part of the killed and wounded"
-    )
-    return Finding(FindingKind.CONTRADICTION, reason, both(casualties, killed))
+    return later_figure(a, b, ctx)
 
 
 def _planned_and_done(a: Position, b: Position, ctx: Context) -> Finding | None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from claimgraph.reconcile.compare import additions, set_against, split_dates
+from claimgraph.reconcile.losses import explained_by_retelling
 from claimgraph.reconcile.positions import Context, Position, describe, ids_of, origin_words
 from claimgraph.reconcile.propositions import Basis, Proposition
 from claimgraph.records import Finding, FindingKind, Origin
@@ -35,6 +36,8 @@ def find(positions: Sequence[Position], ctx: Context) -> list[Finding]:
             weighed = set_against(a, b, ctx)
             if weighed is not None:
                 found.append((weighed[0], weighed[1], (i, j)))
+    explained = explained_by_retelling(found)
+    found = [f for n, f in enumerate(found) if n not in explained]
     return merge_connected(found) + additions(positions, ctx) + repeats(positions, ctx)
 
 
@@ -91,10 +94,12 @@ def agreement(position: Position, ctx: Context) -> list[Finding]:
             reason = f"{what}: one announcement told by {reports} reports, whoever they credit: a repeat"
             found.append(Finding(FindingKind.REPEAT, reason, position.ids()))
     elif (
-        len(_sides(by_origin, ctx)) >= 2 and not position.anchor.vague and _across_reports(by_origin.values())
+        len(_sides(witnesses := _witnesses(by_origin), ctx)) >= 2
+        and not position.anchor.vague
+        and _across_reports(witnesses.values())
     ):
-        labels = "; ".join(origin_words(ps, ctx) for ps in by_origin.values())
-        count = len(_sides(by_origin, ctx))
+        labels = "; ".join(origin_words(ps, ctx) for ps in witnesses.values())
+        count = len(_sides(witnesses, ctx))
         reason = f"{what}, from {count} independent origins: {labels}"
         found.append(Finding(FindingKind.CORROBORATION, reason, position.ids()))
     return found
@@ -104,13 +109,14 @@ def repeats(positions: Sequence[Position], ctx: Context) -> list[Finding]:
     """One repeat per origin told by several stories, whatever of the group's figures it gave:
     "NIS: 4,700 casualties, 600 killed" retold by three reports is one repeat, not two."""
     told: dict[str, list[tuple[Position, list[Proposition]]]] = {}
+    spread = _numbers_retold(positions, ctx)
     for position in positions:
-        if len(position.documents) < 2:
-            continue
         for origin_id, members in presumed_origins(position, ctx).items():
-            if _stories(members, ctx) >= 2:
+            if _stories(members, ctx) >= 2 or any(p.claim_id in spread for p in members):
                 told.setdefault(origin_id, []).append((position, members))
-    found = []
+    members_of: dict[frozenset[str], list[Proposition]] = {}
+    # Origins relayed by the very same reports are one story told once: one repeat, naming each.
+    by_reports: dict[frozenset[str], list[str]] = {}
     for parts in told.values():
         members = [p for _, ms in parts for p in ms]
         origin = ctx.origin(members[0])
@@ -120,8 +126,25 @@ def repeats(positions: Sequence[Position], ctx: Context) -> list[Finding]:
             f"{what}, in {len(documents)} reports that all rest on one origin, {origin.label} "
             f"({origin.reason}): a repeat, not a confirmation"
         )
-        found.append(Finding(FindingKind.REPEAT, reason, ids_of(members)))
-    return found
+        by_reports.setdefault(frozenset(documents), []).append(reason)
+        members_of.setdefault(frozenset(documents), []).extend(members)
+    return [
+        Finding(FindingKind.REPEAT, "; and ".join(reasons), ids_of(members_of[reports]))
+        for reports, reasons in by_reports.items()
+    ]
+
+
+def _numbers_retold(positions: Sequence[Position], ctx: Context) -> set[str]:
+    """Claims whose origin gives their number in several stories, though the stories tell it as
+    different acts ("11,000 are in Russia", "11,000 are being trained"): one figure retold."""
+    by_number: dict[tuple[str, float], list[Proposition]] = {}
+    for position in positions:
+        for origin_id, members in presumed_origins(position, ctx).items():
+            for p in members:
+                number = _number(p, ctx)
+                if number is not None and ctx.named(p):
+                    by_number.setdefault((origin_id, number), []).append(p)
+    return {p.claim_id for members in by_number.values() if _stories(members, ctx) >= 2 for p in members}
 
 
 def presume(positions: Sequence[Position], ctx: Context) -> Context:
@@ -183,6 +206,18 @@ def presumed_origins(position: Position, ctx: Context) -> dict[str, list[Proposi
         return by_origin  # an event or an act is reported by outlets in their own right
     named = {o: ps for o, ps in by_origin.items() if any(ctx.named(p) for p in ps)}
     return named if named else by_origin
+
+
+def _witnesses(by_origin: dict[str, list[Proposition]]) -> dict[str, list[Proposition]]:
+    """The origins that confirm a figure in a report of their own: one credited only in reports
+    that already give the figure from another origin ("3,000 more, the JCS said … 3,000 more,
+    Kyiv says" in one report) adds no second witness; the report tells one figure twice."""
+    reports = {o: {p.document_id for p in ps} for o, ps in by_origin.items()}
+    return {
+        o: ps
+        for o, ps in by_origin.items()
+        if reports[o] - set().union(*(docs for other, docs in reports.items() if other != o))
+    }
 
 
 def _sides(by_origin: dict[str, list[Proposition]], ctx: Context) -> set[str]:

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from claimgraph.domains import IndicatorSpec
 from claimgraph.domains.vocabulary import Vocabulary
+from claimgraph.reconcile.amounts import normalise_unit
 from claimgraph.reconcile.lexicon import DAYS_PER, reading_vocabulary
-from claimgraph.reconcile.propositions import act_of, normalise_unit, rate_of
+from claimgraph.reconcile.propositions import act_of, rate_of
 from claimgraph.reconcile.tracked import tracks
 from claimgraph.records import Claim, Document, Indicator, IndicatorPoint
 

@@ -67,7 +67,14 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[.;:!?]\s|,\s")
-_SINCE = re.compile(r"\b(" + "|".join(sorted(RUNNING_SINCE)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+# "since October last year": a month or season may stand between "since" and the time it narrows.
+_PART_OF_YEAR = (
+    r"(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)\s+)?(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|spring|summer|autumn|fall|winter)(?:\s+of)?\s+"
+)
+_SINCE = re.compile(
+    r"\b(" + "|".join(sorted(RUNNING_SINCE)) + r")\s+(?:the\s+)?(?:" + _PART_OF_YEAR + r")?$", re.IGNORECASE
+)
 
 
 def fits(family: str | None, unit: str) -> bool:

@@ -107,6 +107,12 @@ def one_side(a: Position, b: Position, ctx: Context) -> bool:
     return sa == sb and len(sa) == 1 and all(ctx.named(p) for p in (*a.members, *b.members))
 
 
+def two_estimators(xs: Sequence[Proposition], ys: Sequence[Proposition], ctx: Context) -> bool:
+    """Some claim of each is credited to a named source of another side than the other's: two
+    estimators, whose counts may differ by method. A report's own figure names no estimator."""
+    return any(ctx.named(x) and ctx.named(y) and ctx.side(x) != ctx.side(y) for x in xs for y in ys)
+
+
 def rival(a: Position, b: Position, ctx: Context) -> bool:
     """Some claim of one comes from another report and another origin than one of the other:
     a contradiction is between sources, never one source's two figures in one sentence."""

@@ -12,8 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from claimgraph.reconcile.amounts import describe_amount, format_number
 from claimgraph.reconcile.lexicon import BODY_NOUNS
-from claimgraph.reconcile.propositions import Basis, Proposition, describe_amount, format_number
+from claimgraph.reconcile.propositions import Basis, Proposition
 from claimgraph.records import Claim, Document, Origin
 
 # Origin ids of a report's own voice or of unnamed words, as independence.py makes them.
@@ -66,8 +67,10 @@ class Position:
             return all(compatible(p.date, other.date) for p in self.members)
         if not same(a.family, other.family) or not same_scope(a, other) or a.aspect != other.aspect:
             return False
-        if a.aspect and not month_of(ctx.date(a), ctx.date(other)):
-            return False  # a running total of losses holds at its date: a month later it is another figure
+        if (a.aspect or a.since or other.since) and not month_of(ctx.date(a), ctx.date(other)):
+            return (
+                False  # a running total ("since last year", losses) holds at its date: later, another figure
+            )
         return overlap(self.span, span)
 
 

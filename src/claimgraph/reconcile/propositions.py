@@ -24,7 +24,8 @@ from itertools import pairwise
 
 from claimgraph.domains import DomainPack
 from claimgraph.extract.rates import RATE_ADJECTIVES
-from claimgraph.figures import format_range
+from claimgraph.reconcile.amounts import describe_amount, normalise_unit, widened
+from claimgraph.reconcile.dated import dates_its_act
 from claimgraph.reconcile.lexicon import (
     ARRIVAL_WORDS,
     DAYS_PER,
@@ -49,16 +50,6 @@ from claimgraph.records import Claim, Entity, Modality, Quantity
 PLACE_KINDS = frozenset({"place", "facility"})
 # What a statement is about besides its actors: "sent KN-23 missiles" is not "sent troops".
 THING_KINDS = frozenset({"weapon system", "treaty", "event"})
-# How far a qualifier widens a figure: "about 11,000" and "over 11,000" agree, "3,000" and "11,000" do
-# not, and neither do "about 14,000" and "around 15,000": a source that rounds says which round number.
-_WIDEN: dict[str, tuple[float, float]] = {
-    "about": (0.95, 1.05), "around": (0.95, 1.05), "approximately": (0.95, 1.05), "roughly": (0.95, 1.05),
-    "some": (0.95, 1.05), "an estimated": (0.95, 1.05), "estimated": (0.95, 1.05), "close to": (0.9, 1.0),
-    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "over": (1.0, 1.2), "more than": (1.0, 1.2),
-    "at least": (1.0, 1.3), "up to": (0.6, 1.0), "as many as": (0.7, 1.0), "under": (0.8, 1.0),
-    "less than": (0.8, 1.0), "fewer than": (0.8, 1.0),
-}  # fmt: skip
-_EXACT = (0.98, 1.02)
 _NUMBER_WORDS = frozenset(
     {
         "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -161,14 +152,14 @@ def _figure(
 ) -> Proposition | None:
     unit = normalise_unit(quantity.unit)
     family, word = figure_act(claim, quantity, unit)
+    family = _tracked_family(claim, family, unit, pack)
     aspect = loss_aspect(claim, quantity) if family == LOSS_FAMILY else None
     if aspect is not None and counts_people(unit):
         unit = "person"  # losses of people: "4,700 casualties" and "3,000 soldiers killed or wounded" meet
     per, per_note = rate_of(claim, quantity, family)
     actor = owner_of(claim, quantity, entities)
     place = _place(claim, entities, actor)
-    lf, hf = _WIDEN.get((quantity.qualifier or "").lower(), _EXACT)
-    low, high = min(quantity.low, quantity.high) * lf, max(quantity.low, quantity.high) * hf
+    low, high = widened(quantity)
     vague = quantity.high > 0 and (quantity.high - quantity.low) / quantity.high > _VAGUE_WIDTH
     increment = _is_increment(claim, quantity)
     date, since, told = held_at(claim)
@@ -215,6 +206,16 @@ def _figure(
     )  # fmt: skip
 
 
+def _tracked_family(claim: Claim, family: str | None, unit: str, pack: DomainPack | None) -> str | None:
+    """The acts a pack's indicator lists together report one measure ("sent", "deployed" and
+    "fighting" troops in one country): a figure of the indicator is filed under its first act."""
+    if pack is None or is_distinct(family):
+        return family
+    specs = [s for s in pack.indicators if s.predicates and normalise_unit(s.unit) == unit]
+    spec = tracked_by(specs, claim, family)
+    return family if spec is None else (family_of_lemma(spec.predicates[0]) or family)
+
+
 def _dated_act(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Proposition | None:
     """ "signed in 2023": a one-off act on a unique thing, whose value is a date."""
     if claim.time is None or not claim.time.value or basis == Basis.DENIAL:
@@ -223,8 +224,8 @@ def _dated_act(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Pr
     if not dated_kinds(family):
         family, word = family_of_lemma(claim.predicate), claim.predicate
     kinds = dated_kinds(family)
-    if not kinds:
-        return None
+    if not kinds or not dates_its_act(claim, word):
+        return None  # no one-off act, or the date is of its anniversary
     candidates = [claim.object, claim.subject, *claim.entities]
     thing = next((e for e in candidates if e and e in entities and entities[e].kind in kinds), None)
     if thing is None:
@@ -248,8 +249,8 @@ def _meeting(
     date: reports of one date agree, two dates a day apart may be one meeting told twice, and
     dates further apart are other meetings."""
     time = claim.time
-    if basis != Basis.FACT or time is None or not time.value or len(time.value) < 7 or told_at(claim):
-        return None
+    if basis != Basis.FACT or time is None or not time.value or len(time.value) < 10 or told_at(claim):
+        return None  # "met in June" names no one meeting: two sides may meet twice in a month
     at = time.start - claim.start
     near = [
         (abs(pos - at), word)
@@ -382,31 +383,3 @@ def _namer(entities: Mapping[str, Entity]) -> Callable[[str | None], str]:
         return entity.name if entity else (entity_id or "?")
 
     return name
-
-
-def normalise_unit(unit: str) -> str:
-    """ "Soldiers" -> "soldier": what is counted, singular and lower case (currencies stay upper)."""
-    unit = unit.strip()
-    if unit.isupper():
-        return unit
-    unit = unit.lower()
-    if unit.endswith("ies") and len(unit) > 4:
-        return unit[:-3] + "y"
-    if unit.endswith("s") and not unit.endswith("ss") and len(unit) > 3:
-        return unit[:-1]
-    return unit
-
-
-def describe_amount(quantity: Quantity) -> str:
-    """ "about 11,000", "2,000–9,999": the figure as words, with its qualifier."""
-    share = "share" if normalise_unit(quantity.unit) == "share" else None  # 0.7% is not shown as 1%
-    amount = format_range(quantity.low, quantity.high, share) if share else format_number(quantity.low)
-    if quantity.high != quantity.low and not share:
-        amount = f"{amount}–{format_number(quantity.high)}"
-    return f"{quantity.qualifier} {amount}" if quantity.qualifier else amount
-
-
-def format_number(value: float) -> str:
-    if 0 < value < 1:
-        return f"{value:.0%}"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
