@@ -410,7 +410,7 @@ def test_the_latter_is_the_last_of_two_people_named(context):
         "Kim Jong Un received Sergei Shoigu in Pyongyang for three hours on Tuesday. "
         "Afterwards the latter said North Korea had promised 6,000 builders for Kursk."
     )
-    figure = next(c for c in claims_of(context, body) if c.quantity)
+    figure = next(c for c in claims_of(context, body) if c.quantity and "6,000" in c.quantity.text)
     assert figure.speaker == "sergei-shoigu"
 
 
