@@ -153,3 +153,10 @@ def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modalit
 )
 def test_sources_that_estimate_capacities_and_forecasts_are_estimates(context, body, modality):
     assert modality_of(context, body) == modality
+
+
+def test_an_estimating_source_saying_an_act_will_happen_gives_a_plan(context):
+    # A forecast is a figure's: the intelligence chief's "will help" names an act to come, a plan.
+    body = "The head of military intelligence said Moscow will help Pyongyang build a drone plant."
+    (claim,) = [c for c in claims_of(context, body) if not c.quantity]
+    assert claim.modality is Modality.PLANNED

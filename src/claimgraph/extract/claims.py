@@ -134,7 +134,7 @@ def _sentence_claims(
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *inherited]))
         time = _claim_time(here.times, verb, figure, scope)
         qualifier = figure.qualifier if figure else None
-        modality = claim_modality(anchor, scope, attribution, qualifier, vocabulary)
+        modality = claim_modality(anchor, scope, attribution, qualifier, vocabulary, figure is not None)
         said_nothing = not (figure or entity_ids or time or opinion) and modality is not Modality.DENIED
         if attribution is not None and said_nothing:
             continue  # "Shoigu said the talks lasted long": nothing named or dated said; a denial still is

@@ -47,8 +47,9 @@ def claim_modality(
     attribution: Attribution | None,
     qualifier: str | None = None,
     vocabulary: Vocabulary | None = None,
+    of_a_figure: bool = False,
 ) -> Modality:
-    """The modality of the claim whose figure or verb is ``anchor``."""
+    """The modality of the claim whose figure (``of_a_figure``) or verb is ``anchor``."""
     if _asks(anchor, scope):
         return Modality.SPECULATIVE  # "How many drones can Russia build?" asserts nothing
     cues = path_cues(anchor, scope)
@@ -66,6 +67,7 @@ def claim_modality(
         reported=attribution is not None,
         would_is_future=would_is_future,
         vocabulary=vocabulary,
+        of_a_figure=of_a_figure,
     )
 
 
@@ -115,9 +117,11 @@ def modality_from_cues(
     reported: bool = False,
     would_is_future: bool = False,
     vocabulary: Vocabulary | None = None,
+    of_a_figure: bool = False,
 ) -> Modality:
     """The modality its cue words give a claim; the pack's ``vocabulary`` (default: the shipped
-    pack's) adds its own target and plan cues to the base's."""
+    pack's) adds its own target and plan cues to the base's. ``of_a_figure``: the claim is a
+    figure, which an estimating source's "will" forecasts; an act it says "will" happen is a plan."""
     words = vocabulary or default_vocabulary()
     lemmas = {t.lemma_.lower() for t in cues} | {t.lower_ for t in cues}
     if denied or lemmas & {"deny", "denial", "refute"}:
@@ -128,7 +132,7 @@ def modality_from_cues(
         return Modality.HEDGED
     if lemmas & SPECULATIVE_AUX and lemmas & _CAPACITY_VERBS:
         return Modality.ESTIMATED  # "the containers could hold 3 million shells": a reckoned capacity
-    if estimated and lemmas & FUTURE_AUX and not lemmas & words.cue("planned"):
+    if of_a_figure and estimated and lemmas & FUTURE_AUX and not lemmas & words.cue("planned"):
         return Modality.ESTIMATED  # an analysis saying factories will make 4 million: a forecast
     if lemmas & SPECULATIVE_AUX or lemmas & SPECULATIVE_WORDS or ("would" in lemmas and not would_is_future):
         return Modality.SPECULATIVE
