@@ -429,3 +429,14 @@ def test_media_reports_and_experts_name_nobody_even_beside_a_figure(context, ope
         c for c in claims_of(context, f"{opening} Iran has shipped 300 more drones to Russia.") if c.quantity
     )
     assert figure.speaker is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The talks opened a week after Pyongyang confirmed that its engineers were working in Kursk.",
+        "Trade between the two grew fast as Kyiv has accused Moscow of buying shells from Pyongyang.",
+    ],
+)
+def test_a_statement_that_only_sets_the_scene_credits_no_speaker(context, body):
+    assert attributed(context, body) == []

@@ -50,6 +50,20 @@ def credits_what_came_before(verb: Token) -> bool:
     )
 
 
+# Subordinators of time or cause set a clause in the past or beside the news ("after X confirmed",
+# "as X has accused"): what X said there is background. A contrast ("while X denied") is a claim.
+_BACKGROUND_MARKS = frozenset(["after", "before", "since", "until", "once", "when", "as"])
+
+
+def said_in_background(verb: Token) -> bool:
+    """ "The briefing came after Seoul confirmed that …": a verb of saying in an adverbial clause
+    opened by a subordinator of time or cause sets the scene of another clause; it is not the claim.
+    ("with estimates suggesting that …" stays a claim: there the saying carries the news.)"""
+    if verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in verb.children)
+
+
 def said_nothing(verb: Token) -> bool:
     """ "Neither Moscow nor Pyongyang has confirmed it", "he did not comment": a verb of saying
     that is negated reports a silence, not a statement."""
