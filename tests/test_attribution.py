@@ -440,3 +440,8 @@ def test_media_reports_and_experts_name_nobody_even_beside_a_figure(context, ope
 )
 def test_a_statement_that_only_sets_the_scene_credits_no_speaker(context, body):
     assert attributed(context, body) == []
+
+
+def test_a_pronoun_with_no_one_named_before_names_no_speaker(context):
+    body = "North Korea has shipped more shells to Russia this spring, he told reporters."
+    assert attributed(context, body) == []

@@ -99,7 +99,7 @@ def resolve_speaker(head: Token, named: Mentions, discourse: Discourse) -> tuple
     if lowered in PERSON_PRONOUNS:
         earlier = [named.entity(t) for t in head.sent if t.i < head.i and t.ent_type_ == "PERSON"]
         person = next((e for e in reversed(earlier) if e and named.kinds.get(e) == "person"), None)
-        return person or discourse.last_person or head.text, phrase
+        return person or discourse.last_person, phrase  # "he" with no one named before names nobody
     if lowered in GROUP_PRONOUNS:
         return (discourse.last_group, phrase) if discourse.last_group else (NOT_A_SPEAKER, phrase)
     if head.pos_ == "PRON":
