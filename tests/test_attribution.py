@@ -445,3 +445,8 @@ def test_a_statement_that_only_sets_the_scene_credits_no_speaker(context, body):
 def test_a_pronoun_with_no_one_named_before_names_no_speaker(context):
     body = "North Korea has shipped more shells to Russia this spring, he told reporters."
     assert attributed(context, body) == []
+
+
+def test_a_count_or_a_date_as_subject_names_no_speaker(context):
+    body = "Of the workers who arrived in Russia, 3,105 of them said they had come to study."
+    assert attributed(context, body) == []

@@ -35,6 +35,7 @@ SPEAKING_KINDS = frozenset(
 )
 _SPEAKER_PREPS = frozenset(["of", "from", "at", "in", "for", "with", "by"])
 _POST_PREPS = _SPEAKER_PREPS | {"to"}  # "the ambassador to the UN"
+_NOT_NAMES = frozenset(["CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"])
 
 
 @dataclass(slots=True)
@@ -111,6 +112,8 @@ def resolve_speaker(head: Token, named: Mentions, discourse: Discourse) -> tuple
         t.i == head.i or t.lower_ in VAGUE_MODIFIERS or t.lower_ in UNNAMED_SPEAKERS for t in words
     ):
         return None, phrase
+    if head.ent_type_ in _NOT_NAMES:
+        return None, phrase  # "7,887 of them said", "in mid-January …": a count or a date names no one
     if (
         head.pos_ != "PROPN"
         and not head.ent_type_
