@@ -436,6 +436,7 @@ def test_media_reports_and_experts_name_nobody_even_beside_a_figure(context, ope
     [
         "The talks opened a week after Pyongyang confirmed that its engineers were working in Kursk.",
         "Trade between the two grew fast as Kyiv has accused Moscow of buying shells from Pyongyang.",
+        "Trade between the two grew fast, with Kyiv accusing Moscow of buying shells from Pyongyang.",
     ],
 )
 def test_a_statement_that_only_sets_the_scene_credits_no_speaker(context, body):
@@ -450,3 +451,8 @@ def test_a_pronoun_with_no_one_named_before_names_no_speaker(context):
 def test_a_count_or_a_date_as_subject_names_no_speaker(context):
     body = "Of the workers who arrived in Russia, 3,105 of them said they had come to study."
     assert attributed(context, body) == []
+
+
+def test_a_clause_said_after_with_stays_a_claim(context):
+    body = "Shells ran short, with Seoul saying that Russia now fires 10,000 rounds a day."
+    assert {speaker for speaker, _, _ in attributed(context, body)} == {"south-korea"}

@@ -56,9 +56,12 @@ _BACKGROUND_MARKS = frozenset(["after", "before", "since", "until", "once", "whe
 
 
 def said_in_background(verb: Token) -> bool:
-    """ "The briefing came after Seoul confirmed that …": a verb of saying in an adverbial clause
-    opened by a subordinator of time or cause sets the scene of another clause; it is not the claim.
-    ("with estimates suggesting that …" stays a claim: there the saying carries the news.)"""
+    """ "The briefing came after Seoul confirmed that …", "ties grew, with Seoul accusing Kim of …":
+    a verb of saying in an adverbial clause opened by a subordinator of time or cause, or after
+    "with" with no clause of its own, sets the scene of another clause; it is not the claim.
+    ("with estimates suggesting that …" stays a claim: its clause carries the news.)"""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        return not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
     if verb.dep_ != "advcl":
         return False
     return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in verb.children)
