@@ -131,8 +131,9 @@ def _sentence_claims(
         subject, obj = role_entities(verb, about)
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None
-        entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *inherited]))
         time = _claim_time(here.times, verb, figure, scope)
+        doer = inherited or (previous_entities[:1] if time and _agentless_passive(verb) else ())
+        entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         qualifier = figure.qualifier if figure else None
         modality = claim_modality(anchor, scope, attribution, qualifier, vocabulary, figure is not None)
         said_nothing = not (figure or entity_ids or time or opinion) and modality is not Modality.DENIED
@@ -239,6 +240,13 @@ def _points_back(sent: Span) -> bool:
         token.lower_ in _DEMONSTRATIVES
         or any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children)
     )
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """ "More troops were sent in January": a dated act with no doer named is the doer's of the
+    sentence before."""
+    children = {c.dep_ for c in verb.children}
+    return "auxpass" in children and "agent" not in children
 
 
 def _root_subject(sent: Span) -> Token | None:
