@@ -261,3 +261,19 @@ def test_a_dated_act_with_no_doer_named_is_the_doer_of_the_sentence_before(conte
     claims = analyse_document(Document("p" * 64, "p.txt", body, published="2025-07-09"), context).claims
     dated = [c for c in claims if c.time is not None and c.time.value == "2025-03"]
     assert dated and ("north-korea" in dated[-1].entities) is inherits
+
+
+@pytest.mark.parametrize(
+    ("body", "dated"),
+    [
+        ("Russia has kept the border crossing shut since 2019.", False),
+        ("Russia has kept the border crossing shut since May 2, 2019.", True),
+        ("Russia shut the border crossing in 2019.", True),
+    ],
+)
+def test_a_year_that_opens_a_long_stretch_dates_no_claim(context, body, dated):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    claims = analyse_document(Document("y" * 64, "y.txt", body, published="2025-07-09"), context).claims
+    assert any(c.time is not None for c in claims) is dated

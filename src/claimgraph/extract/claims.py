@@ -283,6 +283,18 @@ def _starts_a_running_total(span: Span) -> bool:
     return False
 
 
+def _since_a_year(time: TimeRef, span: Span | None) -> bool:
+    """ "in effect since 1953", "the first train since 2020": a bare year that opens a long
+    stretch dates no claim; a day ("stopped since March 25") still dates the change."""
+    return (
+        span is not None
+        and time.value is not None
+        and len(time.value) == 4
+        and span.start > 0
+        and span.doc[span.start - 1].lower_ == "since"
+    )
+
+
 def _claim_time(
     times: Sequence[TimeRef], verb: Token, figure: Quantity | None, scope: frozenset[int]
 ) -> TimeRef | None:
@@ -296,6 +308,7 @@ def _claim_time(
     times = [t for t, span in spans.items() if span is None or not _names_a_thing(span)]
     if figure is not None:
         times = [t for t in times if spans[t] is None or not _starts_a_running_total(spans[t])]
+    times = [t for t in times if not _since_a_year(t, spans[t])]
     if not times:
         return None
     attached, in_scope = [], []
