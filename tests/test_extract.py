@@ -277,3 +277,15 @@ def test_a_year_that_opens_a_long_stretch_dates_no_claim(context, body, dated):
 
     claims = analyse_document(Document("y" * 64, "y.txt", body, published="2025-07-09"), context).claims
     assert any(c.time is not None for c in claims) is dated
+
+
+def test_a_dated_sentence_naming_no_one_is_about_the_actor_of_the_sentence_before(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = (
+        "Russia closed the rail link to its neighbour in 2019. About 400 freight wagons crossed in May 2021."
+    )
+    claims = analyse_document(Document("r" * 64, "r.txt", body, published="2025-07-09"), context).claims
+    dated = [c for c in claims if c.time is not None and c.time.value == "2021-05"]
+    assert dated and "russia" in dated[-1].entities

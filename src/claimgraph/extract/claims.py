@@ -132,7 +132,7 @@ def _sentence_claims(
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None
         time = _claim_time(here.times, verb, figure, scope)
-        doer = inherited or (previous_entities[:1] if time and _agentless_passive(verb) else ())
+        doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         qualifier = figure.qualifier if figure else None
         modality = claim_modality(anchor, scope, attribution, qualifier, vocabulary, figure is not None)
@@ -240,6 +240,12 @@ def _points_back(sent: Span) -> bool:
         token.lower_ in _DEMONSTRATIVES
         or any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children)
     )
+
+
+def _names_no_doer(verb: Token, about: Sequence[Mention]) -> bool:
+    """Whether a dated act leaves its doer to the sentence before: an agentless passive, or a
+    sentence that names no one ("About 400 wagons crossed in May")."""
+    return _agentless_passive(verb) or not about
 
 
 def _agentless_passive(verb: Token) -> bool:
