@@ -244,3 +244,48 @@ def test_a_claim_dated_only_by_a_year_is_dated_by_the_day_it_was_said(context, b
     document = Document("s" * 64, "s.txt", body, published="2025-02-12")
     claims = analyse_document(document, context).claims
     assert value in {c.time.value for c in claims if c.time}
+
+
+@pytest.mark.parametrize(
+    ("second", "inherits"),
+    [
+        ("A further 1,500 soldiers were dispatched in March.", True),
+        ("A further 1,500 soldiers were dispatched by Russia in March.", False),
+    ],
+)
+def test_a_dated_act_with_no_doer_named_is_the_doer_of_the_sentence_before(context, second, inherits):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = f"Pyongyang deployed its first brigade to the front last autumn. {second}"
+    claims = analyse_document(Document("p" * 64, "p.txt", body, published="2025-07-09"), context).claims
+    dated = [c for c in claims if c.time is not None and c.time.value == "2025-03"]
+    assert dated and ("north-korea" in dated[-1].entities) is inherits
+
+
+@pytest.mark.parametrize(
+    ("body", "dated"),
+    [
+        ("Russia has kept the border crossing shut since 2019.", False),
+        ("Russia has kept the border crossing shut since May 2, 2019.", True),
+        ("Russia shut the border crossing in 2019.", True),
+    ],
+)
+def test_a_year_that_opens_a_long_stretch_dates_no_claim(context, body, dated):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    claims = analyse_document(Document("y" * 64, "y.txt", body, published="2025-07-09"), context).claims
+    assert any(c.time is not None for c in claims) is dated
+
+
+def test_a_dated_sentence_naming_no_one_is_about_the_actor_of_the_sentence_before(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = (
+        "Russia closed the rail link to its neighbour in 2019. About 400 freight wagons crossed in May 2021."
+    )
+    claims = analyse_document(Document("r" * 64, "r.txt", body, published="2025-07-09"), context).claims
+    dated = [c for c in claims if c.time is not None and c.time.value == "2021-05"]
+    assert dated and "russia" in dated[-1].entities

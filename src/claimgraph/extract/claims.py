@@ -131,8 +131,9 @@ def _sentence_claims(
         subject, obj = role_entities(verb, about)
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None
-        entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *inherited]))
         time = _claim_time(here.times, verb, figure, scope)
+        doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
+        entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         qualifier = figure.qualifier if figure else None
         modality = claim_modality(anchor, scope, attribution, qualifier, vocabulary, figure is not None)
         said_nothing = not (figure or entity_ids or time or opinion) and modality is not Modality.DENIED
@@ -241,6 +242,19 @@ def _points_back(sent: Span) -> bool:
     )
 
 
+def _names_no_doer(verb: Token, about: Sequence[Mention]) -> bool:
+    """Whether a dated act leaves its doer to the sentence before: an agentless passive, or a
+    sentence that names no one ("About 400 wagons crossed in May")."""
+    return _agentless_passive(verb) or not about
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """ "More troops were sent in January": a dated act with no doer named is the doer's of the
+    sentence before."""
+    children = {c.dep_ for c in verb.children}
+    return "auxpass" in children and "agent" not in children
+
+
 def _root_subject(sent: Span) -> Token | None:
     return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
 
@@ -275,6 +289,18 @@ def _starts_a_running_total(span: Span) -> bool:
     return False
 
 
+def _since_a_year(time: TimeRef, span: Span | None) -> bool:
+    """ "in effect since 1953", "the first train since 2020": a bare year that opens a long
+    stretch dates no claim; a day ("stopped since March 25") still dates the change."""
+    return (
+        span is not None
+        and time.value is not None
+        and len(time.value) == 4
+        and span.start > 0
+        and span.doc[span.start - 1].lower_ == "since"
+    )
+
+
 def _claim_time(
     times: Sequence[TimeRef], verb: Token, figure: Quantity | None, scope: frozenset[int]
 ) -> TimeRef | None:
@@ -288,6 +314,7 @@ def _claim_time(
     times = [t for t, span in spans.items() if span is None or not _names_a_thing(span)]
     if figure is not None:
         times = [t for t in times if spans[t] is None or not _starts_a_running_total(spans[t])]
+    times = [t for t in times if not _since_a_year(t, spans[t])]
     if not times:
         return None
     attached, in_scope = [], []
