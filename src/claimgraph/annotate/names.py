@@ -151,10 +151,7 @@ _INSTRUMENTS = ("Treaty", "Agreement", "Pact", "Accord")
 
 def other_instrument_words(name: str) -> list[str]:
     """A treaty's name with its last word swapped for each other word for a signed instrument."""
-    words = name.split()
-    if len(words) < 3 or words[-1].title() not in _INSTRUMENTS:
-        return []
-    return [" ".join([*words[:-1], other]) for other in _INSTRUMENTS if other != words[-1].title()]
+    return _last_word_swapped(name, _INSTRUMENTS, min_words=3)
 
 
 # Words for a state's first-level region, used for one another: "Kursk region" is Kursk Oblast.
@@ -163,10 +160,14 @@ _REGIONS = ("Oblast", "Krai", "Region", "Province")
 
 def other_region_words(name: str) -> list[str]:
     """A region's name with its last word swapped for each other word for such a region."""
+    return _last_word_swapped(name, _REGIONS, min_words=2)
+
+
+def _last_word_swapped(name: str, synonyms: tuple[str, ...], min_words: int) -> list[str]:
     words = name.split()
-    if len(words) < 2 or words[-1].title() not in _REGIONS:
+    if len(words) < min_words or words[-1].title() not in synonyms:
         return []
-    return [" ".join([*words[:-1], other]) for other in _REGIONS if other != words[-1].title()]
+    return [" ".join([*words[:-1], other]) for other in synonyms if other != words[-1].title()]
 
 
 def same_person_spelt_otherwise(a: str, b: str) -> bool:

@@ -16,61 +16,17 @@ from claimgraph.domains import slugify
 from claimgraph.records import Entity
 
 COUNTRY = "country"
-# Words that make up the names of a state's offices; a name of nothing else is generic.
-OFFICE_WORDS = frozenset(
-    [
-        "ministry",
-        "department",
-        "office",
-        "council",
-        "committee",
-        "commission",
-        "service",
-        "agency",
-        "directorate",
-        "staff",
-        "embassy",
-        "foreign",
-        "affairs",
-        "defence",
-        "defense",
-        "security",
-        "intelligence",
-        "interior",
-        "finance",
-        "justice",
-        "emergency",
-        "emergencies",
-        "situations",
-        "civil",
-        "protection",
-        "statistics",
-        "state",
-        "general",
-        "main",
-        "federal",
-        "national",
-        "of",
-        "the",
-        "for",
-        "and",
-    ]
-)
 # The nouns an office's name is built on: "Foreign Ministry", "Security Council".
 OFFICE_HEADS = frozenset(
-    [
-        "ministry",
-        "department",
-        "office",
-        "council",
-        "committee",
-        "commission",
-        "service",
-        "agency",
-        "directorate",
-        "embassy",
-    ]
-)
+    ["ministry", "department", "office", "council", "committee", "commission", "service", "agency",
+     "directorate", "embassy"]
+)  # fmt: skip
+# Words that make up the names of a state's offices; a name of nothing else is generic.
+OFFICE_WORDS = OFFICE_HEADS | frozenset(
+    ["staff", "foreign", "affairs", "defence", "defense", "security", "intelligence", "interior", "finance",
+     "justice", "emergency", "emergencies", "situations", "civil", "protection", "statistics", "state",
+     "general", "main", "federal", "national", "of", "the", "for", "and"]
+)  # fmt: skip
 # Words that do not tell one office from another ("Ministry of Foreign Affairs" = "Foreign Ministry").
 _FILLER = frozenset(["of", "the", "for", "and", "affairs", "main", "federal", "national"])
 _SPELLINGS = {"defense": "defence", "emergencies": "emergency"}
