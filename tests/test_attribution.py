@@ -456,3 +456,12 @@ def test_a_count_or_a_date_as_subject_names_no_speaker(context):
 def test_a_clause_said_after_with_stays_a_claim(context):
     body = "Shells ran short, with Seoul saying that Russia now fires 10,000 rounds a day."
     assert {speaker for speaker, _, _ in attributed(context, body)} == {"south-korea"}
+
+
+def test_he_after_a_quotation_is_the_speaker_named_before_not_someone_quoted(context):
+    body = (
+        "Sergei Lavrov spoke to reporters in Moscow on Monday. "
+        '"Kim Jong Un has asked for 300 Russian engineers," he said.'
+    )
+    (claim,) = [c for c in claims_of(context, body) if c.quantity]
+    assert claim.speaker == "sergei-lavrov"
