@@ -465,3 +465,8 @@ def test_he_after_a_quotation_is_the_speaker_named_before_not_someone_quoted(con
     )
     (claim,) = [c for c in claims_of(context, body) if c.quantity]
     assert claim.speaker == "sergei-lavrov"
+
+
+def test_a_plain_not_in_words_that_name_nothing_is_no_denial_worth_a_claim(context):
+    body = '"We do not have a full picture yet," Sergei Lavrov said.'
+    assert attributed(context, body) == []

@@ -145,9 +145,11 @@ def _sentence_claims(
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         qualifier = figure.qualifier if figure else None
         modality = claim_modality(anchor, scope, attribution, qualifier, vocabulary, figure is not None)
-        said_nothing = not (figure or entity_ids or time or opinion) and modality is not Modality.DENIED
-        if attribution is not None and said_nothing:
-            continue  # "Shoigu said the talks lasted long": nothing named or dated said; a denial still is
+        said_nothing = not (figure or entity_ids or time or opinion)
+        if attribution is not None and said_nothing and not attribution.denial:
+            # "Shoigu said the talks lasted long": nothing named or dated said; a denial ("Moscow
+            # dismissed the report") still is, a plain "not" ("'We don't know,' he said") is not
+            continue
         claims.append(
             Claim(
                 id=f"{document_id[:16]}-{sent.start_char}-{n}",
