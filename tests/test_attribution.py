@@ -470,3 +470,14 @@ def test_he_after_a_quotation_is_the_speaker_named_before_not_someone_quoted(con
 def test_a_plain_not_in_words_that_name_nothing_is_no_denial_worth_a_claim(context):
     body = '"We do not have a full picture yet," Sergei Lavrov said.'
     assert attributed(context, body) == []
+
+
+def test_a_claim_denied_by_both_countries_is_each_state_denying_it(context):
+    body = "Washington accuses Tehran of sending drones to Moscow, a claim denied by both countries."
+    denials = {c.speaker for c in claims_of(context, body) if c.modality == Modality.DENIED}
+    assert denials == {"iran", "russia"}
+
+
+def test_citing_data_from_a_body_makes_the_body_the_speaker(context):
+    body = "Last year, 500 Iranians entered Russia, Radio Free Asia reported, citing data from Rosstat."
+    assert {(c.speaker, c.via) for c in claims_of(context, body)} == {("rosstat", "radio-free-asia")}

@@ -142,7 +142,7 @@ def named_entity(head: Token, named: Mentions, depth: int) -> str | None:
     entity = named.entity(head)
     if entity is not None:
         return entity
-    lemma = head.lemma_.lower()
+    lemma = _source_lemma(head)
     speaks_for = lemma in ROLE_NOUNS or lemma in UNNAMED_SPEAKERS or lemma in SOURCE_NOUNS
     order = {"appos": 0, "compound": 1, "poss": 2, "prep": 3, "amod": 4, "nmod": 1}
     for child in sorted(head.children, key=lambda c: (order.get(c.dep_, 9), c.i)):
@@ -177,6 +177,12 @@ def _quoted_at(token: Token, sent: Span) -> bool:
     """Whether a token stands inside a quotation opened earlier in its sentence: in
     '"Kim has decided …," he said' the one quoted about is not the one who speaks."""
     return sum(t.text in _QUOTE_MARKS for t in sent if t.i < token.i) % 2 == 1
+
+
+def _source_lemma(token: Token) -> str:
+    """The token's lemma, or its word when that is a source noun the lemmatiser changes
+    ("data" -> "datum"): "citing data from Rosstat" cites Rosstat."""
+    return token.lower_ if token.lower_ in SOURCE_NOUNS else token.lemma_.lower()
 
 
 def people_in(sent: Span, named: Mentions) -> tuple[str, ...]:
