@@ -481,3 +481,11 @@ def test_a_claim_denied_by_both_countries_is_each_state_denying_it(context):
 def test_citing_data_from_a_body_makes_the_body_the_speaker(context):
     body = "Last year, 500 Iranians entered Russia, Radio Free Asia reported, citing data from Rosstat."
     assert {(c.speaker, c.via) for c in claims_of(context, body)} == {("rosstat", "radio-free-asia")}
+
+
+def test_what_is_added_to_a_quote_is_the_quoted_speakers(context):
+    body = (
+        "Interfax quoted the Belarusian defence ministry as saying that the drills with Russia "
+        "would start in May, adding that they would last ten days."
+    )
+    assert {c.speaker for c in claims_of(context, body)} == {"belarus-defence-ministry"}

@@ -95,6 +95,7 @@ def find_attributions(
             found.insert(0, according.attribution)
     _apply_citing(sent, found, named, discourse)
     found = [one for a in found for one in _each_of_both(a, sent, found, named)]
+    _adding_to_a_quote(found)
     lend_nested_speakers(found)
     found = relay_nested_speakers(found)
     if not found and quote_start is not None and quote_start in discourse.quotes:
@@ -327,6 +328,18 @@ def _apply_citing(sent: Span, found: list[Attribution], named: Mentions, discour
         passer.via, passer.speaker = passer.speaker, name
         passer.cue, passer.start, passer.end = "citing", start, end
         passer.framing = passer.framing | framing
+
+
+def _adding_to_a_quote(found: Sequence[Attribution]) -> None:
+    """ "TASS quoted the council as saying A, adding B": what is added, hung on the verb that
+    quotes, is the quoted speaker's too, not the outlet's."""
+    quotes = {a.verb.i: a for a in found if a.cue == "quote" and a.verb is not None}
+    for attribution in found:
+        verb = attribution.verb
+        if verb is None or verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i not in quotes:
+            continue
+        quoted = quotes[verb.head.i]
+        attribution.speaker, attribution.via = quoted.speaker, quoted.via
 
 
 def _each_of_both(
