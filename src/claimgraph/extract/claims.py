@@ -132,7 +132,7 @@ def _sentence_claims(
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None
         time = _claim_time(here.times, verb, figure, scope)
-        doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
+        doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about, kinds) else ())
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         qualifier = figure.qualifier if figure else None
         modality = claim_modality(anchor, scope, attribution, qualifier, vocabulary, figure is not None)
@@ -242,10 +242,14 @@ def _points_back(sent: Span) -> bool:
     )
 
 
-def _names_no_doer(verb: Token, about: Sequence[Mention]) -> bool:
+def _names_no_doer(verb: Token, about: Sequence[Mention], kinds: Mapping[str, str]) -> bool:
     """Whether a dated act leaves its doer to the sentence before: an agentless passive, or a
-    sentence that names no one ("About 400 wagons crossed in May")."""
-    return _agentless_passive(verb) or not about
+    sentence that names no one, or only places ("About 400 wagons crossed in May", "The first
+    convoy will reach the port city on May 2")."""
+    return _agentless_passive(verb) or all(kinds.get(m.entity_id) in _PLACE_KINDS for m in about)
+
+
+_PLACE_KINDS = frozenset({"place", "facility"})  # where an act happens, never who does it
 
 
 def _agentless_passive(verb: Token) -> bool:
