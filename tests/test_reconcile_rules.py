@@ -59,6 +59,11 @@ def test_loss_words_beside_a_figure_make_a_loss_and_say_which_kind():
     contributed = claim(a, "The North contributed about 9,000 troops, suffering losses of 2,000.",
                         figure="about 9,000", subject=NK, predicate="contribute")  # fmt: skip
     assert figure_act(contributed, contributed.quantity, "soldier")[0] == "send"
+    # A count put at a figure: the loss words that name the count stand further back.
+    put = claim(a, "Officials put the number of soldiers killed in the river battles at about 1,300.",
+                figure="about 1,300", subject=NK, predicate="put")  # fmt: skip
+    assert loss_aspect(put, put.quantity) == "killed"
+    assert figure_act(put, put.quantity, "soldier")[0] == "kill"
 
 
 def test_whose_things_a_figure_counts_comes_from_its_own_words_or_the_state_beside_an_official():
