@@ -58,7 +58,9 @@ _NUMBER_WORDS = frozenset(
         "dozens", "tens", "of",
     }
 )  # fmt: skip
-_ACT_REACH = 40  # how far from its date a second act may stand: "met on June 19 and signed"
+# How far from its date a second act may stand: "met on June 19 and signed", "the treaty,
+# signed by the two presidents on June 19"
+_ACT_REACH = 55
 _MEETING_REACH = 70  # how far from its date a meeting word may stand: "On June 4, Kim met Shoigu"
 _VAGUE_WIDTH = 0.4  # a range wider than 40% of its top ("several thousand") is a vague figure
 _RUNNING = re.compile(r"\b(?:since|so far|to date|in total|altogether)\b", re.IGNORECASE)
@@ -246,9 +248,11 @@ def _dated_act_beside(claim: Claim, named: set[str]) -> tuple[str | None, str | 
     """The one-off act of a thing the claim names told nearest its date, if right beside it, though
     another act may stand nearer: "met on June 19 and signed a treaty" dates the signing too.
     Further off, the date is another act's ("met on Wednesday, a year after the signing")."""
-    at = claim.time.start - claim.start if claim.time else 0
+    if claim.time is None:
+        return None, None
+    start, end = claim.time.start - claim.start, claim.time.end - claim.start
     near = sorted(
-        (abs(pos - at), family, word)
+        (start - pos - len(word) if pos < start else pos - end, family, word)  # the words between
         for word, pos in words_with_offsets(claim.text)
         if (family := family_of_word(word)) and dated_kinds(family) & named
     )
