@@ -80,6 +80,10 @@ def test_whose_things_a_figure_counts_comes_from_its_own_words_or_the_state_besi
     spread = claim(a, "The isolated state sent some 3,000 workers to farms in many parts of Russia.",
                    figure="some 3,000", unit="worker", entities=("russia",), predicate="send")  # fmt: skip
     assert owner_of(spread, spread.quantity, MORE) is None
+    # A subject the sentence names only as where things go is a misread doer, not the owner.
+    misread = claim(a, "The crews flown to Russia in May included 300 pilots.", figure="300",
+                    subject="russia", entities=("russia",), predicate="include")  # fmt: skip
+    assert owner_of(misread, misread.quantity, MORE) is None
 
 
 def test_when_a_figure_holds_running_totals_tellings_and_times_of_other_figures():

@@ -205,6 +205,8 @@ def owner_of(claim: Claim, quantity: Quantity, entities: Mapping[str, Entity]) -
     if named is not None:
         return named
     subject = claim.subject
+    if subject is not None and _only_where_things_go(subject, claim, entities):
+        subject = None  # "the personnel sent to Russia included 500 officers": misread as the doer
     beside = _state_beside(claim, entities)
     if _acts(subject, claim, entities):
         assert subject is not None
@@ -257,6 +259,16 @@ def _state_beside(claim: Claim, entities: Mapping[str, Entity]) -> str | None:
             continue  # "sent to Russia", "South Korea's estimate": not whose things are counted
         return entity_id
     return None
+
+
+def _only_where_things_go(entity_id: str, claim: Claim, entities: Mapping[str, Entity]) -> bool:
+    """Whether every time the sentence names a country it is where things go ("sent to Russia")."""
+    entity = entities.get(entity_id)
+    if entity is None or entity.kind != "country":
+        return False
+    lowered = claim.text.lower()
+    spots = [m.start() for m in _names_pattern(entity.name, entity.aliases).finditer(lowered)]
+    return bool(spots) and all(_DESTINATION.search(lowered[:start]) for start in spots)
 
 
 def _acts(entity_id: str | None, claim: Claim, entities: Mapping[str, Entity]) -> bool:
