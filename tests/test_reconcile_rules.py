@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from claimgraph.domains import DomainPack
-from claimgraph.reconcile import reconcile
+from claimgraph.reconcile import propose, reconcile
 from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of, planned
 from claimgraph.records import Claim, Entity, FindingKind, Modality
 from tests.test_reconcile import ENTITIES, NK, PACK, PLAN, claim, doc, findings
@@ -149,6 +149,18 @@ def test_a_toll_a_rival_source_puts_lower_later_contradicts_but_a_far_smaller_on
         b, "The NIS said 300 North Korean soldiers died in one week.", figure="300", speaker=NIS, **dead
     )
     assert not findings(run_sides([claims[0], few], [a, b]), FindingKind.CONTRADICTION)
+
+
+def test_a_count_of_officers_is_a_part_of_the_force_not_a_rival_count_of_it():
+    a, b = doc("a", "2025-02-10"), doc("b", "2025-02-12")
+    claims = [
+        claim(a, "North Korea has sent 9,000 soldiers to the front, the NIS said.", figure="9,000",
+              subject=NK, speaker=NIS),
+        claim(b, "GUR said at least 400 North Korean officers were sent.",
+              figure="at least 400 North Korean officers", subject=NK, speaker=GUR),
+    ]  # fmt: skip
+    assert not findings(run_sides(claims, [a, b]), FindingKind.CONTRADICTION)
+    assert propose(claims[1], MORE, SIDES).key == f"{NK} · officer"
 
 
 def test_a_plan_told_as_done_at_the_time_it_is_planned_contradicts():

@@ -33,6 +33,7 @@ from claimgraph.reconcile.lexicon import (
     INCREMENT_BEFORE,
     LOSS_FAMILY,
     MEETING_WORDS,
+    RANK_NOUNS,
     counts_people,
     dated_kinds,
     family_of_lemma,
@@ -153,7 +154,7 @@ def propose(
 def _figure(
     claim: Claim, quantity: Quantity, basis: Basis, entities: Mapping[str, Entity], pack: DomainPack | None
 ) -> Proposition | None:
-    unit = normalise_unit(quantity.unit)
+    unit = _rank_of(quantity) or normalise_unit(quantity.unit)
     family, word = figure_act(claim, quantity, unit)
     family = _tracked_family(claim, family, unit, pack)
     aspect = loss_aspect(claim, quantity) if family == LOSS_FAMILY else None
@@ -207,6 +208,12 @@ def _figure(
         family=family, actor=actor, place=place, unit=unit, per=per, low=low, high=high,
         date=date, since=since, told=told, aspect=aspect, increment=increment, vague=vague,
     )  # fmt: skip
+
+
+def _rank_of(quantity: Quantity) -> str | None:
+    """The rank a figure counts ("at least 500 officers"): a part of a force, measured apart from it."""
+    words = [w for w, _ in words_with_offsets(quantity.text)]
+    return RANK_NOUNS.get(words[-1]) if words else None
 
 
 def _tracked_family(claim: Claim, family: str | None, unit: str, pack: DomainPack | None) -> str | None:
