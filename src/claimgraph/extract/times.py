@@ -104,7 +104,9 @@ _CLAUSE_END = re.compile(r"[.;,:](?=\s)")  # not the comma of "25,000"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBER_WORDS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FUTURE = re.compile(
-    r"\b(will|shall|is to|are to|plans? to|expected to|scheduled|due to|next|must|should|needs? to)\b", re.I
+    r"\b(will|shall|is to|are to|(?:is|are) set to|plans? to|expected to|scheduled|due to|next|must|should"
+    r"|needs? to)\b",
+    re.I,
 )
 
 
