@@ -32,3 +32,13 @@ def test_a_tallied_year_gives_way_to_the_day_it_was_said(context):
 def test_a_part_of_a_year_is_a_point_in_it_not_a_tally(context):
     assert claim_dates(context, "Portugal sent some 900 sailors in the fall of 2023.") == ["2023"]
     assert claim_dates(context, "Portugal sent some 900 sailors in late 2023.") == ["2023"]
+
+
+def test_a_date_deep_in_a_since_phrase_opens_a_stretch(context):
+    body = "Portugal's fleet has grown steadily since the end of the crisis in early 2012."
+    assert claim_dates(context, body) == [None]
+    body = (
+        "Portugal built 300 barges since the start of the boom in March 2019, its yard said in May last year."
+    )
+    assert claim_dates(context, body) == ["2024-05"]
+    assert claim_dates(context, "Portugal's ferries have stopped since March 25.") == ["2025-03-25"]

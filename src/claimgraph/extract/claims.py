@@ -279,9 +279,22 @@ _RUNNING_BEFORE = (("since",), ("so", "far"))
 _RUNNING_AFTER = (("so", "far"), ("to", "date"))
 
 
+def _in_a_since_phrase(span: Span) -> bool:
+    """ "since the start of the war in February 2022": a date inside a phrase opened by "since",
+    however deep, marks where a stretch begins."""
+    token = span.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.lower_ == "since" and token.dep_ == "prep":
+            return True
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+
+
 def _starts_a_running_total(span: Span) -> bool:
     """Whether a date opens a cumulative count, which its report dates, not its start."""
     doc = span.doc
+    if _in_a_since_phrase(span):
+        return True
     for words in _RUNNING_BEFORE:
         before = doc[max(span.start - len(words), 0) : span.start]
         if tuple(t.lower_ for t in before) == words:
@@ -294,15 +307,9 @@ def _starts_a_running_total(span: Span) -> bool:
 
 
 def _since_a_year(time: TimeRef, span: Span | None) -> bool:
-    """ "in effect since 1953", "the first train since 2020": a bare year that opens a long
-    stretch dates no claim; a day ("stopped since March 25") still dates the change."""
-    return (
-        span is not None
-        and time.value is not None
-        and len(time.value) == 4
-        and span.start > 0
-        and span.doc[span.start - 1].lower_ == "since"
-    )
+    """ "in effect since 1953", "growing since the start of the war in early 2022": a year that
+    opens a long stretch dates no claim; a day ("stopped since March 25") still dates the change."""
+    return span is not None and len(time.value or "") == 4 and _in_a_since_phrase(span)
 
 
 # Words that make a year-valued expression a point in it ("late 2022", "the fall of 2024"), not all of it.
