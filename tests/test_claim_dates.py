@@ -42,3 +42,11 @@ def test_a_date_deep_in_a_since_phrase_opens_a_stretch(context):
     )
     assert claim_dates(context, body) == ["2024-05"]
     assert claim_dates(context, "Portugal's ferries have stopped since March 25.") == ["2025-03-25"]
+
+
+def test_a_bracketed_dateline_dates_no_claim(context):
+    from claimgraph.clean.scrape import agency_of
+
+    body = "Lisbon, (LPA - Harbour Wire Service - 4th Mar, 2025) Portugal opened a new ferry line on Monday."
+    assert agency_of(body) == "LPA"
+    assert claim_dates(context, body, published="2025-03-04") == ["2025-03-03"]
