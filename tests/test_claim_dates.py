@@ -50,3 +50,15 @@ def test_a_bracketed_dateline_dates_no_claim(context):
     body = "Lisbon, (LPA - Harbour Wire Service - 4th Mar, 2025) Portugal opened a new ferry line on Monday."
     assert agency_of(body) == "LPA"
     assert claim_dates(context, body, published="2025-03-04") == ["2025-03-03"]
+
+
+def test_a_counted_group_that_names_no_one_is_the_one_named_before(context):
+    from claimgraph.pipeline import analyse_document
+
+    body = "Portugal is training 900 sailors. The first crew of 60 sailors will sail to Norway on July 4."
+    document = Document(
+        id="g", source="g.txt", body=body, published="2025-06-18", published_how=DateSource.METADATA
+    )
+    last = analyse_document(document, context).claims[-1]
+    assert last.time is not None and last.time.value == "2025-07-04"
+    assert "portugal" in last.entities

@@ -247,9 +247,20 @@ def _points_back(sent: Span) -> bool:
 
 
 def _names_no_doer(verb: Token, about: Sequence[Mention]) -> bool:
-    """Whether a dated act leaves its doer to the sentence before: an agentless passive, or a
-    sentence that names no one ("About 400 wagons crossed in May")."""
-    return _agentless_passive(verb) or not about
+    """Whether a dated act leaves its doer to the sentence before: an agentless passive, a
+    sentence that names no one ("About 400 wagons crossed in May"), or a counted subject that
+    names no one ("The first convoy of 40 trucks will leave for Odesa on May 2")."""
+    return _agentless_passive(verb) or not about or _unnamed_counted_subject(verb, about)
+
+
+def _unnamed_counted_subject(verb: Token, about: Sequence[Mention]) -> bool:
+    """ "The first convoy of 40 trucks will leave on May 2": a counted group that names no one is
+    the one the sentence before spoke of."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(t.like_num for t in subject.subtree):
+        return False
+    words = range(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
+    return not any(m.start in words for m in about)
 
 
 def _agentless_passive(verb: Token) -> bool:
