@@ -160,3 +160,18 @@ def test_an_estimating_source_saying_an_act_will_happen_gives_a_plan(context):
     body = "The head of military intelligence said Moscow will help Pyongyang build a drone plant."
     (claim,) = [c for c in claims_of(context, body) if not c.quantity]
     assert claim.modality is Modality.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "modality"),
+    [
+        # A conjoined clause with its own subject does not share the plan of the clause before it.
+        ("The agency noted that Tehran plans to send 900 drones and that 300 engineers have arrived.",
+         300, Modality.REPORTED),
+        ("The agency noted that Tehran plans to send 900 drones and that 300 engineers have arrived.",
+         900, Modality.PLANNED),
+    ],
+)  # fmt: skip
+def test_each_figure_takes_the_firmness_of_its_own_clause(context, body, value, modality):
+    claims = [c for c in claims_of(context, body) if c.quantity and c.quantity.low == value]
+    assert claims and claims[0].modality is modality

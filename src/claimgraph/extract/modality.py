@@ -101,13 +101,21 @@ def path_cues(anchor: Token, scope: Collection[int]) -> list[Token]:
     current = anchor
     for _ in range(12):
         path.append(current)
-        if current.head.i == current.i or current.head.i not in scope:
+        if current.head.i == current.i or current.head.i not in scope or _own_clause(current):
             break
         current = current.head
     found = list(path)
     for token in path:
         found.extend(c for c in token.children if c.dep_ in _PATH_CHILDREN or _is_to_be(token, c))
     return found
+
+
+def _own_clause(token: Token) -> bool:
+    """ "plans to send 900 and that 300 have already arrived": a conjoined verb with a subject of
+    its own is a clause of its own, and the plan or doubt on the verb it is joined to is not its."""
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+    )
 
 
 def modality_from_cues(
