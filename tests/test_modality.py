@@ -129,6 +129,10 @@ def test_a_source_saying_an_act_did_not_happen_contradicts_a_source_saying_it_di
         ("About 2,000 soldiers were killed, officials in Seoul said.", "estimated"),
         ("More than 2,000 soldiers were killed, officials in Seoul said.", "reported"),
         ("About 2,000 soldiers were killed in the battle.", "asserted"),
+        # A rounded price, span or rate is a measure the speaker knows, not their estimate.
+        ("Each guard earns about $600 a month, officials in Seoul said.", "reported"),
+        ("The talks took about three years, the spokesman said.", "reported"),
+        ("The plant makes about 90 drones a day, officials said.", "reported"),
     ],
 )
 def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modality):

@@ -134,8 +134,7 @@ def _sentence_claims(
         time = _claim_time(here.times, verb, figure, scope)
         doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
-        qualifier = figure.qualifier if figure else None
-        modality = claim_modality(anchor, scope, attribution, qualifier, vocabulary, figure is not None)
+        modality = claim_modality(anchor, scope, attribution, figure, vocabulary)
         said_nothing = not (figure or entity_ids or time or opinion) and modality is not Modality.DENIED
         if attribution is not None and said_nothing:
             continue  # "Shoigu said the talks lasted long": nothing named or dated said; a denial still is

@@ -24,7 +24,8 @@ from claimgraph.extract.lexicons import (
     SPECULATIVE_AUX,
     SPECULATIVE_WORDS,
 )
-from claimgraph.records import Modality
+from claimgraph.extract.units import ISO_CODES
+from claimgraph.records import Modality, Quantity
 
 # Acts whose negation denies nothing: "did not respond", "could not confirm", "did not say how many".
 _NOT_A_DENIAL = frozenset(
@@ -39,20 +40,21 @@ _CAPACITY_VERBS = frozenset(["contain", "hold", "carry", "accommodate", "fit", "
 
 # A round figure someone gives ("about 2,000, officials said") is their estimate; "more than" is a bound.
 _ROUGHLY = frozenset(["about", "around", "approximately", "roughly", "some", "nearly", "almost", "~"])
+_TIME_SPANS = frozenset(["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"])
 
 
 def claim_modality(
     anchor: Token,
     scope: Collection[int],
     attribution: Attribution | None,
-    qualifier: str | None = None,
+    figure: Quantity | None = None,
     vocabulary: Vocabulary | None = None,
-    of_a_figure: bool = False,
 ) -> Modality:
-    """The modality of the claim whose figure (``of_a_figure``) or verb is ``anchor``."""
+    """The modality of the claim whose ``figure`` (its token the ``anchor``) or verb is ``anchor``."""
     if _asks(anchor, scope):
         return Modality.SPECULATIVE  # "How many drones can Russia build?" asserts nothing
     cues = path_cues(anchor, scope)
+    qualifier = figure.qualifier if figure is not None else None
     would_is_future = (
         attribution is not None
         and attribution.verb is not None
@@ -61,14 +63,25 @@ def claim_modality(
     return modality_from_cues(
         cues,
         denied=attribution is not None and (attribution.denial or _says_it_did_not(cues)),
-        estimated=(attribution is not None and (attribution.estimate or qualifier in _ROUGHLY))
+        estimated=(attribution is not None and (attribution.estimate or _a_rounded_count(figure)))
         or qualifier in ("estimated", "an estimated")
         or _from_an_estimating_source(anchor, scope, attribution, vocabulary),
         reported=attribution is not None,
         would_is_future=would_is_future,
         vocabulary=vocabulary,
-        of_a_figure=of_a_figure,
+        of_a_figure=figure is not None,
     )
+
+
+def _a_rounded_count(figure: Quantity | None) -> bool:
+    """ "about 2,000 soldiers", officials said: a round count someone gives is their estimate of
+    what nobody has counted. A rounded measure is not: "about $800 a month", "about two and a
+    half years", "some 170 drones a day" round a price, a span or a rate the speaker knows."""
+    if figure is None or figure.qualifier not in _ROUGHLY:
+        return False
+    return figure.per is None and figure.unit not in _TIME_SPANS and figure.unit.upper() not in ISO_CODES
+
+
 
 
 def _from_an_estimating_source(
