@@ -153,6 +153,12 @@ def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modalit
         ("A first battalion of 900 troops should reach the border next week.", Modality.PLANNED),
         ("The plant could build 400 drones.", Modality.SPECULATIVE),
         ("The Defence Intelligence Agency said 700 soldiers had died.", Modality.ESTIMATED),
+        # A figure put with doubt is a reckoning; doubt on a figure still to come stays a hedge.
+        ("Belarus is believed to have sold 4,000 rifles to the rebels.", Modality.ESTIMATED),
+        ("Some 300 rebel fighters are believed to have deserted.", Modality.ESTIMATED),
+        ("The rebels have probably lost more than 900 fighters.", Modality.ESTIMATED),
+        ("The rebels will probably buy 300 rifles.", Modality.HEDGED),
+        ("Trucks that presumably left the port could carry up to 9,000 rifles.", Modality.ESTIMATED),
     ],
 )
 def test_sources_that_estimate_capacities_and_forecasts_are_estimates(context, body, modality):

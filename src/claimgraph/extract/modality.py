@@ -64,12 +64,25 @@ def claim_modality(
         cues,
         denied=attribution is not None and (attribution.denial or _says_it_did_not(cues)),
         estimated=(attribution is not None and (attribution.estimate or _a_rounded_count(figure)))
+        or (figure is not None and _believed_by_nobody_named(attribution))
         or qualifier in ("estimated", "an estimated")
         or _from_an_estimating_source(anchor, scope, attribution, vocabulary),
         reported=attribution is not None,
         would_is_future=would_is_future,
         vocabulary=vocabulary,
         of_a_figure=figure is not None,
+    )
+
+
+def _believed_by_nobody_named(attribution: Attribution | None) -> bool:
+    """ "4,000 are believed to have been killed": a passive of belief with no one named gives a
+    figure as someone's reckoning, an estimate."""
+    verb = attribution.verb if attribution is not None else None
+    return (
+        verb is not None
+        and attribution is not None
+        and attribution.cue == f"{verb.lemma_.lower()} (passive)"
+        and verb.lemma_.lower() == "believe"
     )
 
 
@@ -149,10 +162,12 @@ def modality_from_cues(
         return Modality.DENIED
     if lemmas & words.cue("target"):
         return Modality.TARGET
-    if lemmas & HEDGE_WORDS:
-        return Modality.HEDGED
     if lemmas & SPECULATIVE_AUX and lemmas & _CAPACITY_VERBS:
         return Modality.ESTIMATED  # "the containers could hold 3 million shells": a reckoned capacity
+    if lemmas & HEDGE_WORDS:
+        # "is believed to have sent 3,000", "likely lost 6,000": a figure put with doubt is a reckoning
+        to_come = lemmas & FUTURE_AUX or lemmas & words.cue("planned")
+        return Modality.ESTIMATED if of_a_figure and not to_come else Modality.HEDGED
     if of_a_figure and estimated and lemmas & FUTURE_AUX and not lemmas & words.cue("planned"):
         return Modality.ESTIMATED  # an analysis saying factories will make 4 million: a forecast
     if lemmas & SPECULATIVE_AUX or lemmas & SPECULATIVE_WORDS or ("would" in lemmas and not would_is_future):
