@@ -159,6 +159,8 @@ def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modalit
         ("The rebels have probably lost more than 900 fighters.", Modality.ESTIMATED),
         ("The rebels will probably buy 300 rifles.", Modality.HEDGED),
         ("Trucks that presumably left the port could carry up to 9,000 rifles.", Modality.ESTIMATED),
+        ("Inside the 40 wagons there could be 20,000 grenades.", Modality.ESTIMATED),
+        ("There could be 20,000 more refugees next year.", Modality.SPECULATIVE),
     ],
 )
 def test_sources_that_estimate_capacities_and_forecasts_are_estimates(context, body, modality):

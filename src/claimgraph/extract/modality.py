@@ -36,6 +36,7 @@ _PATH_CHILDREN = frozenset(["aux", "auxpass", "advmod", "acomp", "neg", "mark", 
 _REPORTING_PAST = frozenset(["VBD", "VBN"])
 # Verbs of what something can hold: "could contain", "may carry" reckon a capacity, not a guess.
 _CAPACITY_VERBS = frozenset(["contain", "hold", "carry", "accommodate", "fit", "house"])
+_WITHIN = frozenset(["among", "inside", "within", "aboard"])
 
 
 # A round figure someone gives ("about 2,000, officials said") is their estimate; "more than" is a bound.
@@ -162,7 +163,7 @@ def modality_from_cues(
         return Modality.DENIED
     if lemmas & words.cue("target"):
         return Modality.TARGET
-    if lemmas & SPECULATIVE_AUX and lemmas & _CAPACITY_VERBS:
+    if lemmas & SPECULATIVE_AUX and (lemmas & _CAPACITY_VERBS or any(_there_is_within(t) for t in cues)):
         return Modality.ESTIMATED  # "the containers could hold 3 million shells": a reckoned capacity
     if lemmas & HEDGE_WORDS:
         # "is believed to have sent 3,000", "likely lost 6,000": a figure put with doubt is a reckoning
@@ -179,6 +180,16 @@ def modality_from_cues(
     if reported or lemmas & REPORTED_WORDS or lemmas & {"say", "said"}:
         return Modality.REPORTED
     return Modality.ASSERTED
+
+
+def _there_is_within(token: Token) -> bool:
+    """ "among the 900 crates there could be 2 million rounds": what may be inside something
+    already there is reckoned from its size, like "the crates could hold 2 million rounds"."""
+    return (
+        token.lemma_ == "be"
+        and any(c.dep_ == "expl" for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ in _WITHIN for c in token.children)
+    )
 
 
 def _says_it_did_not(cues: Collection[Token]) -> bool:
