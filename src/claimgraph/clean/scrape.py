@@ -24,9 +24,10 @@ from claimgraph.clean.credits import (
     lead_credits,
     ordered,
     original_source,
+    picture_source,
 )
 from claimgraph.clean.dates import split_date_label
-from claimgraph.clean.furniture import SECTION_BREAK, UI_WORDS, is_caption, is_junk
+from claimgraph.clean.furniture import SECTION_BREAK, UI_WORDS, is_caption, is_junk, picture_credit_start
 from claimgraph.clean.headline import choose_headline, ends_sentence, repeated_lines
 
 # Nouns that name publications rather than people: "… Times", "… Herald", "… Dispatch".
@@ -119,11 +120,22 @@ def clean_scrape(text: str, outlets: Sequence[str] = ()) -> Scrape:
         ),
         author=names.author,
         outlet=names.outlet or agency_of(body[0]),
-        original_source=original_source(credits),
+        original_source=original_source(credits) or _picture_wire(lines[:end], outlets),
         head=tuple(head),
         credits=credits,
         published=published,
     )
+
+
+def _picture_wire(lines: Sequence[str], outlets: Sequence[str]) -> str | None:
+    """The wire the page's photos come through, as the report's source when its text credits none:
+    a site that takes a wire's pictures ("… Pool Photo via AP") runs that wire's copy."""
+    for line in lines:
+        start = picture_credit_start(line)
+        source = picture_source(line[start:], outlets) if start is not None else None
+        if source:
+            return source
+    return None
 
 
 def _keep_what_a_cut_ending_finished(
