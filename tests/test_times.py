@@ -251,3 +251,12 @@ def test_a_day_named_in_past_tense_reporting_is_never_after_publication(nlp, tex
 )
 def test_a_day_named_with_its_relative_year_is_one_date(nlp, text, value):
     assert [(v, r) for _, v, r in values(nlp, text, "2025-06-20")] == [(value, "relative")]
+
+
+def test_what_is_set_to_happen_looks_ahead(nlp):
+    # 2025-06-20: a day after it, named without a year, is this year's when it is still to come.
+    assert (
+        values(nlp, "The two ministers are set to meet in Lisbon on July 2.", "2025-06-20")[0][1]
+        == "2025-07-02"
+    )
+    assert values(nlp, "The two ministers met in Lisbon on July 2.", "2025-06-20")[0][1] == "2024-07-02"

@@ -8,6 +8,7 @@ entities of the sentence before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -136,6 +137,9 @@ def _sentence_claims(
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         modality = claim_modality(anchor, scope, attribution, figure, vocabulary)
         said_nothing = not (figure or entity_ids or time or opinion) and modality is not Modality.DENIED
+        dated = said_on(time, here.times, attribution)
+        if dated is time and _tallied_year(time, verb, figure):
+            dated = None
         if attribution is not None and said_nothing:
             continue  # "Shoigu said the talks lasted long": nothing named or dated said; a denial still is
         claims.append(
@@ -151,7 +155,7 @@ def _sentence_claims(
                 place=place_entity(verb, scope, about, kinds),
                 entities=entity_ids,
                 quantity=figure,
-                time=said_on(time, here.times, attribution),
+                time=dated,
                 speaker=attribution.speaker if attribution else None,
                 via=attribution.via if attribution else None,
                 cue=attribution.cue if attribution else None,
@@ -298,6 +302,28 @@ def _since_a_year(time: TimeRef, span: Span | None) -> bool:
         and span.start > 0
         and span.doc[span.start - 1].lower_ == "since"
     )
+
+
+# Words that make a year-valued expression a point in it ("late 2022", "the fall of 2024"), not all of it.
+_PART_OF_A_YEAR = re.compile(
+    r"\b(early|late|mid|end|beginning|start|middle|spring|summer|autumn|fall|winter|quarter|half)\b", re.I
+)
+
+
+def _tallied_year(time: TimeRef | None, verb: Token, figure: Quantity | None) -> bool:
+    """ "6,000 drones were produced in 2024", "13,000 entered Russia last year": a whole year on
+    the figure's own verb is the span the figure tallies, not the date of one event. A year on
+    another verb ("deliveries, which began in 2022, reached 2.8 million") or a part of a year
+    ("late 2022", "by the end of the year") still dates the claim."""
+    if figure is None or time is None or len(time.value or "") != 4:
+        return False
+    if _PART_OF_A_YEAR.search(time.text):
+        return False
+    span = verb.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    governor = governing_verb(span.root, {t.i for t in verb.sent})
+    return governor is not None and governor.i == verb.i
 
 
 def _claim_time(

@@ -64,6 +64,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b{_REL}(?:\s+|(?<=-)){_MONTH}\b")),  # "last October", "mid-October"
     # "the spring of 2024", "autumn 2024"
     ("absolute", re.compile(rf"\b(?:(?i:the)\s+)?{_SEASON}\s+(?:(?i:of)\s+)?{_YEAR}\b")),
+    # "the fall of 2024": "fall" is a season only with "the" and "of" around it, else a verb.
+    ("absolute", re.compile(rf"\b(?i:the)\s+(?P<season>(?i:fall))\s+(?i:of)\s+{_YEAR}\b")),
     ("month", re.compile(rf"\b{_PREP}\s+{_MONTH}\b{_OF_YEAR}")),
     ("unit", re.compile(rf"\b(?P<rel>(?i:last|this|next|past|earlier\s+this|later\s+this))\s+{_UNIT}\b")),
     ("unit", re.compile(rf"\b(?:{_PREP}\s+)?(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+)"
@@ -102,7 +104,9 @@ _CLAUSE_END = re.compile(r"[.;,:](?=\s)")  # not the comma of "25,000"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBER_WORDS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FUTURE = re.compile(
-    r"\b(will|shall|is to|are to|plans? to|expected to|scheduled|due to|next|must|should|needs? to)\b", re.I
+    r"\b(will|shall|is to|are to|(?:is|are) set to|plans? to|expected to|scheduled|due to|next|must|should"
+    r"|needs? to)\b",
+    re.I,
 )
 
 

@@ -1,0 +1,34 @@
+"""Which date a claim carries: the time of what it claims, never a span its figure tallies."""
+
+from __future__ import annotations
+
+from claimgraph.records import DateSource, Document
+
+
+def claim_dates(context, body: str, published: str = "2025-06-18") -> list[str | None]:
+    from claimgraph.pipeline import analyse_document
+
+    how = DateSource.METADATA
+    document = Document(id="d", source="d.txt", body=body, published=published, published_how=how)
+    return [c.time.value if c.time else None for c in analyse_document(document, context).claims]
+
+
+def test_a_whole_year_on_the_figures_own_verb_is_a_tally_not_an_event(context):
+    assert claim_dates(context, "In 2023, the Baltic yard built more than 40 barges.") == [None]
+    assert claim_dates(context, "Some 900 sailors left Portugal last year.") == [None]
+
+
+def test_a_year_on_another_verb_or_a_finer_date_still_dates_the_figure(context):
+    assert claim_dates(context, "Grain shipments, which resumed in 2021, reached 3 million t.") == ["2021"]
+    assert claim_dates(context, "The yard launched 12 barges in March 2024.") == ["2024-03"]
+    assert claim_dates(context, "Portugal signed a fishing pact with Norway in 2019.") == ["2019"]
+
+
+def test_a_tallied_year_gives_way_to_the_day_it_was_said(context):
+    body = "Some 900 sailors left Portugal last year, the harbour office said on Monday."
+    assert claim_dates(context, body) == ["2025-06-16"]
+
+
+def test_a_part_of_a_year_is_a_point_in_it_not_a_tally(context):
+    assert claim_dates(context, "Portugal sent some 900 sailors in the fall of 2023.") == ["2023"]
+    assert claim_dates(context, "Portugal sent some 900 sailors in late 2023.") == ["2023"]
