@@ -316,6 +316,11 @@ def test_a_bare_figure_counts_the_tally_the_sentence_names(nlp, body, unit):
         ("The depot held 9,000 155mm rounds.", [(9000, "shell")]),
         ("Snow lay 30 mm deep by noon.", [(30, "mm")]),
         ("The two leaders spoke on four occasions.", []),
+        ("Trade between the two regimes doubled.", []),
+        ("Guards who caught these three men were decorated.", []),  # people named before
+        ("It could be a blend of the two.", []),
+        ("The team compared the two samples.", [(2, "sample")]),  # how a study reports its design
+        ("Three men crossed the river.", [(3, "person")]),
     ],
 )
 def test_calibres_and_framing_counts_are_not_figures(nlp, body, expected):
