@@ -44,6 +44,7 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 _RANGE_WORDS = ("to", "-", "–", "and")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _DEFINITE = frozenset(["the", "these", "those"])
+_MULTIPLE_VERBS = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
 # Nouns that count parts of a sentence's framing, not a measure anyone tracks.
 _NOT_MEASURES = frozenset(
     [
@@ -106,11 +107,26 @@ def _sentence_quantities(sent: Span, vocabulary: Vocabulary) -> list[Quantity]:
         taken.update(range(span.start, last))
         found.append(quantity)
         i = last
+    found.extend(_multiples(sent, taken))
     found = _changes(sorted(found, key=lambda q: q.start), sent)
     # "the two sides", "three points", "one lawmaker told": framing; "27 countries", "678 points": a measure.
     found = [q for q in found if q.unit and (q.unit not in _NOT_MEASURES | SPEAKER_ROLES or abs(q.low) >= 10)]
     found = [q for q in found if not _is_calibre(q, sent) and not _points_back(q, sent, vocabulary)]
     return sorted(found, key=lambda q: q.start)
+
+
+def _multiples(sent: Span, taken: set[int]) -> list[Quantity]:
+    """ "output has tripled", "more than doubled": a growth said as a verb of multiplying is a
+    ratio, like "grew three times". ("Twice as fast" compares; it reports no figure.)"""
+    found = []
+    for token in sent:
+        factor = _MULTIPLE_VERBS.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+        if factor is None or token.i in taken:
+            continue
+        qualifier, start = _qualifier(sent.doc, token.i)
+        text = sent.doc[start : token.i + 1]
+        found.append(Quantity(factor, factor, "ratio", text.text, text.start_char, text.end_char, qualifier))
+    return found
 
 
 def _points_back(quantity: Quantity, sent: Span, vocabulary: Vocabulary) -> bool:
