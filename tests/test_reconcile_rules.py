@@ -71,6 +71,10 @@ def test_whose_things_a_figure_counts_comes_from_its_own_words_or_the_state_besi
                    unit="worker", subject="kim", entities=("kim", NK, "russia"))  # fmt: skip
     assert owner_of(leader, leader.quantity, MORE) == NK  # not the destination, Russia
     assert planned(leader, leader.quantity)  # "decided to send": an intention, not a deed
+    # "in many parts of Russia" is where things go, as "in Russia" is: not whose they are.
+    spread = claim(a, "The isolated state sent some 3,000 workers to farms in many parts of Russia.",
+                   figure="some 3,000", unit="worker", entities=("russia",), predicate="send")  # fmt: skip
+    assert owner_of(spread, spread.quantity, MORE) is None
 
 
 def test_when_a_figure_holds_running_totals_tellings_and_times_of_other_figures():
