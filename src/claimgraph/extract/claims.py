@@ -37,6 +37,7 @@ from claimgraph.extract.predicates import (
 )
 from claimgraph.extract.speech import is_root, quotation_spans
 from claimgraph.extract.statement_dates import said_on
+from claimgraph.extract.statements import Statement, carries_on, figures_of, joined, opened, sole_speaker
 from claimgraph.records import Claim, Entity, Mention, Modality, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)
@@ -79,6 +80,7 @@ def extract_claims(
     claims: list[Claim] = []
     previous_entities: tuple[str, ...] = ()
     previous_start = 0  # where the claims of the sentence before begin
+    statement: Statement | None = None  # one speaker's statement that the next sentence may carry on
     for sent in sentences(doc):
         here = _Sentence(sent, _within(mentions, sent), _within(quantities, sent), _within(times, sent))
         quote_start = next((s for s, e in quotes if s < sent.start_char < e), None)
@@ -88,6 +90,16 @@ def extract_claims(
         if credit is not None:  # "This was reported by NHK": the sentence before is NHK's
             claims[previous_start:] = [_credited(c, credit) for c in claims[previous_start:]]
             made = [c for c in made if c.quantity or c.time]  # the credit itself claims nothing more
+            statement = opened(claims[previous_start:], previous_start)  # and opens the credit's statement
+        if statement is not None and (
+            carries_on(statement, made, found, here.mentions, kinds, text)
+            or (credit is not None and sole_speaker(made) == statement.speaker)
+        ):
+            claims[statement.first :] = joined(claims[statement.first :], statement, sent.end_char, text)
+            made = joined(made, statement, sent.end_char, text)
+            statement.figures |= figures_of(made)
+        elif made:
+            statement = opened(made, len(claims))
         previous_start = len(claims)
         claims.extend(made)
         subjects = [c.subject for c in made if c.subject]
@@ -135,8 +147,7 @@ def _sentence_claims(
         time = _claim_time(here.times, verb, figure, scope)
         doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
-        qualifier = figure.qualifier if figure else None
-        modality = claim_modality(anchor, scope, attribution, qualifier, vocabulary, figure is not None)
+        modality = claim_modality(anchor, scope, attribution, figure, vocabulary)
         said_nothing = not (figure or entity_ids or time or opinion) and modality is not Modality.DENIED
         dated = said_on(time, here.times, attribution)
         if dated is time and _tallied_year(time, verb, figure):

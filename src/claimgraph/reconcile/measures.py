@@ -41,9 +41,9 @@ _PART_OF = re.compile(r"\b(?:out of|of|from|among)\b", re.IGNORECASE)
 _OWNER_AFTER = re.compile(r"^\s*(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)  # "12,000 workers from X"
 _DESTINATION = re.compile(
     r"\b(?:to|into|in|inside|toward|towards|across|throughout|within|at|on|against|for|with|by|over)"
-    r"\s+(?:the\s+|all\s+of\s+)?$",
+    r"\s+(?:the\s+|all\s+of\s+)?(?:(?:\w+\s+)?(?:parts?|regions?|areas?|corners?)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
-)  # "sent to Russia", "sites across Russia": where things go or are, not whose they are
+)  # "sent to Russia", "sites across Russia", "in various parts of Russia": where things go or are
 # A loss word that heads a figure after it ("losses of at least 4,000", "a death toll at around 1,000").
 _GOVERNS = re.compile(
     r"\s+(?:of|at|to|near|around|about|some|nearly|almost|over|more than|at least|up to|roughly|"
