@@ -67,6 +67,11 @@ _WIRE_DATELINE = re.compile(
 _SLASHED_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'’\- ]{1,30}(?:,[^\n/]{1,30}?)?\.?\s*/(?P<agency>[A-Z][\w&.’' -]{0,30}?)/\.?\s"
 )
+# "Kyiv, (APP - Pakistan Point News - 23rd Dec, 2024) ": a city, then the agency and date in brackets.
+_BRACKETED_DATELINE = re.compile(
+    r"^\s*[A-Z][\w.'’\- ]{1,30},\s*\((?P<agency>[A-Z][A-Za-z&.]{1,15})\s+(?:-|–|—)[^()\n]{0,80}"
+    r"\b(?:19|20)\d\d\)\s"
+)
 _TOP_LINES = 60  # a headline and its echoes are at the top of the page
 _STAMPED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d{2}\b|\bby\s+[A-Z]")
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -380,4 +385,4 @@ def agency_of(body: str) -> str | None:
 
 def wire_dateline(text: str) -> re.Match[str] | None:
     """The wire dateline a text opens with, its agency in group "agency" when it names one."""
-    return _WIRE_DATELINE.match(text) or _SLASHED_DATELINE.match(text)
+    return _WIRE_DATELINE.match(text) or _SLASHED_DATELINE.match(text) or _BRACKETED_DATELINE.match(text)

@@ -1,0 +1,68 @@
+"""Statements over several sentences: one speaker's claims joined into one; sentences of our own."""
+
+from __future__ import annotations
+
+from claimgraph.records import Document
+
+
+def spans_of(context, body):
+    from claimgraph.pipeline import analyse_document
+
+    claims = analyse_document(Document(id="st", source="t.txt", body=body), context).claims
+    return sorted({(c.start, c.end, c.speaker) for c in claims if c.speaker})
+
+
+def test_a_sentence_pointing_back_to_the_speaker_carries_on_the_statement(context):
+    body = (
+        "Kyrylo Budanov said that Russia is helping North Korea build drones in Tatarstan. "
+        "He added that North Korean engineers will train at the Russian plant."
+    )
+    ((start, end, speaker),) = spans_of(context, body)
+    assert (start, end, speaker) == (0, len(body), "kyrylo-budanov")
+
+
+def test_the_joined_claim_keeps_both_sentences_as_its_text(context):
+    from claimgraph.pipeline import analyse_document
+
+    body = (
+        "According to NHK, North Korea will send workers to a drone plant in Russia. "
+        "The broadcaster said the workers would learn to fly the drones in Tatarstan."
+    )
+    claims = analyse_document(Document(id="st", source="t.txt", body=body), context).claims
+    assert {c.text for c in claims if c.speaker} == {body}
+
+
+def test_a_speaker_named_anew_makes_a_new_statement(context):
+    body = (
+        "Kyrylo Budanov said that Russia is helping North Korea build drones in Tatarstan. "
+        "Budanov also said that Iran sent missiles to Russia last year."
+    )
+    assert len(spans_of(context, body)) == 2
+
+
+def test_a_speaker_named_anew_to_repeat_a_figure_repeats_the_statement(context):
+    body = (
+        "According to Kyrylo Budanov, 4,000 North Korean soldiers arrived in Russia in May. "
+        '"About 4,000 North Korean soldiers are already in Russia," Budanov said.'
+    )
+    assert len(spans_of(context, body)) == 1
+
+
+def test_a_sentence_of_the_writer_in_between_ends_the_statement(context):
+    body = (
+        "Kyrylo Budanov said that Russia is helping North Korea build drones in Tatarstan. "
+        "North Korea sent 3,000 soldiers to Russia in January. "
+        "He added that Iran sent missiles to Russia last year."
+    )
+    spans = spans_of(context, body)
+    assert len(spans) == 2
+
+
+def test_a_credit_to_the_sentence_before_opens_a_statement_the_next_sentence_carries_on(context):
+    body = (
+        "North Korea sent 3,000 soldiers to Russia in January. "
+        "This was reported by Yonhap on Monday. "
+        "The agency added that the soldiers went to the Kursk region."
+    )
+    ((start, end, speaker),) = spans_of(context, body)
+    assert (start, end, speaker) == (0, len(body), "yonhap")
