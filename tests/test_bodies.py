@@ -43,9 +43,9 @@ def test_an_office_with_no_state_beside_it_is_no_states_body(context) -> None:
 
 
 def test_one_states_office_across_wordings_and_reports_is_one_entity(context) -> None:
-    first = entities_of(context, "The figure was confirmed by the UK Ministry of Defense on Friday.")
-    second = entities_of(context, "Britain's Defence Ministry repeated the figure on Saturday.")
-    assert first["Ministry of Defense"] == second["Defence Ministry"] == "united-kingdom-defence-ministry"
+    first = entities_of(context, "The figure was confirmed by the French Ministry of Defense on Friday.")
+    second = entities_of(context, "France's Defence Ministry repeated the figure on Saturday.")
+    assert first["Ministry of Defense"] == second["Defence Ministry"] == "france-defence-ministry"
 
 
 def test_an_office_in_lower_case_beside_its_state_is_that_states_body(context) -> None:

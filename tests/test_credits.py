@@ -114,6 +114,24 @@ def test_a_photo_credit_is_not_the_story_s_source():
     assert "Ships wait outside" in clean_scrape("\n".join([LEAD, caption, MORE]), OUTLETS).body  # kept
 
 
+@pytest.mark.parametrize(
+    ("credit", "wire"),
+    [
+        ("(Marta Quill, Harbour TV, City Pool Photo via AP)", "AP"),  # the feed, not the photographer's
+        ("(AP Photo/Marta Quill)", "AP"),
+        ("(Marta Quill/AFP via Getty Images)", "AFP"),  # the agency, not the stock house
+        ("(Photo by Marta Quill/Getty Images)", None),
+        ("(Marta Quill/Pool)", None),
+    ],
+)
+def test_a_page_whose_text_credits_no_one_is_the_wire_s_its_photos_come_through(credit, wire):
+    caption = f"Ships wait outside the harbour on Thursday. {credit}"
+    scrape = clean_scrape("\n".join([TITLE, caption, LEAD, MORE]), OUTLETS)
+    assert scrape.original_source == wire and scrape.credits == ()
+    dated = clean_scrape("\n".join([TITLE, caption, f"GDANSK, March 14 (Reuters) - {LEAD}", MORE]), OUTLETS)
+    assert dated.original_source == "Reuters"  # a story's own credit outranks its pictures'
+
+
 def test_a_credit_after_the_article_ends_belongs_to_other_content():
     related = ["Related Articles", "Harbour Press", "Rail workers vote on a new contract next week"]
     assert credits_of(TITLE, LEAD, MORE, *related) == ()

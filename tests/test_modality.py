@@ -129,6 +129,10 @@ def test_a_source_saying_an_act_did_not_happen_contradicts_a_source_saying_it_di
         ("About 2,000 soldiers were killed, officials in Seoul said.", "estimated"),
         ("More than 2,000 soldiers were killed, officials in Seoul said.", "reported"),
         ("About 2,000 soldiers were killed in the battle.", "asserted"),
+        # A rounded price, span or rate is a measure the speaker knows, not their estimate.
+        ("Each guard earns about $600 a month, officials in Seoul said.", "reported"),
+        ("The talks took about three years, the spokesman said.", "reported"),
+        ("The plant makes about 90 drones a day, officials said.", "reported"),
     ],
 )
 def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modality):
@@ -149,6 +153,14 @@ def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modalit
         ("A first battalion of 900 troops should reach the border next week.", Modality.PLANNED),
         ("The plant could build 400 drones.", Modality.SPECULATIVE),
         ("The Defence Intelligence Agency said 700 soldiers had died.", Modality.ESTIMATED),
+        # A figure put with doubt is a reckoning; doubt on a figure still to come stays a hedge.
+        ("Belarus is believed to have sold 4,000 rifles to the rebels.", Modality.ESTIMATED),
+        ("Some 300 rebel fighters are believed to have deserted.", Modality.ESTIMATED),
+        ("The rebels have probably lost more than 900 fighters.", Modality.ESTIMATED),
+        ("The rebels will probably buy 300 rifles.", Modality.HEDGED),
+        ("Trucks that presumably left the port could carry up to 9,000 rifles.", Modality.ESTIMATED),
+        ("Inside the 40 wagons there could be 20,000 grenades.", Modality.ESTIMATED),
+        ("There could be 20,000 more refugees next year.", Modality.SPECULATIVE),
     ],
 )
 def test_sources_that_estimate_capacities_and_forecasts_are_estimates(context, body, modality):
@@ -160,3 +172,18 @@ def test_an_estimating_source_saying_an_act_will_happen_gives_a_plan(context):
     body = "The head of military intelligence said Moscow will help Pyongyang build a drone plant."
     (claim,) = [c for c in claims_of(context, body) if not c.quantity]
     assert claim.modality is Modality.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "modality"),
+    [
+        # A conjoined clause with its own subject does not share the plan of the clause before it.
+        ("The agency noted that Tehran plans to send 900 drones and that 300 engineers have arrived.",
+         300, Modality.REPORTED),
+        ("The agency noted that Tehran plans to send 900 drones and that 300 engineers have arrived.",
+         900, Modality.PLANNED),
+    ],
+)  # fmt: skip
+def test_each_figure_takes_the_firmness_of_its_own_clause(context, body, value, modality):
+    claims = [c for c in claims_of(context, body) if c.quantity and c.quantity.low == value]
+    assert claims and claims[0].modality is modality

@@ -316,7 +316,25 @@ def test_a_bare_figure_counts_the_tally_the_sentence_names(nlp, body, unit):
         ("The depot held 9,000 155mm rounds.", [(9000, "shell")]),
         ("Snow lay 30 mm deep by noon.", [(30, "mm")]),
         ("The two leaders spoke on four occasions.", []),
+        ("Trade between the two regimes grew.", []),
+        ("Guards who caught these three men were decorated.", []),  # people named before
+        ("It could be a blend of the two.", []),
+        ("The team compared the two samples.", [(2, "sample")]),  # how a study reports its design
+        ("Three men crossed the river.", [(3, "person")]),
     ],
 )
 def test_calibres_and_framing_counts_are_not_figures(nlp, body, expected):
     assert [(q.low, q.unit) for q in extract_quantities(nlp(body))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Grain exports have tripled since spring.", [(3, "ratio", None)]),
+        ("The fleet has more than doubled in size.", [(2, "ratio", "more than")]),
+        ("The new engine runs twice as fast.", []),  # a comparison, no figure reported
+        ("He ordered a double espresso.", []),
+    ],
+)
+def test_a_growth_said_by_a_verb_of_multiplying_is_a_ratio(nlp, body, expected):
+    assert [(q.low, q.unit, q.qualifier) for q in extract_quantities(nlp(body))] == expected

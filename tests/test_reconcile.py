@@ -235,6 +235,23 @@ def test_two_dates_for_one_signing_contradict_but_compatible_precisions_do_not()
     assert group.key == "Harbour Defence Treaty · sign · date"
 
 
+def test_a_signing_told_beside_a_meeting_on_its_date_is_dated_but_a_signing_far_off_is_not():
+    a, b, c = doc("a"), doc("b"), doc("c")
+    treaty = {"entities": ("treaty", "kim"), "predicate": "meet", "subject": "kim"}
+    claims = [
+        claim(a, "The two leaders meeting on June 19 and signing the treaty was a turning point.",
+              when="2024-06-19", when_text="June 19", **treaty),
+        claim(b, "The treaty, signed by both heads of state at the summit on June 12, 2024, binds them.",
+              when="2024-06-12", when_text="June 12, 2024", **treaty),
+        claim(c, "On Friday the envoy met Kim in the capital, a year after the two states, amid some "
+              "fanfare, signed the treaty.",
+              when="2025-03-07", when_text="Friday", **treaty),
+    ]  # fmt: skip
+    groups = run(claims, [a, b, c])
+    (contradiction,) = findings(groups, FindingKind.CONTRADICTION)
+    assert set(contradiction.claim_ids) == {claims[0].id, claims[1].id}  # Friday dates the meeting
+
+
 def test_an_assertion_against_a_denial_is_a_contradiction():
     a, b = doc("a"), doc("b")
     claims = [

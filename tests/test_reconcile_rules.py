@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from claimgraph.domains import DomainPack
-from claimgraph.reconcile import reconcile
+from claimgraph.reconcile import propose, reconcile
 from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of, planned
 from claimgraph.records import Claim, Entity, FindingKind, Modality
 from tests.test_reconcile import ENTITIES, NK, PACK, PLAN, claim, doc, findings
@@ -59,6 +59,11 @@ def test_loss_words_beside_a_figure_make_a_loss_and_say_which_kind():
     contributed = claim(a, "The North contributed about 9,000 troops, suffering losses of 2,000.",
                         figure="about 9,000", subject=NK, predicate="contribute")  # fmt: skip
     assert figure_act(contributed, contributed.quantity, "soldier")[0] == "send"
+    # A count put at a figure: the loss words that name the count stand further back.
+    put = claim(a, "Officials put the number of soldiers killed in the river battles at about 1,300.",
+                figure="about 1,300", subject=NK, predicate="put")  # fmt: skip
+    assert loss_aspect(put, put.quantity) == "killed"
+    assert figure_act(put, put.quantity, "soldier")[0] == "kill"
 
 
 def test_whose_things_a_figure_counts_comes_from_its_own_words_or_the_state_beside_an_official():
@@ -71,6 +76,14 @@ def test_whose_things_a_figure_counts_comes_from_its_own_words_or_the_state_besi
                    unit="worker", subject="kim", entities=("kim", NK, "russia"))  # fmt: skip
     assert owner_of(leader, leader.quantity, MORE) == NK  # not the destination, Russia
     assert planned(leader, leader.quantity)  # "decided to send": an intention, not a deed
+    # "in many parts of Russia" is where things go, as "in Russia" is: not whose they are.
+    spread = claim(a, "The isolated state sent some 3,000 workers to farms in many parts of Russia.",
+                   figure="some 3,000", unit="worker", entities=("russia",), predicate="send")  # fmt: skip
+    assert owner_of(spread, spread.quantity, MORE) is None
+    # A subject the sentence names only as where things go is a misread doer, not the owner.
+    misread = claim(a, "The crews flown to Russia in May included 300 pilots.", figure="300",
+                    subject="russia", entities=("russia",), predicate="include")  # fmt: skip
+    assert owner_of(misread, misread.quantity, MORE) is None
 
 
 def test_when_a_figure_holds_running_totals_tellings_and_times_of_other_figures():
@@ -118,6 +131,36 @@ def test_more_killed_than_another_sources_killed_and_wounded_at_one_time_contrad
     # Six months earlier the casualties may well have been fewer than the later dead: no finding.
     earlier = [replace(claims[0], document_id=c.id)]
     assert not findings(run_sides([*earlier, claims[1]], [c, b]))
+
+
+def test_a_toll_a_rival_source_puts_lower_later_contradicts_but_a_far_smaller_one_is_another_scope():
+    a, b = doc("a", "2025-02-10"), doc("b", "2025-05-12")
+    dead = {"subject": NK, "predicate": "die"}
+    claims = [
+        claim(a, "Some 1,500 North Korean soldiers have died, UK defence intelligence said.",
+              figure="Some 1,500", speaker=UK, **dead),
+        claim(b, "The NIS told lawmakers that 900 North Korean soldiers have died.", figure="900",
+              speaker=NIS, **dead),
+    ]  # fmt: skip
+    (found,) = findings(run_sides(claims, [a, b]))
+    assert found.kind == FindingKind.CONTRADICTION and "toll that fell" in found.reason
+    # Under half the earlier toll, the later figure counts a narrower scope: no finding.
+    few = claim(
+        b, "The NIS said 300 North Korean soldiers died in one week.", figure="300", speaker=NIS, **dead
+    )
+    assert not findings(run_sides([claims[0], few], [a, b]), FindingKind.CONTRADICTION)
+
+
+def test_a_count_of_officers_is_a_part_of_the_force_not_a_rival_count_of_it():
+    a, b = doc("a", "2025-02-10"), doc("b", "2025-02-12")
+    claims = [
+        claim(a, "North Korea has sent 9,000 soldiers to the front, the NIS said.", figure="9,000",
+              subject=NK, speaker=NIS),
+        claim(b, "GUR said at least 400 North Korean officers were sent.",
+              figure="at least 400 North Korean officers", subject=NK, speaker=GUR),
+    ]  # fmt: skip
+    assert not findings(run_sides(claims, [a, b]), FindingKind.CONTRADICTION)
+    assert propose(claims[1], MORE, SIDES).key == f"{NK} · officer"
 
 
 def test_a_plan_told_as_done_at_the_time_it_is_planned_contradicts():

@@ -251,3 +251,20 @@ def test_a_day_named_in_past_tense_reporting_is_never_after_publication(nlp, tex
 )
 def test_a_day_named_with_its_relative_year_is_one_date(nlp, text, value):
     assert [(v, r) for _, v, r in values(nlp, text, "2025-06-20")] == [(value, "relative")]
+
+
+def test_what_is_set_to_happen_looks_ahead(nlp):
+    # 2025-06-20: a day after it, named without a year, is this year's when it is still to come.
+    assert (
+        values(nlp, "The two ministers are set to meet in Lisbon on July 2.", "2025-06-20")[0][1]
+        == "2025-07-02"
+    )
+    assert values(nlp, "The two ministers met in Lisbon on July 2.", "2025-06-20")[0][1] == "2024-07-02"
+
+
+def test_a_count_later_or_earlier_runs_from_the_date_named_before(nlp):
+    got = values(nlp, "The ferry sank on March 3. Two days later, divers reached it.", "2025-06-20")
+    assert [v for _, v, _ in got] == ["2025-03-03", "2025-03-05"]
+    got = values(nlp, "The yard opened in May 2021. A year earlier, the port had closed.", "2025-06-20")
+    assert [v for _, v, _ in got] == ["2021-05", "2020"]
+    assert [v for _, v, _ in values(nlp, "Three days later, divers reached it.", "2025-06-20")] == [None]

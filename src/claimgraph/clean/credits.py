@@ -202,6 +202,28 @@ def ordered(*groups: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+# "… Pool Photo via AP", "(AP Photo/Jane Roe)", "Jane Roe/AFP via Getty Images": who sent the picture.
+_PICTURE_VIA = re.compile(r"\bvia\s+(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})")
+_PICTURE_PREFIX = re.compile(r"\b(?P<name>[A-Z][A-Za-z&]{1,5})\s+(?:Photo|Images?)\s*/")
+_PICTURE_SLASH = re.compile(r"/\s*(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s*(?:via\b|[)\]]|$)")
+_STOCK_HOUSES = frozenset({"getty", "getty images", "shutterstock", "alamy", "pool", "file"})
+
+
+def picture_source(credit: str, outlets: Sequence[str] = ()) -> str | None:
+    """The wire a photo's credit says the picture came through, when it names one.
+
+    The wire's feed comes first ("… Pool Photo via AP" -> "AP"), then a wire's own photo
+    ("AP Photo/Jane Roe" -> "AP"), then the agency after a photographer's name ("Jane Roe/AFP via
+    Getty Images" -> "AFP"); stock houses (Getty, Shutterstock) are no wires.
+    """
+    for pattern in (_PICTURE_VIA, _PICTURE_PREFIX, _PICTURE_SLASH):
+        for match in pattern.finditer(credit):
+            name = match.group("name").strip(" .")
+            if name.casefold() not in _STOCK_HOUSES and (is_known(name, outlets) or is_agency(name)):
+                return name
+    return None
+
+
 def original_source(credits: Sequence[str]) -> str | None:
     """The report's original source: its first named credit ("with agencies" names none)."""
     return next((c for c in credits if c != AGENCIES), None)

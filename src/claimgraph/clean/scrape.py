@@ -24,9 +24,10 @@ from claimgraph.clean.credits import (
     lead_credits,
     ordered,
     original_source,
+    picture_source,
 )
 from claimgraph.clean.dates import split_date_label
-from claimgraph.clean.furniture import SECTION_BREAK, UI_WORDS, is_caption, is_junk
+from claimgraph.clean.furniture import SECTION_BREAK, UI_WORDS, is_caption, is_junk, picture_credit_start
 from claimgraph.clean.headline import choose_headline, ends_sentence, repeated_lines
 
 # Nouns that name publications rather than people: "… Times", "… Herald", "… Dispatch".
@@ -65,6 +66,11 @@ _WIRE_DATELINE = re.compile(
 # "MOSCOW, June 17. /TASS/. ": the agency between slashes.
 _SLASHED_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'’\- ]{1,30}(?:,[^\n/]{1,30}?)?\.?\s*/(?P<agency>[A-Z][\w&.’' -]{0,30}?)/\.?\s"
+)
+# "Kyiv, (APP - Pakistan Point News - 23rd Dec, 2024) ": a city, then the agency and date in brackets.
+_BRACKETED_DATELINE = re.compile(
+    r"^\s*[A-Z][\w.'’\- ]{1,30},\s*\((?P<agency>[A-Z][A-Za-z&.]{1,15})\s+(?:-|–|—)[^()\n]{0,80}"
+    r"\b(?:19|20)\d\d\)\s"
 )
 _TOP_LINES = 60  # a headline and its echoes are at the top of the page
 _STAMPED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d{2}\b|\bby\s+[A-Z]")
@@ -119,11 +125,22 @@ def clean_scrape(text: str, outlets: Sequence[str] = ()) -> Scrape:
         ),
         author=names.author,
         outlet=names.outlet or agency_of(body[0]),
-        original_source=original_source(credits),
+        original_source=original_source(credits) or _picture_wire(lines[:end], outlets),
         head=tuple(head),
         credits=credits,
         published=published,
     )
+
+
+def _picture_wire(lines: Sequence[str], outlets: Sequence[str]) -> str | None:
+    """The wire the page's photos come through, as the report's source when its text credits none:
+    a site that takes a wire's pictures ("… Pool Photo via AP") runs that wire's copy."""
+    for line in lines:
+        start = picture_credit_start(line)
+        source = picture_source(line[start:], outlets) if start is not None else None
+        if source:
+            return source
+    return None
 
 
 def _keep_what_a_cut_ending_finished(
@@ -368,4 +385,4 @@ def agency_of(body: str) -> str | None:
 
 def wire_dateline(text: str) -> re.Match[str] | None:
     """The wire dateline a text opens with, its agency in group "agency" when it names one."""
-    return _WIRE_DATELINE.match(text) or _SLASHED_DATELINE.match(text)
+    return _WIRE_DATELINE.match(text) or _SLASHED_DATELINE.match(text) or _BRACKETED_DATELINE.match(text)

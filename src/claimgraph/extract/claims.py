@@ -8,6 +8,7 @@ entities of the sentence before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -143,9 +144,11 @@ def _sentence_claims(
         time = _claim_time(here.times, verb, figure, scope)
         doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
-        qualifier = figure.qualifier if figure else None
-        modality = claim_modality(anchor, scope, attribution, qualifier, vocabulary, figure is not None)
+        modality = claim_modality(anchor, scope, attribution, figure, vocabulary)
         said_nothing = not (figure or entity_ids or time or opinion)
+        dated = said_on(time, here.times, attribution)
+        if dated is time and _tallied_year(time, verb, figure):
+            dated = None
         if attribution is not None and said_nothing and not attribution.denial:
             # "Shoigu said the talks lasted long": nothing named or dated said; a denial ("Moscow
             # dismissed the report") still is, a plain "not" ("'We don't know,' he said") is not
@@ -163,7 +166,7 @@ def _sentence_claims(
                 place=place_entity(verb, scope, about, kinds),
                 entities=entity_ids,
                 quantity=figure,
-                time=said_on(time, here.times, attribution),
+                time=dated,
                 speaker=attribution.speaker if attribution else None,
                 via=attribution.via if attribution else None,
                 cue=attribution.cue if attribution else None,
@@ -254,9 +257,20 @@ def _points_back(sent: Span) -> bool:
 
 
 def _names_no_doer(verb: Token, about: Sequence[Mention]) -> bool:
-    """Whether a dated act leaves its doer to the sentence before: an agentless passive, or a
-    sentence that names no one ("About 400 wagons crossed in May")."""
-    return _agentless_passive(verb) or not about
+    """Whether a dated act leaves its doer to the sentence before: an agentless passive, a
+    sentence that names no one ("About 400 wagons crossed in May"), or a counted subject that
+    names no one ("The first convoy of 40 trucks will leave for Odesa on May 2")."""
+    return _agentless_passive(verb) or not about or _unnamed_counted_subject(verb, about)
+
+
+def _unnamed_counted_subject(verb: Token, about: Sequence[Mention]) -> bool:
+    """ "The first convoy of 40 trucks will leave on May 2": a counted group that names no one is
+    the one the sentence before spoke of."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(t.like_num for t in subject.subtree):
+        return False
+    words = range(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
+    return not any(m.start in words for m in about)
 
 
 def _agentless_passive(verb: Token) -> bool:
@@ -286,9 +300,22 @@ _RUNNING_BEFORE = (("since",), ("so", "far"))
 _RUNNING_AFTER = (("so", "far"), ("to", "date"))
 
 
+def _in_a_since_phrase(span: Span) -> bool:
+    """ "since the start of the war in February 2022": a date inside a phrase opened by "since",
+    however deep, marks where a stretch begins."""
+    token = span.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.lower_ == "since" and token.dep_ == "prep":
+            return True
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+
+
 def _starts_a_running_total(span: Span) -> bool:
     """Whether a date opens a cumulative count, which its report dates, not its start."""
     doc = span.doc
+    if _in_a_since_phrase(span):
+        return True
     for words in _RUNNING_BEFORE:
         before = doc[max(span.start - len(words), 0) : span.start]
         if tuple(t.lower_ for t in before) == words:
@@ -301,15 +328,31 @@ def _starts_a_running_total(span: Span) -> bool:
 
 
 def _since_a_year(time: TimeRef, span: Span | None) -> bool:
-    """ "in effect since 1953", "the first train since 2020": a bare year that opens a long
-    stretch dates no claim; a day ("stopped since March 25") still dates the change."""
-    return (
-        span is not None
-        and time.value is not None
-        and len(time.value) == 4
-        and span.start > 0
-        and span.doc[span.start - 1].lower_ == "since"
-    )
+    """ "in effect since 1953", "growing since the start of the war in early 2022": a year that
+    opens a long stretch dates no claim; a day ("stopped since March 25") still dates the change."""
+    return span is not None and len(time.value or "") == 4 and _in_a_since_phrase(span)
+
+
+# Words that make a year-valued expression a point in it ("late 2022", "the fall of 2024"), not all of it.
+_PART_OF_A_YEAR = re.compile(
+    r"\b(early|late|mid|end|beginning|start|middle|spring|summer|autumn|fall|winter|quarter|half)\b", re.I
+)
+
+
+def _tallied_year(time: TimeRef | None, verb: Token, figure: Quantity | None) -> bool:
+    """ "6,000 drones were produced in 2024", "13,000 entered Russia last year": a whole year on
+    the figure's own verb is the span the figure tallies, not the date of one event. A year on
+    another verb ("deliveries, which began in 2022, reached 2.8 million") or a part of a year
+    ("late 2022", "by the end of the year") still dates the claim."""
+    if figure is None or time is None or len(time.value or "") != 4:
+        return False
+    if _PART_OF_A_YEAR.search(time.text):
+        return False
+    span = verb.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    governor = governing_verb(span.root, {t.i for t in verb.sent})
+    return governor is not None and governor.i == verb.i
 
 
 def _claim_time(

@@ -24,7 +24,8 @@ from claimgraph.extract.lexicons import (
     SPECULATIVE_AUX,
     SPECULATIVE_WORDS,
 )
-from claimgraph.records import Modality
+from claimgraph.extract.units import ISO_CODES
+from claimgraph.records import Modality, Quantity
 
 # Acts whose negation denies nothing: "did not respond", "could not confirm", "did not say how many".
 _NOT_A_DENIAL = frozenset(
@@ -35,24 +36,26 @@ _PATH_CHILDREN = frozenset(["aux", "auxpass", "advmod", "acomp", "neg", "mark", 
 _REPORTING_PAST = frozenset(["VBD", "VBN"])
 # Verbs of what something can hold: "could contain", "may carry" reckon a capacity, not a guess.
 _CAPACITY_VERBS = frozenset(["contain", "hold", "carry", "accommodate", "fit", "house"])
+_WITHIN = frozenset(["among", "inside", "within", "aboard"])
 
 
 # A round figure someone gives ("about 2,000, officials said") is their estimate; "more than" is a bound.
 _ROUGHLY = frozenset(["about", "around", "approximately", "roughly", "some", "nearly", "almost", "~"])
+_TIME_SPANS = frozenset(["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"])
 
 
 def claim_modality(
     anchor: Token,
     scope: Collection[int],
     attribution: Attribution | None,
-    qualifier: str | None = None,
+    figure: Quantity | None = None,
     vocabulary: Vocabulary | None = None,
-    of_a_figure: bool = False,
 ) -> Modality:
-    """The modality of the claim whose figure (``of_a_figure``) or verb is ``anchor``."""
+    """The modality of the claim whose ``figure`` (its token the ``anchor``) or verb is ``anchor``."""
     if _asks(anchor, scope):
         return Modality.SPECULATIVE  # "How many drones can Russia build?" asserts nothing
     cues = path_cues(anchor, scope)
+    qualifier = figure.qualifier if figure is not None else None
     would_is_future = (
         attribution is not None
         and attribution.verb is not None
@@ -61,14 +64,38 @@ def claim_modality(
     return modality_from_cues(
         cues,
         denied=attribution is not None and (attribution.denial or _says_it_did_not(cues)),
-        estimated=(attribution is not None and (attribution.estimate or qualifier in _ROUGHLY))
+        estimated=(attribution is not None and (attribution.estimate or _a_rounded_count(figure)))
+        or (figure is not None and _believed_by_nobody_named(attribution))
         or qualifier in ("estimated", "an estimated")
         or _from_an_estimating_source(anchor, scope, attribution, vocabulary),
         reported=attribution is not None,
         would_is_future=would_is_future,
         vocabulary=vocabulary,
-        of_a_figure=of_a_figure,
+        of_a_figure=figure is not None,
     )
+
+
+def _believed_by_nobody_named(attribution: Attribution | None) -> bool:
+    """ "4,000 are believed to have been killed": a passive of belief with no one named gives a
+    figure as someone's reckoning, an estimate."""
+    verb = attribution.verb if attribution is not None else None
+    return (
+        verb is not None
+        and attribution is not None
+        and attribution.cue == f"{verb.lemma_.lower()} (passive)"
+        and verb.lemma_.lower() == "believe"
+    )
+
+
+def _a_rounded_count(figure: Quantity | None) -> bool:
+    """ "about 2,000 soldiers", officials said: a round count someone gives is their estimate of
+    what nobody has counted. A rounded measure is not: "about $800 a month", "about two and a
+    half years", "some 170 drones a day" round a price, a span or a rate the speaker knows."""
+    if figure is None or figure.qualifier not in _ROUGHLY:
+        return False
+    return figure.per is None and figure.unit not in _TIME_SPANS and figure.unit.upper() not in ISO_CODES
+
+
 
 
 def _from_an_estimating_source(
@@ -101,13 +128,21 @@ def path_cues(anchor: Token, scope: Collection[int]) -> list[Token]:
     current = anchor
     for _ in range(12):
         path.append(current)
-        if current.head.i == current.i or current.head.i not in scope:
+        if current.head.i == current.i or current.head.i not in scope or _own_clause(current):
             break
         current = current.head
     found = list(path)
     for token in path:
         found.extend(c for c in token.children if c.dep_ in _PATH_CHILDREN or _is_to_be(token, c))
     return found
+
+
+def _own_clause(token: Token) -> bool:
+    """ "plans to send 900 and that 300 have already arrived": a conjoined verb with a subject of
+    its own is a clause of its own, and the plan or doubt on the verb it is joined to is not its."""
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+    )
 
 
 def modality_from_cues(
@@ -128,10 +163,12 @@ def modality_from_cues(
         return Modality.DENIED
     if lemmas & words.cue("target"):
         return Modality.TARGET
-    if lemmas & HEDGE_WORDS:
-        return Modality.HEDGED
-    if lemmas & SPECULATIVE_AUX and lemmas & _CAPACITY_VERBS:
+    if lemmas & SPECULATIVE_AUX and (lemmas & _CAPACITY_VERBS or any(_there_is_within(t) for t in cues)):
         return Modality.ESTIMATED  # "the containers could hold 3 million shells": a reckoned capacity
+    if lemmas & HEDGE_WORDS:
+        # "is believed to have sent 3,000", "likely lost 6,000": a figure put with doubt is a reckoning
+        to_come = lemmas & FUTURE_AUX or lemmas & words.cue("planned")
+        return Modality.ESTIMATED if of_a_figure and not to_come else Modality.HEDGED
     if of_a_figure and estimated and lemmas & FUTURE_AUX and not lemmas & words.cue("planned"):
         return Modality.ESTIMATED  # an analysis saying factories will make 4 million: a forecast
     if lemmas & SPECULATIVE_AUX or lemmas & SPECULATIVE_WORDS or ("would" in lemmas and not would_is_future):
@@ -143,6 +180,16 @@ def modality_from_cues(
     if reported or lemmas & REPORTED_WORDS or lemmas & {"say", "said"}:
         return Modality.REPORTED
     return Modality.ASSERTED
+
+
+def _there_is_within(token: Token) -> bool:
+    """ "among the 900 crates there could be 2 million rounds": what may be inside something
+    already there is reckoned from its size, like "the crates could hold 2 million rounds"."""
+    return (
+        token.lemma_ == "be"
+        and any(c.dep_ == "expl" for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ in _WITHIN for c in token.children)
+    )
 
 
 def _says_it_did_not(cues: Collection[Token]) -> bool:

@@ -43,6 +43,8 @@ _ALSO_PLACES = frozenset({"over", "under", "above", "below", "around"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 _RANGE_WORDS = ("to", "-", "–", "and")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+_DEFINITE = frozenset(["the", "these", "those"])
+_MULTIPLE_VERBS = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
 # Nouns that count parts of a sentence's framing, not a measure anyone tracks.
 _NOT_MEASURES = frozenset(
     [
@@ -66,6 +68,9 @@ _NOT_MEASURES = frozenset(
         "party",
         "occasion",  # "on three occasions"
         "leader",  # "the two leaders met"
+        "regime",
+        "dictatorship",
+        "government",
     ]
 )
 
@@ -102,11 +107,37 @@ def _sentence_quantities(sent: Span, vocabulary: Vocabulary) -> list[Quantity]:
         taken.update(range(span.start, last))
         found.append(quantity)
         i = last
+    found.extend(_multiples(sent, taken))
     found = _changes(sorted(found, key=lambda q: q.start), sent)
     # "the two sides", "three points", "one lawmaker told": framing; "27 countries", "678 points": a measure.
     found = [q for q in found if q.unit and (q.unit not in _NOT_MEASURES | SPEAKER_ROLES or abs(q.low) >= 10)]
-    found = [q for q in found if not _is_calibre(q, sent)]
+    found = [q for q in found if not _is_calibre(q, sent) and not _points_back(q, sent, vocabulary)]
     return sorted(found, key=lambda q: q.start)
+
+
+def _multiples(sent: Span, taken: set[int]) -> list[Quantity]:
+    """ "output has tripled", "more than doubled": a growth said as a verb of multiplying is a
+    ratio, like "grew three times". ("Twice as fast" compares; it reports no figure.)"""
+    found = []
+    for token in sent:
+        factor = _MULTIPLE_VERBS.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+        if factor is None or token.i in taken:
+            continue
+        qualifier, start = _qualifier(sent.doc, token.i)
+        text = sent.doc[start : token.i + 1]
+        found.append(Quantity(factor, factor, "ratio", text.text, text.start_char, text.end_char, qualifier))
+    return found
+
+
+def _points_back(quantity: Quantity, sent: Span, vocabulary: Vocabulary) -> bool:
+    """ "these two men", "a mix of the two": a small number written out after a definite
+    determiner, alone or counting people, names again whom or what the text has named; it counts
+    nothing new. (Things so counted stay: "the two samples" is how a study reports its design.)"""
+    span = sent.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None or span.start == 0 or not span[0].is_alpha or abs(quantity.high) >= 10:
+        return False
+    alone_or_people = len(span) == 1 or quantity.unit in vocabulary.people_units
+    return span.doc[span.start - 1].lower_ in _DEFINITE and alone_or_people
 
 
 def _is_calibre(quantity: Quantity, sent: Span) -> bool:

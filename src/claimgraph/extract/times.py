@@ -64,6 +64,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b{_REL}(?:\s+|(?<=-)){_MONTH}\b")),  # "last October", "mid-October"
     # "the spring of 2024", "autumn 2024"
     ("absolute", re.compile(rf"\b(?:(?i:the)\s+)?{_SEASON}\s+(?:(?i:of)\s+)?{_YEAR}\b")),
+    # "the fall of 2024": "fall" is a season only with "the" and "of" around it, else a verb.
+    ("absolute", re.compile(rf"\b(?i:the)\s+(?P<season>(?i:fall))\s+(?i:of)\s+{_YEAR}\b")),
     ("month", re.compile(rf"\b{_PREP}\s+{_MONTH}\b{_OF_YEAR}")),
     ("unit", re.compile(rf"\b(?P<rel>(?i:last|this|next|past|earlier\s+this|later\s+this))\s+{_UNIT}\b")),
     ("unit", re.compile(rf"\b(?:{_PREP}\s+)?(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+)"
@@ -79,6 +81,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?!\s+(?i:before|after|of|when|that|on|in|which|and|or)\b)")),
     ("year_before", re.compile(r"\b(?i:the\s+(?:previous|prior|preceding)\s+year"
                                r"|the\s+year\s+(?:before|previous))\b")),
+    # "Two days later", "a month earlier": counted from the date named before them.
+    ("later", re.compile(r"\b(?P<count>\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))\s+"
+                         r"(?P<unit>(?i:day|week|month|year))s?\s+(?P<rel>(?i:later|earlier))\b")),
     ("ago", re.compile(r"\b(?P<count>\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))\s+"
                        r"(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b")),
     ("day_word", re.compile(r"\b(?:(?i:earlier|later)\s+)?"
@@ -102,7 +107,9 @@ _CLAUSE_END = re.compile(r"[.;,:](?=\s)")  # not the comma of "25,000"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBER_WORDS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FUTURE = re.compile(
-    r"\b(will|shall|is to|are to|plans? to|expected to|scheduled|due to|next|must|should|needs? to)\b", re.I
+    r"\b(will|shall|is to|are to|(?:is|are) set to|plans? to|expected to|scheduled|due to|next|must|should"
+    r"|needs? to)\b",
+    re.I,
 )
 
 
@@ -247,6 +254,8 @@ def _resolve(item: _Found, anchor: Anchor | None, text: str, last: str | None) -
         return last
     if item.kind == "year_before" and last is not None:
         return f"{int(last[:4]) - 1:04d}"
+    if item.kind == "later":
+        return _counted_from(item, last)
     if anchor is None:
         return None
     today = anchor.day
@@ -310,6 +319,26 @@ def _resolve(item: _Found, anchor: Anchor | None, text: str, last: str | None) -
     elif rel != "this" and (month, day or 1) > (today.month, today.day):
         year -= 1  # a date named without a year, after the anchor: the last one before it
     return iso(year, month, day)
+
+
+def _counted_from(item: _Found, last: str | None) -> str | None:
+    """ "Two days later" after "on April 26": April 28; "a year earlier" after "in May 2024": 2023.
+    Unresolved when no date was named before, or days are counted from a month or a year."""
+    count = item.group("count") or "1"
+    n = int(count) if count.isdigit() else _NUMBER_WORDS.get(count.lower(), 1)
+    n = -n if (item.group("rel") or "").lower() == "earlier" else n
+    unit = (item.group("unit") or "").lower()
+    start = parse_iso(last)
+    if start is None or last is None:
+        return None
+    if unit in ("day", "week") and len(last) == 10:
+        return (start + timedelta(days=n if unit == "day" else 7 * n)).isoformat()
+    if unit == "month" and len(last) >= 7:
+        months = start.year * 12 + start.month - 1 + n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit == "year":
+        return f"{start.year + n:04d}"
+    return None  # days counted from a month or a year fall on no day we know
 
 
 def _quarter(item: _Found, today: date, rel: str, future: bool) -> str:

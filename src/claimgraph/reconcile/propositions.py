@@ -33,6 +33,7 @@ from claimgraph.reconcile.lexicon import (
     INCREMENT_BEFORE,
     LOSS_FAMILY,
     MEETING_WORDS,
+    RANK_NOUNS,
     counts_people,
     dated_kinds,
     family_of_lemma,
@@ -58,6 +59,9 @@ _NUMBER_WORDS = frozenset(
         "dozens", "tens", "of",
     }
 )  # fmt: skip
+# How far from its date a second act may stand: "met on June 19 and signed", "the treaty,
+# signed by the two presidents on June 19"
+_ACT_REACH = 55
 _MEETING_REACH = 70  # how far from its date a meeting word may stand: "On June 4, Kim met Shoigu"
 _VAGUE_WIDTH = 0.4  # a range wider than 40% of its top ("several thousand") is a vague figure
 _RUNNING = re.compile(r"\b(?:since|so far|to date|in total|altogether)\b", re.IGNORECASE)
@@ -150,7 +154,7 @@ def propose(
 def _figure(
     claim: Claim, quantity: Quantity, basis: Basis, entities: Mapping[str, Entity], pack: DomainPack | None
 ) -> Proposition | None:
-    unit = normalise_unit(quantity.unit)
+    unit = _rank_of(quantity) or normalise_unit(quantity.unit)
     family, word = figure_act(claim, quantity, unit)
     family = _tracked_family(claim, family, unit, pack)
     aspect = loss_aspect(claim, quantity) if family == LOSS_FAMILY else None
@@ -206,6 +210,12 @@ def _figure(
     )  # fmt: skip
 
 
+def _rank_of(quantity: Quantity) -> str | None:
+    """The rank a figure counts ("at least 500 officers"): a part of a force, measured apart from it."""
+    words = [w for w, _ in words_with_offsets(quantity.text)]
+    return RANK_NOUNS.get(words[-1]) if words else None
+
+
 def _tracked_family(claim: Claim, family: str | None, unit: str, pack: DomainPack | None) -> str | None:
     """The acts a pack's indicator lists together report one measure ("sent", "deployed" and
     "fighting" troops in one country): a figure of the indicator is filed under its first act."""
@@ -220,13 +230,14 @@ def _dated_act(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Pr
     """ "signed in 2023": a one-off act on a unique thing, whose value is a date."""
     if claim.time is None or not claim.time.value or basis == Basis.DENIAL:
         return None
-    family, word = act_of(claim, claim.time.start, prefer_predicate=False)
-    if not dated_kinds(family):
+    candidates = [claim.object, claim.subject, *claim.entities]
+    named = {entities[e].kind for e in candidates if e and e in entities}
+    family, word = _dated_act_beside(claim, named)
+    if family is None and dated_kinds(family_of_lemma(claim.predicate)) & named:
         family, word = family_of_lemma(claim.predicate), claim.predicate
     kinds = dated_kinds(family)
     if not kinds or not dates_its_act(claim, word):
         return None  # no one-off act, or the date is of its anniversary
-    candidates = [claim.object, claim.subject, *claim.entities]
     thing = next((e for e in candidates if e and e in entities and entities[e].kind in kinds), None)
     if thing is None:
         return None
@@ -238,6 +249,23 @@ def _dated_act(claim: Claim, basis: Basis, entities: Mapping[str, Entity]) -> Pr
         claim.id, claim.document_id, "date", f"{thing} · {family} · date", f"{name} · {family} · date",
         reason, basis, family=family, actor=thing, date=claim.time.value,
     )  # fmt: skip
+
+
+def _dated_act_beside(claim: Claim, named: set[str]) -> tuple[str | None, str | None]:
+    """The one-off act of a thing the claim names told nearest its date, if right beside it, though
+    another act may stand nearer: "met on June 19 and signed a treaty" dates the signing too.
+    Further off, the date is another act's ("met on Wednesday, a year after the signing")."""
+    if claim.time is None:
+        return None, None
+    start, end = claim.time.start - claim.start, claim.time.end - claim.start
+    near = sorted(
+        (start - pos - len(word) if pos < start else pos - end, family, word)  # the words between
+        for word, pos in words_with_offsets(claim.text)
+        if (family := family_of_word(word)) and dated_kinds(family) & named
+    )
+    if not near or near[0][0] > _ACT_REACH:
+        return None, None
+    return near[0][1], near[0][2]
 
 
 def _meeting(

@@ -1,0 +1,64 @@
+"""Which date a claim carries: the time of what it claims, never a span its figure tallies."""
+
+from __future__ import annotations
+
+from claimgraph.records import DateSource, Document
+
+
+def claim_dates(context, body: str, published: str = "2025-06-18") -> list[str | None]:
+    from claimgraph.pipeline import analyse_document
+
+    how = DateSource.METADATA
+    document = Document(id="d", source="d.txt", body=body, published=published, published_how=how)
+    return [c.time.value if c.time else None for c in analyse_document(document, context).claims]
+
+
+def test_a_whole_year_on_the_figures_own_verb_is_a_tally_not_an_event(context):
+    assert claim_dates(context, "In 2023, the Baltic yard built more than 40 barges.") == [None]
+    assert claim_dates(context, "Some 900 sailors left Portugal last year.") == [None]
+
+
+def test_a_year_on_another_verb_or_a_finer_date_still_dates_the_figure(context):
+    assert claim_dates(context, "Grain shipments, which resumed in 2021, reached 3 million t.") == ["2021"]
+    assert claim_dates(context, "The yard launched 12 barges in March 2024.") == ["2024-03"]
+    assert claim_dates(context, "Portugal signed a fishing pact with Norway in 2019.") == ["2019"]
+
+
+def test_a_tallied_year_gives_way_to_the_day_it_was_said(context):
+    body = "Some 900 sailors left Portugal last year, the harbour office said on Monday."
+    assert claim_dates(context, body) == ["2025-06-16"]
+
+
+def test_a_part_of_a_year_is_a_point_in_it_not_a_tally(context):
+    assert claim_dates(context, "Portugal sent some 900 sailors in the fall of 2023.") == ["2023"]
+    assert claim_dates(context, "Portugal sent some 900 sailors in late 2023.") == ["2023"]
+
+
+def test_a_date_deep_in_a_since_phrase_opens_a_stretch(context):
+    body = "Portugal's fleet has grown steadily since the end of the crisis in early 2012."
+    assert claim_dates(context, body) == [None]
+    body = (
+        "Portugal built 300 barges since the start of the boom in March 2019, its yard said in May last year."
+    )
+    assert claim_dates(context, body) == ["2024-05"]
+    assert claim_dates(context, "Portugal's ferries have stopped since March 25.") == ["2025-03-25"]
+
+
+def test_a_bracketed_dateline_dates_no_claim(context):
+    from claimgraph.clean.scrape import agency_of
+
+    body = "Lisbon, (LPA - Harbour Wire Service - 4th Mar, 2025) Portugal opened a new ferry line on Monday."
+    assert agency_of(body) == "LPA"
+    assert claim_dates(context, body, published="2025-03-04") == ["2025-03-03"]
+
+
+def test_a_counted_group_that_names_no_one_is_the_one_named_before(context):
+    from claimgraph.pipeline import analyse_document
+
+    body = "Portugal is training 900 sailors. The first crew of 60 sailors will sail to Norway on July 4."
+    document = Document(
+        id="g", source="g.txt", body=body, published="2025-06-18", published_how=DateSource.METADATA
+    )
+    last = analyse_document(document, context).claims[-1]
+    assert last.time is not None and last.time.value == "2025-07-04"
+    assert "portugal" in last.entities
