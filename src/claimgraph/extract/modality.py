@@ -90,8 +90,9 @@ def _believed_by_nobody_named(attribution: Attribution | None) -> bool:
 def _a_rounded_count(figure: Quantity | None) -> bool:
     """ "about 2,000 soldiers", officials said: a round count someone gives is their estimate of
     what nobody has counted. A rounded measure is not: "about $800 a month", "about two and a
-    half years", "some 170 drones a day" round a price, a span or a rate the speaker knows."""
-    if figure is None or figure.qualifier not in _ROUGHLY:
+    half years", "some 170 drones a day" round a price, a span or a rate the speaker knows, and
+    "about 12 times more" rounds a ratio worked out from two counts."""
+    if figure is None or figure.qualifier not in _ROUGHLY or figure.unit == "ratio":
         return False
     return figure.per is None and figure.unit not in _TIME_SPANS and figure.unit.upper() not in ISO_CODES
 
