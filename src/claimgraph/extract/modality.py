@@ -64,7 +64,7 @@ def claim_modality(
     return modality_from_cues(
         cues,
         denied=attribution is not None and (attribution.denial or _says_it_did_not(cues)),
-        estimated=(attribution is not None and (attribution.estimate or _a_rounded_count(figure)))
+        estimated=(attribution is not None and (attribution.estimate or _a_rounded_count(figure, cues)))
         or (figure is not None and _believed_by_nobody_named(attribution))
         or qualifier in ("estimated", "an estimated")
         or _from_an_estimating_source(anchor, scope, attribution, vocabulary),
@@ -87,12 +87,15 @@ def _believed_by_nobody_named(attribution: Attribution | None) -> bool:
     )
 
 
-def _a_rounded_count(figure: Quantity | None) -> bool:
+def _a_rounded_count(figure: Quantity | None, cues: Collection[Token]) -> bool:
     """ "about 2,000 soldiers", officials said: a round count someone gives is their estimate of
     what nobody has counted. A rounded measure is not: "about $800 a month", "about two and a
     half years", "some 170 drones a day" round a price, a span or a rate the speaker knows, and
-    "about 12 times more" rounds a ratio worked out from two counts."""
+    "about 12 times more" rounds a ratio worked out from two counts. "About 2,000 were reportedly
+    sent" passes on a report's figure: reported, not the speaker's own reckoning."""
     if figure is None or figure.qualifier not in _ROUGHLY or figure.unit == "ratio":
+        return False
+    if any(t.lower_ in REPORTED_WORDS for t in cues):
         return False
     return figure.per is None and figure.unit not in _TIME_SPANS and figure.unit.upper() not in ISO_CODES
 
