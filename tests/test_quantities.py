@@ -316,6 +316,9 @@ def test_a_bare_figure_counts_the_tally_the_sentence_names(nlp, body, unit):
         ("The depot held 9,000 155mm rounds.", [(9000, "shell")]),
         ("Snow lay 30 mm deep by noon.", [(30, "mm")]),
         ("The two leaders spoke on four occasions.", []),
+        ("It was the envoy's second visit to Minsk in just over two months.", []),
+        ("The envoy is in Minsk for the third time in nearly four months.", []),
+        ("Ferries will sail again for the first time in more than 40 years.", [(40, "year")]),
         ("Trade between the two regimes grew.", []),
         ("Guards who caught these three men were decorated.", []),  # people named before
         ("It could be a blend of the two.", []),

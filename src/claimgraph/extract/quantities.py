@@ -44,6 +44,9 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 _RANGE_WORDS = ("to", "-", "–", "and")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _DEFINITE = frozenset(["the", "these", "those"])
+_LATER_ORDINALS = frozenset(
+    ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+)
 _MULTIPLE_VERBS = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
 # Nouns that count parts of a sentence's framing, not a measure anyone tracks.
 _NOT_MEASURES = frozenset(
@@ -112,7 +115,24 @@ def _sentence_quantities(sent: Span, vocabulary: Vocabulary) -> list[Quantity]:
     # "the two sides", "three points", "one lawmaker told": framing; "27 countries", "678 points": a measure.
     found = [q for q in found if q.unit and (q.unit not in _NOT_MEASURES | SPEAKER_ROLES or abs(q.low) >= 10)]
     found = [q for q in found if not _is_calibre(q, sent) and not _points_back(q, sent, vocabulary)]
+    found = [q for q in found if not _spaces_occasions(q, sent)]
     return sorted(found, key=lambda q: q.start)
+
+
+def _spaces_occasions(quantity: Quantity, sent: Span) -> bool:
+    """ "his second visit in just over two months", "for the third time in nearly three months":
+    the span says how often something recurs, framing the visit; it is no figure in a claim.
+    (After "the first time in 30 years" it dates a break, and stays.)"""
+    if quantity.unit not in _TIME_UNITS:
+        return False
+    span = sent.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    within = span.root if span is not None else None
+    if within is None or within.dep_ != "pobj" or within.head.lower_ != "in":
+        return False
+    occasion = within.head.head  # "visit" in "second visit in …", or the verb of "for the third time"
+    times = [g for c in occasion.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    nouns = [occasion, *times]
+    return any(c.dep_ == "amod" and c.lower_ in _LATER_ORDINALS for noun in nouns for c in noun.children)
 
 
 def _multiples(sent: Span, taken: set[int]) -> list[Quantity]:
