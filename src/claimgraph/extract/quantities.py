@@ -47,6 +47,7 @@ _DEFINITE = frozenset(["the", "these", "those"])
 _LATER_ORDINALS = frozenset(
     ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 )
+_LIKELIHOODS = frozenset(["probability", "likelihood", "chance", "certainty", "confidence"])
 _MULTIPLE_VERBS = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
 # Nouns that count parts of a sentence's framing, not a measure anyone tracks.
 _NOT_MEASURES = frozenset(
@@ -115,7 +116,7 @@ def _sentence_quantities(sent: Span, vocabulary: Vocabulary) -> list[Quantity]:
     # "the two sides", "three points", "one lawmaker told": framing; "27 countries", "678 points": a measure.
     found = [q for q in found if q.unit and (q.unit not in _NOT_MEASURES | SPEAKER_ROLES or abs(q.low) >= 10)]
     found = [q for q in found if not _is_calibre(q, sent) and not _points_back(q, sent, vocabulary)]
-    found = [q for q in found if not _spaces_occasions(q, sent)]
+    found = [q for q in found if not _spaces_occasions(q, sent) and not _is_a_likelihood(q, sent)]
     return sorted(found, key=lambda q: q.start)
 
 
@@ -133,6 +134,23 @@ def _spaces_occasions(quantity: Quantity, sent: Span) -> bool:
     times = [g for c in occasion.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     nouns = [occasion, *times]
     return any(c.dep_ == "amod" and c.lower_ in _LATER_ORDINALS for noun in nouns for c in noun.children)
+
+
+def _is_a_likelihood(quantity: Quantity, sent: Span) -> bool:
+    """ "a probability of 80 to 90 percent", "95 percent likelihood": a percentage that grades how
+    sure someone is measures their confidence, not a share of anything claimed."""
+    if quantity.unit != "share":
+        return False
+    span = sent.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None:
+        return False
+    last = span[-1]
+    following = last.doc[last.i + 1] if last.i + 1 < sent.end else None
+    graded = following is not None and following.lemma_.lower() in _LIKELIHOODS
+    of_a_likelihood = (
+        last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lemma_.lower() in _LIKELIHOODS
+    )
+    return graded or of_a_likelihood
 
 
 def _multiples(sent: Span, taken: set[int]) -> list[Quantity]:
