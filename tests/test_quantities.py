@@ -234,6 +234,8 @@ def test_an_act_done_three_times_is_no_figure(nlp):
         ("More than 5,000 troops have been reported as casualties.", "casualty"),
         ("About 600 soldiers were killed in the battle.", "soldier"),
         ("Some 11,000 troops were sent to the front.", "soldier"),
+        ("Some 1,200 more soldiers are believed wounded, gone missing or captured.", "casualty"),
+        ("Some 1,200 soldiers went missing in the fog.", "soldier"),
     ],
 )
 def test_the_killed_and_wounded_together_are_casualties_the_dead_alone_are_not(nlp, body, unit):
