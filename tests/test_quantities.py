@@ -321,6 +321,8 @@ def test_a_bare_figure_counts_the_tally_the_sentence_names(nlp, body, unit):
         ("Forecasters gave a probability of 60 to 70 percent for rain.", []),
         ("The model predicts a win with 90 percent confidence.", []),
         ("Rain fell on 70 percent of the farms.", [(0.7, "share")]),
+        ("The ministry will send a third battalion in May.", []),  # an ordinal, not a share
+        ("A third of the wells ran dry.", [(1 / 3, "share")]),
         ("It was the envoy's second visit to Minsk in just over two months.", []),
         ("The envoy is in Minsk for the third time in nearly four months.", []),
         ("Ferries will sail again for the first time in more than 40 years.", [(40, "year")]),
