@@ -243,6 +243,11 @@ def test_the_killed_and_wounded_together_are_casualties_the_dead_alone_are_not(n
     assert figure.unit == unit
 
 
+def test_the_whole_casualties_are_taken_from_counts_the_people(nlp):
+    body = "The rebel troops suffered 900 casualties out of the 5,000 sent in spring."
+    assert [q.unit for q in extract_quantities(nlp(body))] == ["casualty", "soldier"]
+
+
 @pytest.mark.parametrize(
     ("body", "unit"),
     [

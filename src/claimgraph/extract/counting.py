@@ -98,6 +98,17 @@ def people_meant(noun: Token, unit: str | None, vocabulary: Vocabulary) -> str |
     return unit
 
 
+def whole_of_casualties(number: Token, vocabulary: Vocabulary) -> str | None:
+    """ "4,000 casualties out of the 11,000 sent": the whole the casualties were taken from counts
+    the people named before it (soldiers), not casualties."""
+    doc, i = number.doc, number.i
+    while i > 0 and doc[i - 1].like_num:
+        i -= 1  # the first word of the number
+    if i < 2 or doc[i - 1].lower_ != "the" or doc[i - 2].lower_ != "of":
+        return None
+    return _people_named_before(doc[i], vocabulary, 0)
+
+
 def _dead_and_hurt(noun: Token) -> bool:
     """ "dead and wounded", "killed or injured": the dead and the hurt counted together."""
     doc, i = noun.doc, noun.i

@@ -14,7 +14,13 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.domains.pack import default_vocabulary
 from claimgraph.domains.vocabulary import Vocabulary
-from claimgraph.extract.counting import counted_noun, killed_and_wounded, people_meant, tallied_noun
+from claimgraph.extract.counting import (
+    counted_noun,
+    killed_and_wounded,
+    people_meant,
+    tallied_noun,
+    whole_of_casualties,
+)
 from claimgraph.extract.lexicons import SPEAKER_ROLES
 from claimgraph.extract.number_tokens import (
     currency_restated,
@@ -321,6 +327,8 @@ def _finish(
         unit = normalise_unit(label, vocabulary) if label.pos_ == "NOUN" else None
     # "2,000 drones a month, aiming for 5,000": the same measure; a bare number after a
     # percentage is rarely one ("fell 7 % to 9,000").
+    if unit is None and noun is None and before and before[-1].unit == "casualty":
+        unit = whole_of_casualties(span[0], vocabulary)
     if unit is None and before and before[-1].unit != "share":
         unit, per = before[-1].unit, per or before[-1].per
     if unit in vocabulary.casualty_units and counts_casualties(noun if noun is not None else span[-1]):
