@@ -243,6 +243,18 @@ def test_the_killed_and_wounded_together_are_casualties_the_dead_alone_are_not(n
     assert figure.unit == unit
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("As many as 40 have been killed or wounded, the brigade said.", [(40, "casualty")]),
+        ("The rebel troops attacked at dawn. At least 25 were killed, officials said.", [(25, "soldier")]),
+        ("As many as 40 have signed the letter.", []),
+    ],
+)
+def test_a_bare_number_killed_or_hurt_counts_the_harmed(nlp, body, expected):
+    assert [(q.low, q.unit) for q in extract_quantities(nlp(body))] == expected
+
+
 def test_the_whole_casualties_are_taken_from_counts_the_people(nlp):
     body = "The rebel troops suffered 900 casualties out of the 5,000 sent in spring."
     assert [q.unit for q in extract_quantities(nlp(body))] == ["casualty", "soldier"]

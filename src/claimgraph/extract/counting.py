@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.domains.vocabulary import Vocabulary
 from claimgraph.extract.number_tokens import is_identifier
 from claimgraph.extract.rates import PERIODS
-from claimgraph.extract.units import measure_symbol
+from claimgraph.extract.units import counts_casualties, measure_symbol
 
 # Words that may stand between a number and what it counts: "170 of these drones", "600 of them dead".
 _BETWEEN_NUMBER_AND_NOUN = frozenset(
@@ -78,6 +78,7 @@ def token_is_compound(token: Token) -> bool:
 _DEAD_OR_HURT = frozenset(
     ["dead", "death", "killed", "kill", "injured", "injure", "wounded", "wound", "fatality"]
 )
+_HARMED_VERBS = frozenset(["kill", "die", "wound", "injure"])
 _PEOPLE_WORDS = frozenset(["people", "person", "individual"])
 _SENTENCES_BACK = 3
 
@@ -107,6 +108,19 @@ def whole_of_casualties(number: Token, vocabulary: Vocabulary) -> str | None:
     if i < 2 or doc[i - 1].lower_ != "the" or doc[i - 2].lower_ != "of":
         return None
     return _people_named_before(doc[i], vocabulary, 0)
+
+
+def harmed_people(number: Token, vocabulary: Vocabulary) -> str | None:
+    """ "As many as 30 have been killed or wounded": a bare number that is the subject of killing
+    or hurting counts casualties, or, killed alone, the people named before it."""
+    head = number.head
+    if number.dep_ not in ("nsubj", "nsubjpass") or head.lemma_.lower() not in _HARMED_VERBS:
+        return None
+    if counts_casualties(number):
+        return "casualty"
+    if head.lemma_.lower() in ("kill", "die"):
+        return _people_named_before(number, vocabulary, _SENTENCES_BACK)
+    return None
 
 
 def _dead_and_hurt(noun: Token) -> bool:

@@ -16,6 +16,7 @@ from claimgraph.domains.pack import default_vocabulary
 from claimgraph.domains.vocabulary import Vocabulary
 from claimgraph.extract.counting import (
     counted_noun,
+    harmed_people,
     killed_and_wounded,
     people_meant,
     tallied_noun,
@@ -322,6 +323,8 @@ def _finish(
     if tally is not None:  # "put the number of soldiers killed at 3,000"
         unit = people_meant(tally, normalise_unit(tally, vocabulary), vocabulary)
         unit = "casualty" if killed_and_wounded(tally, span[-1]) else unit
+    if unit is None and noun is None and not before:
+        unit = harmed_people(span[-1], vocabulary)  # "as many as 30 have been killed or wounded"
     if unit is None and noun is None and start >= 2 and doc[start - 1].text in _LABEL_MARKS:
         label = doc[start - 2]  # "tanks — 11,050", "UAVs: 49,800": a tally's label before the figure
         unit = normalise_unit(label, vocabulary) if label.pos_ == "NOUN" else None
