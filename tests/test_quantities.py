@@ -255,6 +255,18 @@ def test_a_bare_number_killed_or_hurt_counts_the_harmed(nlp, body, expected):
     assert [(q.low, q.unit) for q in extract_quantities(nlp(body))] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Only three or four boats came back.", [(3, 4, "boat")]),
+        ("The cost rose 7 or 8 percent.", [(0.07, 0.08, "share")]),
+        ("He ordered 40 rifles or 5 mortars.", [(40, 40, "rifle"), (5, 5, "mortar")]),
+    ],
+)
+def test_a_rising_either_or_count_is_a_range(nlp, body, expected):
+    assert [(q.low, q.high, q.unit) for q in extract_quantities(nlp(body))] == expected
+
+
 def test_the_whole_casualties_are_taken_from_counts_the_people(nlp):
     body = "The rebel troops suffered 900 casualties out of the 5,000 sent in spring."
     assert [q.unit for q in extract_quantities(nlp(body))] == ["casualty", "soldier"]

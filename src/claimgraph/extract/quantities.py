@@ -48,7 +48,7 @@ _SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}  # written onto the 
 # Qualifiers that are also prepositions of place or time ("over 11 regions", "children under 5").
 _ALSO_PLACES = frozenset({"over", "under", "above", "below", "around"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
-_RANGE_WORDS = ("to", "-", "–", "and")
+_RANGE_WORDS = ("to", "-", "–", "and", "or")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _DEFINITE = frozenset(["the", "these", "those"])
 _LATER_ORDINALS = frozenset(
@@ -236,7 +236,10 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
         first = i - 1 if money else i
         after = doc[first - 1].lower_ if first > 0 else ""
         # "from $55 billion to $110 billion" is a change, not a range
-        if second and after != "from" and (doc[j].lower_ != "and" or after == "between"):
+        # "four or five coffins": an uncertain count, a range when it rises
+        either = doc[j].lower_ == "or" and second is not None and second[1] > high
+        joined = doc[j].lower_ not in ("and", "or") or after == "between" or either
+        if second and after != "from" and joined:
             j, high = second[0], second[2]  # "10,000 to 12,000", "between 10,000 and 12,000"
             scale = ALL_SCALES.get(doc[j - 1].lower_, 1)
             low = low * scale if low * scale <= high and low < scale else low  # "10 and 12 thousand"
