@@ -160,6 +160,7 @@ def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modalit
         ("Some 300 rebel fighters are believed to have deserted.", Modality.ESTIMATED),
         ("The rebels have probably lost more than 900 fighters.", Modality.ESTIMATED),
         ("The rebels will probably buy 300 rifles.", Modality.HEDGED),
+        ("The plant is likely to reach 900 trucks a week by May.", Modality.HEDGED),
         ("Trucks that presumably left the port could carry up to 9,000 rifles.", Modality.ESTIMATED),
         ("Inside the 40 wagons there could be 20,000 grenades.", Modality.ESTIMATED),
         ("There could be 20,000 more refugees next year.", Modality.SPECULATIVE),

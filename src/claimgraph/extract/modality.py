@@ -170,9 +170,11 @@ def modality_from_cues(
     if lemmas & SPECULATIVE_AUX and (lemmas & _CAPACITY_VERBS or any(_there_is_within(t) for t in cues)):
         return Modality.ESTIMATED  # "the containers could hold 3 million shells": a reckoned capacity
     if lemmas & HEDGE_WORDS:
-        # "is believed to have sent 3,000", "likely lost 6,000": a figure put with doubt is a reckoning
+        # "is believed to have sent 3,000", "likely lost 6,000": a figure of what has happened, put
+        # with doubt, is a reckoning; "is likely to reach 2,500" forecasts with doubt, a hedge
+        done = any(t.tag_ in _REPORTING_PAST and t.pos_ in ("VERB", "AUX") for t in cues)
         to_come = lemmas & FUTURE_AUX or lemmas & words.cue("planned")
-        return Modality.ESTIMATED if of_a_figure and not to_come else Modality.HEDGED
+        return Modality.ESTIMATED if of_a_figure and done and not to_come else Modality.HEDGED
     if of_a_figure and estimated and lemmas & FUTURE_AUX and not lemmas & words.cue("planned"):
         return Modality.ESTIMATED  # an analysis saying factories will make 4 million: a forecast
     if lemmas & SPECULATIVE_AUX or lemmas & SPECULATIVE_WORDS or ("would" in lemmas and not would_is_future):
