@@ -352,6 +352,9 @@ def test_a_bare_figure_counts_the_tally_the_sentence_names(nlp, body, unit):
         ("Rain fell on 70 percent of the farms.", [(0.7, "share")]),
         ("The ministry will send a third battalion in May.", []),  # an ordinal, not a share
         ("A third of the wells ran dry.", [(1 / 3, "share")]),
+        ("Storms hit four northern provinces overnight.", []),  # where, not how much
+        ("Mills ground 2 million tonnes a year, 50,000 short of the target.",
+         [(2e6, "tonne"), (50000, "tonne")]),  # a difference counts what the figure before does
         ("It was the envoy's second visit to Minsk in just over two months.", []),
         ("The envoy is in Minsk for the third time in nearly four months.", []),
         ("Ferries will sail again for the first time in more than 40 years.", [(40, "year")]),

@@ -12,6 +12,7 @@ from claimgraph.extract.number_tokens import is_identifier
 from claimgraph.extract.rates import PERIODS
 from claimgraph.extract.units import counts_casualties, measure_symbol
 
+_SHORT_OF = frozenset(["shy", "short"])
 # Words that may stand between a number and what it counts: "170 of these drones", "600 of them dead".
 _BETWEEN_NUMBER_AND_NOUN = frozenset(
     ["of", "these", "those", "the", "its", "their", "them", "-", "type", "”", '"', "’", "'s"]
@@ -33,6 +34,8 @@ def counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> T
             return token
         if lowered in ("dead", "wounded", "killed", "injured"):
             return token
+        if lowered in _SHORT_OF and j + 1 < end and doc[j + 1].lower_ == "of":
+            return None  # "100,000 shy of the target": a difference, in the unit of the figure before
         if lowered == "," and j + 1 < end and doc[j + 1].lower_ == "of":  # "tens of thousands, of drones"
             j += 1
             continue

@@ -82,6 +82,9 @@ _NOT_MEASURES = frozenset(
         "regime",
         "dictatorship",
         "government",
+        "region",  # "attacked six regions": where, not how much
+        "province",
+        "oblast",
     ]
 )
 
