@@ -133,6 +133,8 @@ def test_a_source_saying_an_act_did_not_happen_contradicts_a_source_saying_it_di
         ("Each guard earns about $600 a month, officials in Seoul said.", "reported"),
         ("The talks took about three years, the spokesman said.", "reported"),
         ("The plant makes about 90 drones a day, officials said.", "reported"),
+        ("Exports were about 12 times higher than a year before, the customs office said.", "reported"),
+        ("About 2,000 soldiers were reportedly killed, the paper wrote.", "reported"),
     ],
 )
 def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modality):
@@ -158,6 +160,7 @@ def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modalit
         ("Some 300 rebel fighters are believed to have deserted.", Modality.ESTIMATED),
         ("The rebels have probably lost more than 900 fighters.", Modality.ESTIMATED),
         ("The rebels will probably buy 300 rifles.", Modality.HEDGED),
+        ("The plant is likely to reach 900 trucks a week by May.", Modality.HEDGED),
         ("Trucks that presumably left the port could carry up to 9,000 rifles.", Modality.ESTIMATED),
         ("Inside the 40 wagons there could be 20,000 grenades.", Modality.ESTIMATED),
         ("There could be 20,000 more refugees next year.", Modality.SPECULATIVE),

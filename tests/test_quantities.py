@@ -234,11 +234,42 @@ def test_an_act_done_three_times_is_no_figure(nlp):
         ("More than 5,000 troops have been reported as casualties.", "casualty"),
         ("About 600 soldiers were killed in the battle.", "soldier"),
         ("Some 11,000 troops were sent to the front.", "soldier"),
+        ("Some 1,200 more soldiers are believed wounded, gone missing or captured.", "casualty"),
+        ("Some 1,200 soldiers went missing in the fog.", "soldier"),
     ],
 )
 def test_the_killed_and_wounded_together_are_casualties_the_dead_alone_are_not(nlp, body, unit):
     (figure,) = extract_quantities(nlp(body))
     assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("As many as 40 have been killed or wounded, the brigade said.", [(40, "casualty")]),
+        ("The rebel troops attacked at dawn. At least 25 were killed, officials said.", [(25, "soldier")]),
+        ("As many as 40 have signed the letter.", []),
+    ],
+)
+def test_a_bare_number_killed_or_hurt_counts_the_harmed(nlp, body, expected):
+    assert [(q.low, q.unit) for q in extract_quantities(nlp(body))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Only three or four boats came back.", [(3, 4, "boat")]),
+        ("The cost rose 7 or 8 percent.", [(0.07, 0.08, "share")]),
+        ("He ordered 40 rifles or 5 mortars.", [(40, 40, "rifle"), (5, 5, "mortar")]),
+    ],
+)
+def test_a_rising_either_or_count_is_a_range(nlp, body, expected):
+    assert [(q.low, q.high, q.unit) for q in extract_quantities(nlp(body))] == expected
+
+
+def test_the_whole_casualties_are_taken_from_counts_the_people(nlp):
+    body = "The rebel troops suffered 900 casualties out of the 5,000 sent in spring."
+    assert [q.unit for q in extract_quantities(nlp(body))] == ["casualty", "soldier"]
 
 
 @pytest.mark.parametrize(
@@ -316,6 +347,17 @@ def test_a_bare_figure_counts_the_tally_the_sentence_names(nlp, body, unit):
         ("The depot held 9,000 155mm rounds.", [(9000, "shell")]),
         ("Snow lay 30 mm deep by noon.", [(30, "mm")]),
         ("The two leaders spoke on four occasions.", []),
+        ("Forecasters gave a probability of 60 to 70 percent for rain.", []),
+        ("The model predicts a win with 90 percent confidence.", []),
+        ("Rain fell on 70 percent of the farms.", [(0.7, "share")]),
+        ("The ministry will send a third battalion in May.", []),  # an ordinal, not a share
+        ("A third of the wells ran dry.", [(1 / 3, "share")]),
+        ("Storms hit four northern provinces overnight.", []),  # where, not how much
+        ("Mills ground 2 million tonnes a year, 50,000 short of the target.",
+         [(2e6, "tonne"), (50000, "tonne")]),  # a difference counts what the figure before does
+        ("It was the envoy's second visit to Minsk in just over two months.", []),
+        ("The envoy is in Minsk for the third time in nearly four months.", []),
+        ("Ferries will sail again for the first time in more than 40 years.", [(40, "year")]),
         ("Trade between the two regimes grew.", []),
         ("Guards who caught these three men were decorated.", []),  # people named before
         ("It could be a blend of the two.", []),

@@ -10,8 +10,9 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.domains.vocabulary import Vocabulary
 from claimgraph.extract.number_tokens import is_identifier
 from claimgraph.extract.rates import PERIODS
-from claimgraph.extract.units import measure_symbol
+from claimgraph.extract.units import counts_casualties, measure_symbol
 
+_SHORT_OF = frozenset(["shy", "short"])
 # Words that may stand between a number and what it counts: "170 of these drones", "600 of them dead".
 _BETWEEN_NUMBER_AND_NOUN = frozenset(
     ["of", "these", "those", "the", "its", "their", "them", "-", "type", "”", '"', "’", "'s"]
@@ -33,6 +34,8 @@ def counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> T
             return token
         if lowered in ("dead", "wounded", "killed", "injured"):
             return token
+        if lowered in _SHORT_OF and j + 1 < end and doc[j + 1].lower_ == "of":
+            return None  # "100,000 shy of the target": a difference, in the unit of the figure before
         if lowered == "," and j + 1 < end and doc[j + 1].lower_ == "of":  # "tens of thousands, of drones"
             j += 1
             continue
@@ -78,6 +81,7 @@ def token_is_compound(token: Token) -> bool:
 _DEAD_OR_HURT = frozenset(
     ["dead", "death", "killed", "kill", "injured", "injure", "wounded", "wound", "fatality"]
 )
+_HARMED_VERBS = frozenset(["kill", "die", "wound", "injure"])
 _PEOPLE_WORDS = frozenset(["people", "person", "individual"])
 _SENTENCES_BACK = 3
 
@@ -96,6 +100,30 @@ def people_meant(noun: Token, unit: str | None, vocabulary: Vocabulary) -> str |
         named = _people_named_before(noun, vocabulary, 0)
         return named or unit
     return unit
+
+
+def whole_of_casualties(number: Token, vocabulary: Vocabulary) -> str | None:
+    """ "4,000 casualties out of the 11,000 sent": the whole the casualties were taken from counts
+    the people named before it (soldiers), not casualties."""
+    doc, i = number.doc, number.i
+    while i > 0 and doc[i - 1].like_num:
+        i -= 1  # the first word of the number
+    if i < 2 or doc[i - 1].lower_ != "the" or doc[i - 2].lower_ != "of":
+        return None
+    return _people_named_before(doc[i], vocabulary, 0)
+
+
+def harmed_people(number: Token, vocabulary: Vocabulary) -> str | None:
+    """ "As many as 30 have been killed or wounded": a bare number that is the subject of killing
+    or hurting counts casualties, or, killed alone, the people named before it."""
+    head = number.head
+    if number.dep_ not in ("nsubj", "nsubjpass") or head.lemma_.lower() not in _HARMED_VERBS:
+        return None
+    if counts_casualties(number):
+        return "casualty"
+    if head.lemma_.lower() in ("kill", "die"):
+        return _people_named_before(number, vocabulary, _SENTENCES_BACK)
+    return None
 
 
 def _dead_and_hurt(noun: Token) -> bool:

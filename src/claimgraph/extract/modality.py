@@ -64,7 +64,7 @@ def claim_modality(
     return modality_from_cues(
         cues,
         denied=attribution is not None and (attribution.denial or _says_it_did_not(cues)),
-        estimated=(attribution is not None and (attribution.estimate or _a_rounded_count(figure)))
+        estimated=(attribution is not None and (attribution.estimate or _a_rounded_count(figure, cues)))
         or (figure is not None and _believed_by_nobody_named(attribution))
         or qualifier in ("estimated", "an estimated")
         or _from_an_estimating_source(anchor, scope, attribution, vocabulary),
@@ -87,11 +87,15 @@ def _believed_by_nobody_named(attribution: Attribution | None) -> bool:
     )
 
 
-def _a_rounded_count(figure: Quantity | None) -> bool:
+def _a_rounded_count(figure: Quantity | None, cues: Collection[Token]) -> bool:
     """ "about 2,000 soldiers", officials said: a round count someone gives is their estimate of
     what nobody has counted. A rounded measure is not: "about $800 a month", "about two and a
-    half years", "some 170 drones a day" round a price, a span or a rate the speaker knows."""
-    if figure is None or figure.qualifier not in _ROUGHLY:
+    half years", "some 170 drones a day" round a price, a span or a rate the speaker knows, and
+    "about 12 times more" rounds a ratio worked out from two counts. "About 2,000 were reportedly
+    sent" passes on a report's figure: reported, not the speaker's own reckoning."""
+    if figure is None or figure.qualifier not in _ROUGHLY or figure.unit == "ratio":
+        return False
+    if any(t.lower_ in REPORTED_WORDS for t in cues):
         return False
     return figure.per is None and figure.unit not in _TIME_SPANS and figure.unit.upper() not in ISO_CODES
 
@@ -166,9 +170,11 @@ def modality_from_cues(
     if lemmas & SPECULATIVE_AUX and (lemmas & _CAPACITY_VERBS or any(_there_is_within(t) for t in cues)):
         return Modality.ESTIMATED  # "the containers could hold 3 million shells": a reckoned capacity
     if lemmas & HEDGE_WORDS:
-        # "is believed to have sent 3,000", "likely lost 6,000": a figure put with doubt is a reckoning
+        # "is believed to have sent 3,000", "likely lost 6,000": a figure of what has happened, put
+        # with doubt, is a reckoning; "is likely to reach 2,500" forecasts with doubt, a hedge
+        done = any(t.tag_ in _REPORTING_PAST and t.pos_ in ("VERB", "AUX") for t in cues)
         to_come = lemmas & FUTURE_AUX or lemmas & words.cue("planned")
-        return Modality.ESTIMATED if of_a_figure and not to_come else Modality.HEDGED
+        return Modality.ESTIMATED if of_a_figure and done and not to_come else Modality.HEDGED
     if of_a_figure and estimated and lemmas & FUTURE_AUX and not lemmas & words.cue("planned"):
         return Modality.ESTIMATED  # an analysis saying factories will make 4 million: a forecast
     if lemmas & SPECULATIVE_AUX or lemmas & SPECULATIVE_WORDS or ("would" in lemmas and not would_is_future):

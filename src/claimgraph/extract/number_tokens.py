@@ -41,6 +41,9 @@ def fraction_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | N
     j = i + width
     if width == 1 and j + 1 < end and doc[j].text in ("-", "‐") and doc[j + 1].is_alpha:
         return None  # "half-measures", "half-hearted": a word, not a share
+    ordinal = doc[j - 1].lower_ != "half" and j < end and doc[j].lower_ not in ("percent", "%")
+    if ordinal and doc[j].pos_ == "NOUN":
+        return None  # "a third batch", "a fourth round": an ordinal before its noun, not a share
     if j + 1 < end and doc[j].lower_ == "a" and doc[j + 1].lower_ in ("percent", "%"):
         return doc[i : j + 2], value / 100, value / 100, "share"
     return doc[i:j], value, value, "share"

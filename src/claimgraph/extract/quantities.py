@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.domains.pack import default_vocabulary
 from claimgraph.domains.vocabulary import Vocabulary
-from claimgraph.extract.counting import counted_noun, killed_and_wounded, people_meant, tallied_noun
+from claimgraph.extract.counting import (
+    counted_noun,
+    harmed_people,
+    killed_and_wounded,
+    people_meant,
+    tallied_noun,
+    whole_of_casualties,
+)
 from claimgraph.extract.lexicons import SPEAKER_ROLES
 from claimgraph.extract.number_tokens import (
     currency_restated,
@@ -41,9 +48,13 @@ _SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}  # written onto the 
 # Qualifiers that are also prepositions of place or time ("over 11 regions", "children under 5").
 _ALSO_PLACES = frozenset({"over", "under", "above", "below", "around"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
-_RANGE_WORDS = ("to", "-", "–", "and")
+_RANGE_WORDS = ("to", "-", "–", "and", "or")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _DEFINITE = frozenset(["the", "these", "those"])
+_LATER_ORDINALS = frozenset(
+    ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+)
+_LIKELIHOODS = frozenset(["probability", "likelihood", "chance", "certainty", "confidence"])
 _MULTIPLE_VERBS = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
 # Nouns that count parts of a sentence's framing, not a measure anyone tracks.
 _NOT_MEASURES = frozenset(
@@ -71,6 +82,9 @@ _NOT_MEASURES = frozenset(
         "regime",
         "dictatorship",
         "government",
+        "region",  # "attacked six regions": where, not how much
+        "province",
+        "oblast",
     ]
 )
 
@@ -112,7 +126,41 @@ def _sentence_quantities(sent: Span, vocabulary: Vocabulary) -> list[Quantity]:
     # "the two sides", "three points", "one lawmaker told": framing; "27 countries", "678 points": a measure.
     found = [q for q in found if q.unit and (q.unit not in _NOT_MEASURES | SPEAKER_ROLES or abs(q.low) >= 10)]
     found = [q for q in found if not _is_calibre(q, sent) and not _points_back(q, sent, vocabulary)]
+    found = [q for q in found if not _spaces_occasions(q, sent) and not _is_a_likelihood(q, sent)]
     return sorted(found, key=lambda q: q.start)
+
+
+def _spaces_occasions(quantity: Quantity, sent: Span) -> bool:
+    """ "his second visit in just over two months", "for the third time in nearly three months":
+    the span says how often something recurs, framing the visit; it is no figure in a claim.
+    (After "the first time in 30 years" it dates a break, and stays.)"""
+    if quantity.unit not in _TIME_UNITS:
+        return False
+    span = sent.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    within = span.root if span is not None else None
+    if within is None or within.dep_ != "pobj" or within.head.lower_ != "in":
+        return False
+    occasion = within.head.head  # "visit" in "second visit in …", or the verb of "for the third time"
+    times = [g for c in occasion.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    nouns = [occasion, *times]
+    return any(c.dep_ == "amod" and c.lower_ in _LATER_ORDINALS for noun in nouns for c in noun.children)
+
+
+def _is_a_likelihood(quantity: Quantity, sent: Span) -> bool:
+    """ "a probability of 80 to 90 percent", "95 percent likelihood": a percentage that grades how
+    sure someone is measures their confidence, not a share of anything claimed."""
+    if quantity.unit != "share":
+        return False
+    span = sent.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None:
+        return False
+    last = span[-1]
+    following = last.doc[last.i + 1] if last.i + 1 < sent.end else None
+    graded = following is not None and following.lemma_.lower() in _LIKELIHOODS
+    of_a_likelihood = (
+        last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lemma_.lower() in _LIKELIHOODS
+    )
+    return graded or of_a_likelihood
 
 
 def _multiples(sent: Span, taken: set[int]) -> list[Quantity]:
@@ -191,7 +239,10 @@ def _amount_at(doc: Doc, i: int, end: int) -> tuple[Span, float, float, str | No
         first = i - 1 if money else i
         after = doc[first - 1].lower_ if first > 0 else ""
         # "from $55 billion to $110 billion" is a change, not a range
-        if second and after != "from" and (doc[j].lower_ != "and" or after == "between"):
+        # "four or five coffins": an uncertain count, a range when it rises
+        either = doc[j].lower_ == "or" and second is not None and second[1] > high
+        joined = doc[j].lower_ not in ("and", "or") or after == "between" or either
+        if second and after != "from" and joined:
             j, high = second[0], second[2]  # "10,000 to 12,000", "between 10,000 and 12,000"
             scale = ALL_SCALES.get(doc[j - 1].lower_, 1)
             low = low * scale if low * scale <= high and low < scale else low  # "10 and 12 thousand"
@@ -278,11 +329,15 @@ def _finish(
     if tally is not None:  # "put the number of soldiers killed at 3,000"
         unit = people_meant(tally, normalise_unit(tally, vocabulary), vocabulary)
         unit = "casualty" if killed_and_wounded(tally, span[-1]) else unit
+    if unit is None and noun is None and not before:
+        unit = harmed_people(span[-1], vocabulary)  # "as many as 30 have been killed or wounded"
     if unit is None and noun is None and start >= 2 and doc[start - 1].text in _LABEL_MARKS:
         label = doc[start - 2]  # "tanks — 11,050", "UAVs: 49,800": a tally's label before the figure
         unit = normalise_unit(label, vocabulary) if label.pos_ == "NOUN" else None
     # "2,000 drones a month, aiming for 5,000": the same measure; a bare number after a
     # percentage is rarely one ("fell 7 % to 9,000").
+    if unit is None and noun is None and before and before[-1].unit == "casualty":
+        unit = whole_of_casualties(span[0], vocabulary)
     if unit is None and before and before[-1].unit != "share":
         unit, per = before[-1].unit, per or before[-1].per
     if unit in vocabulary.casualty_units and counts_casualties(noun if noun is not None else span[-1]):

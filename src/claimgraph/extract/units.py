@@ -89,6 +89,9 @@ def normalise_unit(token: Token, vocabulary: Vocabulary) -> str:
 
 _HARMS = frozenset(["wound", "injure", "maim"])
 _LOSSES = frozenset(["casualty", "loss"])
+_HURT_WORDS = frozenset(["wounded", "injured"])
+_MISSING_OR_TAKEN = frozenset(["missing", "captured"])
+_LIST_REACH = 12
 _OWN_SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 # Verbs that report a state of the people rather than act on them: "4,000 are believed to have
 # been killed or wounded" counts the killed and wounded.
@@ -107,12 +110,23 @@ def counts_casualties(counted: Token) -> bool:
     lemmas = {v.lemma_.lower() for v in verbs}
     if "kill" in lemmas and lemmas & _HARMS:
         return True
+    if _hurt_missing_or_taken(counted):
+        return True
     if head.lemma_.lower() in ("lose", "suffer") and counted.dep_ == "dobj":
         return True
     return any(
         c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in _LOSSES for g in c.children)
         for c in head.children
     )
+
+
+def _hurt_missing_or_taken(counted: Token) -> bool:
+    """ "3,000 troops believed wounded, missing or captured": the hurt listed with the missing or
+    the captured are casualties, as the military counts them. Read from the words of the list
+    after the noun, as parsers split such lists unevenly."""
+    after = counted.doc[counted.i + 1 : min(counted.sent.end, counted.i + _LIST_REACH)]
+    words = {t.lower_ for t in after}
+    return bool(words & _HURT_WORDS) and bool(words & _MISSING_OR_TAKEN)
 
 
 def _shares_people(verb: Token, counted: Token | None = None) -> bool:
