@@ -268,3 +268,13 @@ def test_a_count_later_or_earlier_runs_from_the_date_named_before(nlp):
     got = values(nlp, "The yard opened in May 2021. A year earlier, the port had closed.", "2025-06-20")
     assert [v for _, v, _ in got] == ["2021-05", "2020"]
     assert [v for _, v, _ in values(nlp, "Three days later, divers reached it.", "2025-06-20")] == [None]
+
+
+def test_recent_is_the_month_of_a_known_report_date_only(nlp):
+    assert values(nlp, "The envoy's recent visit to Lisbon went well.", "2025-06-20") == [
+        ("recent", "2025-06", "relative")
+    ]
+    assert values(nlp, "The envoy recently sailed home.", "2025-06") == [("recently", "2025-06", "relative")]
+    # A date inferred from the text may lie long before the report: "recent" stays undated.
+    inferred = values(nlp, "The envoy recently sailed home, as in May 2021.", "2021-05", DateSource.INFERRED)
+    assert [v for t, v, _ in inferred if t == "recently"] == []

@@ -35,6 +35,7 @@ from claimgraph.extract.predicates import (
     place_entity,
     role_entities,
 )
+from claimgraph.extract.recent import dating_times, is_recent
 from claimgraph.extract.speech import is_root, quotation_spans
 from claimgraph.extract.statement_dates import said_on
 from claimgraph.extract.statements import Statement, carries_on, figures_of, joined, opened, sole_speaker
@@ -144,7 +145,7 @@ def _sentence_claims(
         subject, obj = role_entities(verb, about)
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None
-        time = _claim_time(here.times, verb, figure, scope)
+        time = _claim_time(dating_times(sent.doc, here.times, vocabulary), verb, figure, scope)
         doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         modality = claim_modality(anchor, scope, attribution, figure, vocabulary)
@@ -341,17 +342,21 @@ _PART_OF_A_YEAR = re.compile(
 
 
 def _tallied_year(time: TimeRef | None, verb: Token, figure: Quantity | None) -> bool:
-    """ "6,000 drones were produced in 2024", "13,000 entered Russia last year": a whole year on
-    the figure's own verb is the span the figure tallies, not the date of one event. A year on
-    another verb ("deliveries, which began in 2022, reached 2.8 million") or a part of a year
-    ("late 2022", "by the end of the year") still dates the claim."""
-    if figure is None or time is None or len(time.value or "") != 4:
+    """ "6,000 drones were produced in 2024", "13,000 entered Russia last year", "launched 100
+    drones recently": a whole year (or "recently") on the figure's own verb is the span the figure
+    tallies, not the date of one event; so is one inside the figure's own phrase ("half of the
+    shells used this year"). A year on another verb ("deliveries, which began in 2022, reached
+    2.8 million") or a part of a year ("late 2022", "by the end of the year") still dates the claim."""
+    if figure is None or time is None or not (len(time.value or "") == 4 or is_recent(time)):
         return False
     if _PART_OF_A_YEAR.search(time.text):
         return False
     span = verb.doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None:
         return False
+    counted = _token_at(verb.sent, figure.start, figure.end)
+    if any(t.i == span.root.i for t in counted.subtree) and span.root.i != counted.i:
+        return True
     governor = governing_verb(span.root, {t.i for t in verb.sent})
     return governor is not None and governor.i == verb.i
 
