@@ -80,3 +80,10 @@ def test_recent_words_that_are_no_act_or_give_way_date_nothing_new(context):
 def test_a_year_inside_the_figures_own_phrase_is_a_tally(context):
     body = "Portugal built nearly half of the barges sold in Europe last year."
     assert claim_dates(context, body) == [None]
+
+
+def test_a_deadline_a_whole_year_wide_is_a_goal_a_month_still_dates(context):
+    body = "Portugal could send some 900 sailors to Norway by the end of the year."
+    assert claim_dates(context, body) == [None]
+    body = "Portugal will send some 900 sailors to Norway by the end of October."
+    assert claim_dates(context, body) == ["2025-10"]

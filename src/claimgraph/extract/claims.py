@@ -335,6 +335,15 @@ def _since_a_year(time: TimeRef, span: Span | None) -> bool:
     return span is not None and len(time.value or "") == 4 and _in_a_since_phrase(span)
 
 
+def _by_a_year(time: TimeRef, span: Span | None) -> bool:
+    """ "could be deployed by the end of the year", "by 2026 the plant is to make 6,000": a
+    deadline a whole year wide is a goal, which dates no event; a month ("by the end of
+    October") is narrow enough to date the act it is set for."""
+    if span is None or len(time.value or "") != 4 or span.start == 0:
+        return False
+    return span.doc[span.start - 1].lower_ == "by"
+
+
 # Words that make a year-valued expression a point in it ("late 2022", "the fall of 2024"), not all of it.
 _PART_OF_A_YEAR = re.compile(
     r"\b(early|late|mid|end|beginning|start|middle|spring|summer|autumn|fall|winter|quarter|half)\b", re.I
@@ -374,7 +383,7 @@ def _claim_time(
     times = [t for t, span in spans.items() if span is None or not _names_a_thing(span)]
     if figure is not None:
         times = [t for t in times if spans[t] is None or not _starts_a_running_total(spans[t])]
-    times = [t for t in times if not _since_a_year(t, spans[t])]
+    times = [t for t in times if not _since_a_year(t, spans[t]) and not _by_a_year(t, spans[t])]
     if not times:
         return None
     attached, in_scope = [], []
