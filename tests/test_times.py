@@ -270,11 +270,13 @@ def test_a_count_later_or_earlier_runs_from_the_date_named_before(nlp):
     assert [v for _, v, _ in values(nlp, "Three days later, divers reached it.", "2025-06-20")] == [None]
 
 
-def test_recent_is_the_month_of_a_known_report_date_only(nlp):
-    assert values(nlp, "The envoy's recent visit to Lisbon went well.", "2025-06-20") == [
-        ("recent", "2025-06", "relative")
-    ]
-    assert values(nlp, "The envoy recently sailed home.", "2025-06") == [("recently", "2025-06", "relative")]
-    # A date inferred from the text may lie long before the report: "recent" stays undated.
-    inferred = values(nlp, "The envoy recently sailed home, as in May 2021.", "2021-05", DateSource.INFERRED)
-    assert [v for t, v, _ in inferred if t == "recently"] == []
+
+def test_recent_is_no_time_expression_but_the_report_month_dates_a_recent_act(nlp):
+    from claimgraph.extract.recent import report_month
+
+    assert values(nlp, "The envoy's recent visit to Lisbon went well.", "2025-06-20") == []
+    assert report_month("2025-06-20", DateSource.METADATA) == "2025-06"
+    assert report_month("2025-06", DateSource.METADATA) == "2025-06"
+    # A year alone says no month; a date inferred from the text may lie long before the report.
+    assert report_month("2025", DateSource.METADATA) is None
+    assert report_month("2025-06-20", DateSource.INFERRED) is None

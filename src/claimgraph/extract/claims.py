@@ -37,7 +37,7 @@ from claimgraph.extract.predicates import (
 )
 from claimgraph.extract.recent import dating_times, is_recent
 from claimgraph.extract.speech import is_root, quotation_spans
-from claimgraph.extract.statement_dates import said_on
+from claimgraph.extract.statement_dates import said_in_a_year, said_on
 from claimgraph.extract.statements import Statement, carries_on, figures_of, joined, opened, sole_speaker
 from claimgraph.records import Claim, Entity, Mention, Modality, Quantity, TimeRef
 
@@ -66,9 +66,11 @@ def extract_claims(
     quantities: Sequence[Quantity],
     times: Sequence[TimeRef],
     vocabulary: Vocabulary | None = None,
+    month: str | None = None,
 ) -> tuple[Claim, ...]:
     """The claims of a document; the pack's ``vocabulary`` (default: the shipped pack's) names
-    its acts and adds its plan cues."""
+    its acts and adds its plan cues; ``month``, the report's own (see recent.py), dates its
+    recent acts."""
     words = vocabulary or default_vocabulary()
     kinds = {e.id: e.kind for e in entities}
     discourse = Discourse()
@@ -86,7 +88,7 @@ def extract_claims(
         here = _Sentence(sent, _within(mentions, sent), _within(quantities, sent), _within(times, sent))
         quote_start = next((s for s, e in quotes if s < sent.start_char < e), None)
         found = find_attributions(sent, here.mentions, kinds, discourse, quote_start)
-        made = _sentence_claims(document_id, here, found, kinds, previous_entities, words)
+        made = _sentence_claims(document_id, here, found, kinds, previous_entities, words, month)
         credit = next((a for a in found if a.points_back and a.speaker is not None), None)
         if credit is not None:  # "This was reported by NHK": the sentence before is NHK's
             claims[previous_start:] = [_credited(c, credit) for c in claims[previous_start:]]
@@ -117,6 +119,7 @@ def _sentence_claims(
     kinds: Mapping[str, str],
     previous_entities: tuple[str, ...],
     vocabulary: Vocabulary,
+    month: str | None = None,
 ) -> list[Claim]:
     sent = here.span
     everything = frozenset(t.i for t in sent)
@@ -145,13 +148,13 @@ def _sentence_claims(
         subject, obj = role_entities(verb, about)
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None
-        time = _claim_time(dating_times(sent.doc, here.times, vocabulary), verb, figure, scope)
+        time = _claim_time(dating_times(sent, here.times, vocabulary, month), verb, figure, scope)
         doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         modality = claim_modality(anchor, scope, attribution, figure, vocabulary)
         said_nothing = not (figure or entity_ids or time or opinion) and modality is not Modality.DENIED
         dated = said_on(time, here.times, attribution)
-        if dated is time and _tallied_year(time, verb, figure):
+        if dated is time and (_tallied_year(time, verb, figure) or said_in_a_year(time, attribution)):
             dated = None
         if attribution is not None and said_nothing:
             continue  # "Shoigu said the talks lasted long": nothing named or dated said; a denial still is

@@ -91,8 +91,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_word", re.compile(rf"\b(?P<word>(?i:this|last|yesterday|tomorrow))\s+{_PART}\b")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?{_WEEKDAY}(?:\s+{_PART})?\b")),
     ("season", re.compile(rf"\b(?:{_REL}\s+|(?i:the|in\s+the)\s+){_SEASON}\b")),
-    # "a recent visit", "recently struck": within the weeks before the report (see recent_value).
-    ("recent", re.compile(r"\b(?i:recent(?:ly)?)\b")),
     ("year", re.compile(rf"\b(?:{_PREP}\s+|{_EARLY}){_YEAR}\b(?![-–]\d)")),
     *OTHER_PATTERNS,
     ("year", re.compile(rf"(?<![$€£\d,.])\b{_YEAR}\b(?![-–/]?\d|,\d)")),
@@ -258,8 +256,6 @@ def _resolve(item: _Found, anchor: Anchor | None, text: str, last: str | None) -
         return f"{int(last[:4]) - 1:04d}"
     if item.kind == "later":
         return _counted_from(item, last)
-    if item.kind == "recent":
-        return (recent_value(anchor) if anchor is not None else None) or _SKIP
     if anchor is None:
         return None
     today = anchor.day
@@ -323,15 +319,6 @@ def _resolve(item: _Found, anchor: Anchor | None, text: str, last: str | None) -
     elif rel != "this" and (month, day or 1) > (today.month, today.day):
         year -= 1  # a date named without a year, after the anchor: the last one before it
     return iso(year, month, day)
-
-
-def recent_value(anchor: Anchor) -> str | None:
-    """ "Recently", "a recent visit": the month of the report's own date, when it has one (from its
-    metadata, dateline, URL or a feed's date window). A month, since "recent" names no day; none
-    against a date inferred from the text, which may lie long before the report."""
-    if anchor.how != "relative" or anchor.grain == "year":
-        return None
-    return anchor.day.isoformat()[:7]
 
 
 def _counted_from(item: _Found, last: str | None) -> str | None:
