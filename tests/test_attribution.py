@@ -456,3 +456,36 @@ def test_a_count_or_a_date_as_subject_names_no_speaker(context):
 def test_a_clause_said_after_with_stays_a_claim(context):
     body = "Shells ran short, with Seoul saying that Russia now fires 10,000 rounds a day."
     assert {speaker for speaker, _, _ in attributed(context, body)} == {"south-korea"}
+
+
+def test_he_after_a_quotation_is_the_speaker_named_before_not_someone_quoted(context):
+    body = (
+        "Sergei Lavrov spoke to reporters in Moscow on Monday. "
+        '"Kim Jong Un has asked for 300 Russian engineers," he said.'
+    )
+    (claim,) = [c for c in claims_of(context, body) if c.quantity]
+    assert claim.speaker == "sergei-lavrov"
+
+
+def test_a_plain_not_in_words_that_name_nothing_is_no_denial_worth_a_claim(context):
+    body = '"We do not have a full picture yet," Sergei Lavrov said.'
+    assert attributed(context, body) == []
+
+
+def test_a_claim_denied_by_both_countries_is_each_state_denying_it(context):
+    body = "Washington accuses Tehran of sending drones to Moscow, a claim denied by both countries."
+    denials = {c.speaker for c in claims_of(context, body) if c.modality == Modality.DENIED}
+    assert denials == {"iran", "russia"}
+
+
+def test_citing_data_from_a_body_makes_the_body_the_speaker(context):
+    body = "Last year, 500 Iranians entered Russia, Radio Free Asia reported, citing data from Rosstat."
+    assert {(c.speaker, c.via) for c in claims_of(context, body)} == {("rosstat", "radio-free-asia")}
+
+
+def test_what_is_added_to_a_quote_is_the_quoted_speakers(context):
+    body = (
+        "Interfax quoted the Belarusian defence ministry as saying that the drills with Russia "
+        "would start in May, adding that they would last ten days."
+    )
+    assert {c.speaker for c in claims_of(context, body)} == {"belarus-defence-ministry"}

@@ -289,3 +289,16 @@ def test_a_dated_sentence_naming_no_one_is_about_the_actor_of_the_sentence_befor
     claims = analyse_document(Document("r" * 64, "r.txt", body, published="2025-07-09"), context).claims
     dated = [c for c in claims if c.time is not None and c.time.value == "2021-05"]
     assert dated and "russia" in dated[-1].entities
+
+
+def test_a_dated_sentence_naming_only_a_place_is_about_the_actor_of_the_sentence_before(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = (
+        "Ukraine has trained 9,000 new soldiers over the winter. "
+        "The first unit of 900 soldiers will move to the Kharkiv region on March 3."
+    )
+    claims = analyse_document(Document("k" * 64, "k.txt", body, published="2025-02-01"), context).claims
+    dated = [c for c in claims if c.time is not None and c.time.value == "2025-03-03"]
+    assert dated and "ukraine" in dated[-1].entities

@@ -241,9 +241,10 @@ def test_a_signing_told_beside_a_meeting_on_its_date_is_dated_but_a_signing_far_
     claims = [
         claim(a, "The two leaders meeting on June 19 and signing the treaty was a turning point.",
               when="2024-06-19", when_text="June 19", **treaty),
-        claim(b, "Officials recall the summit of June 12, 2024, when the treaty was signed.",
+        claim(b, "The treaty, signed by both heads of state at the summit on June 12, 2024, binds them.",
               when="2024-06-12", when_text="June 12, 2024", **treaty),
-        claim(c, "On Friday the envoy met Kim in the capital, a year after the two states signed the treaty.",
+        claim(c, "On Friday the envoy met Kim in the capital, a year after the two states, amid some "
+              "fanfare, signed the treaty.",
               when="2025-03-07", when_text="Friday", **treaty),
     ]  # fmt: skip
     groups = run(claims, [a, b, c])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from claimgraph.domains import DomainPack
-from claimgraph.reconcile import reconcile
+from claimgraph.reconcile import propose, reconcile
 from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of, planned
 from claimgraph.records import Claim, Entity, FindingKind, Modality
 from tests.test_reconcile import ENTITIES, NK, PACK, PLAN, claim, doc, findings
@@ -59,6 +59,11 @@ def test_loss_words_beside_a_figure_make_a_loss_and_say_which_kind():
     contributed = claim(a, "The North contributed about 9,000 troops, suffering losses of 2,000.",
                         figure="about 9,000", subject=NK, predicate="contribute")  # fmt: skip
     assert figure_act(contributed, contributed.quantity, "soldier")[0] == "send"
+    # A count put at a figure: the loss words that name the count stand further back.
+    put = claim(a, "Officials put the number of soldiers killed in the river battles at about 1,300.",
+                figure="about 1,300", subject=NK, predicate="put")  # fmt: skip
+    assert loss_aspect(put, put.quantity) == "killed"
+    assert figure_act(put, put.quantity, "soldier")[0] == "kill"
 
 
 def test_whose_things_a_figure_counts_comes_from_its_own_words_or_the_state_beside_an_official():
@@ -75,6 +80,10 @@ def test_whose_things_a_figure_counts_comes_from_its_own_words_or_the_state_besi
     spread = claim(a, "The isolated state sent some 3,000 workers to farms in many parts of Russia.",
                    figure="some 3,000", unit="worker", entities=("russia",), predicate="send")  # fmt: skip
     assert owner_of(spread, spread.quantity, MORE) is None
+    # A subject the sentence names only as where things go is a misread doer, not the owner.
+    misread = claim(a, "The crews flown to Russia in May included 300 pilots.", figure="300",
+                    subject="russia", entities=("russia",), predicate="include")  # fmt: skip
+    assert owner_of(misread, misread.quantity, MORE) is None
 
 
 def test_when_a_figure_holds_running_totals_tellings_and_times_of_other_figures():
@@ -140,6 +149,18 @@ def test_a_toll_a_rival_source_puts_lower_later_contradicts_but_a_far_smaller_on
         b, "The NIS said 300 North Korean soldiers died in one week.", figure="300", speaker=NIS, **dead
     )
     assert not findings(run_sides([claims[0], few], [a, b]), FindingKind.CONTRADICTION)
+
+
+def test_a_count_of_officers_is_a_part_of_the_force_not_a_rival_count_of_it():
+    a, b = doc("a", "2025-02-10"), doc("b", "2025-02-12")
+    claims = [
+        claim(a, "North Korea has sent 9,000 soldiers to the front, the NIS said.", figure="9,000",
+              subject=NK, speaker=NIS),
+        claim(b, "GUR said at least 400 North Korean officers were sent.",
+              figure="at least 400 North Korean officers", subject=NK, speaker=GUR),
+    ]  # fmt: skip
+    assert not findings(run_sides(claims, [a, b]), FindingKind.CONTRADICTION)
+    assert propose(claims[1], MORE, SIDES).key == f"{NK} · officer"
 
 
 def test_a_plan_told_as_done_at_the_time_it_is_planned_contradicts():

@@ -66,3 +66,30 @@ def test_a_credit_to_the_sentence_before_opens_a_statement_the_next_sentence_car
     )
     ((start, end, speaker),) = spans_of(context, body)
     assert (start, end, speaker) == (0, len(body), "yonhap")
+
+
+def test_a_figure_told_again_later_repeats_the_statement_across_other_sentences(context):
+    body = (
+        "Kyrylo Budanov said that 4,000 North Korean soldiers arrived in Russia in May. "
+        "Pyongyang has denied sending troops. "
+        '"About 4,000 North Korean soldiers are already in Russia," Budanov said.'
+    )
+    spans = spans_of(context, body)
+    assert [(s, e) for s, e, who in spans if who == "kyrylo-budanov"] == [(0, len(body))]
+
+
+def test_a_repeat_that_adds_a_new_figure_is_a_statement_of_its_own(context):
+    body = (
+        "Kyrylo Budanov said that 4,000 North Korean soldiers arrived in Russia in May. "
+        '"About 4,000 soldiers arrived, and 600 of them were killed," Budanov said.'
+    )
+    assert len(spans_of(context, body)) == 2
+
+
+def test_an_outlet_named_again_in_the_next_sentence_still_tells_one_report(context):
+    body = (
+        "According to Yonhap, North Korea sent 3,000 soldiers to Russia in January. "
+        "Yonhap said the soldiers were sent to the Kursk region by ship."
+    )
+    ((start, end, speaker),) = spans_of(context, body)
+    assert (start, end, speaker) == (0, len(body), "yonhap")

@@ -13,7 +13,7 @@ scope: the tokens of what is claimed, so a sentence can hold several.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -94,6 +94,8 @@ def find_attributions(
             found = [a for a in found if a is not main]
             found.insert(0, according.attribution)
     _apply_citing(sent, found, named, discourse)
+    found = [one for a in found for one in _each_of_both(a, sent, found, named)]
+    _adding_to_a_quote(found)
     lend_nested_speakers(found)
     found = relay_nested_speakers(found)
     if not found and quote_start is not None and quote_start in discourse.quotes:
@@ -326,6 +328,43 @@ def _apply_citing(sent: Span, found: list[Attribution], named: Mentions, discour
         passer.via, passer.speaker = passer.speaker, name
         passer.cue, passer.start, passer.end = "citing", start, end
         passer.framing = passer.framing | framing
+
+
+def _adding_to_a_quote(found: Sequence[Attribution]) -> None:
+    """ "TASS quoted the council as saying A, adding B": what is added, hung on the verb that
+    quotes, is the quoted speaker's too, not the outlet's."""
+    quotes = {a.verb.i: a for a in found if a.cue == "quote" and a.verb is not None}
+    for attribution in found:
+        verb = attribution.verb
+        if verb is None or verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i not in quotes:
+            continue
+        quoted = quotes[verb.head.i]
+        attribution.speaker, attribution.via = quoted.speaker, quoted.via
+
+
+def _each_of_both(
+    attribution: Attribution, sent: Span, found: Sequence[Attribution], named: Mentions
+) -> list[Attribution]:
+    """ "X accuses Tehran of arming Moscow, a claim denied by both countries": "both" names the
+    first two states the sentence names before the verb (not a speaker of its own), and each of
+    them says it."""
+    verb = attribution.verb
+    if verb is None:
+        return [attribution]
+    voices = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    voices += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    both = next((v for v in voices if any(c.lower_ == "both" for c in v.children)), None)
+    if both is None or both.pos_ != "NOUN":  # "both sides", not "both Kyiv and Washington" (each named)
+        return [attribution]
+    others = {a.speaker for a in found if a is not attribution}
+    named_before = (named.entity(t) for t in sent if t.i < verb.i)
+    states = [
+        e for e in dict.fromkeys(named_before) if e and named.kinds.get(e) == "country" and e not in others
+    ]
+    if len(states) < 2:
+        return [attribution]
+    framing = attribution.framing | {t.i for t in both.subtree}
+    return [replace(attribution, speaker=state, framing=framing) for state in states[:2]]
 
 
 def _set_scopes(sent: Span, found: list[Attribution]) -> None:

@@ -38,7 +38,7 @@ from claimgraph.extract.predicates import (
 from claimgraph.extract.recent import dating_times, is_recent
 from claimgraph.extract.speech import is_root, quotation_spans
 from claimgraph.extract.statement_dates import said_in_a_year, said_on
-from claimgraph.extract.statements import Statement, carries_on, figures_of, joined, opened, sole_speaker
+from claimgraph.extract.statements import Statements, carries_on, sole_speaker
 from claimgraph.records import Claim, Entity, Mention, Modality, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)
@@ -83,7 +83,7 @@ def extract_claims(
     claims: list[Claim] = []
     previous_entities: tuple[str, ...] = ()
     previous_start = 0  # where the claims of the sentence before begin
-    statement: Statement | None = None  # one speaker's statement that the next sentence may carry on
+    statements = Statements()  # one speaker's statements, which later sentences may carry on
     for sent in sentences(doc):
         here = _Sentence(sent, _within(mentions, sent), _within(quantities, sent), _within(times, sent))
         quote_start = next((s for s, e in quotes if s < sent.start_char < e), None)
@@ -93,16 +93,13 @@ def extract_claims(
         if credit is not None:  # "This was reported by NHK": the sentence before is NHK's
             claims[previous_start:] = [_credited(c, credit) for c in claims[previous_start:]]
             made = [c for c in made if c.quantity or c.time]  # the credit itself claims nothing more
-            statement = opened(claims[previous_start:], previous_start)  # and opens the credit's statement
-        if statement is not None and (
-            carries_on(statement, made, found, here.mentions, kinds, text)
-            or (credit is not None and sole_speaker(made) == statement.speaker)
-        ):
-            claims[statement.first :] = joined(claims[statement.first :], statement, sent.end_char, text)
-            made = joined(made, statement, sent.end_char, text)
-            statement.figures |= figures_of(made)
-        elif made:
-            statement = opened(made, len(claims))
+            statements.credit(claims, previous_start)  # and opens the credit's statement
+        open_ = statements.open
+        carried = open_ is not None and (
+            carries_on(open_, made, found, here.mentions, kinds, text)
+            or (credit is not None and sole_speaker(made) == open_.speaker)
+        )
+        made = statements.take(claims, made, carried, sent.end_char, text)
         previous_start = len(claims)
         claims.extend(made)
         subjects = [c.subject for c in made if c.subject]
@@ -152,12 +149,14 @@ def _sentence_claims(
         doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         modality = claim_modality(anchor, scope, attribution, figure, vocabulary)
-        said_nothing = not (figure or entity_ids or time or opinion) and modality is not Modality.DENIED
+        said_nothing = not (figure or entity_ids or time or opinion)
         dated = said_on(time, here.times, attribution)
         if dated is time and (_tallied_year(time, verb, figure) or said_in_a_year(time, attribution)):
             dated = None
-        if attribution is not None and said_nothing:
-            continue  # "Shoigu said the talks lasted long": nothing named or dated said; a denial still is
+        if attribution is not None and said_nothing and not attribution.denial:
+            # "Shoigu said the talks lasted long": nothing named or dated said; a denial ("Moscow
+            # dismissed the report") still is, a plain "not" ("'We don't know,' he said") is not
+            continue
         claims.append(
             Claim(
                 id=f"{document_id[:16]}-{sent.start_char}-{n}",

@@ -35,6 +35,7 @@ SPEAKING_KINDS = frozenset(
 )
 _SPEAKER_PREPS = frozenset(["of", "from", "at", "in", "for", "with", "by"])
 _POST_PREPS = _SPEAKER_PREPS | {"to"}  # "the ambassador to the UN"
+_QUOTE_MARKS = frozenset('"“”')
 _NOT_NAMES = frozenset(["CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"])
 
 
@@ -98,7 +99,11 @@ def resolve_speaker(head: Token, named: Mentions, discourse: Discourse) -> tuple
         return entity, phrase
     lowered = head.lower_
     if lowered in PERSON_PRONOUNS:
-        earlier = [named.entity(t) for t in head.sent if t.i < head.i and t.ent_type_ == "PERSON"]
+        earlier = [
+            named.entity(t)
+            for t in named.sent
+            if t.i < head.i and t.ent_type_ == "PERSON" and not _quoted_at(t, named.sent)
+        ]
         person = next((e for e in reversed(earlier) if e and named.kinds.get(e) == "person"), None)
         return person or discourse.last_person, phrase  # "he" with no one named before names nobody
     if lowered in GROUP_PRONOUNS:
@@ -137,7 +142,7 @@ def named_entity(head: Token, named: Mentions, depth: int) -> str | None:
     entity = named.entity(head)
     if entity is not None:
         return entity
-    lemma = head.lemma_.lower()
+    lemma = _source_lemma(head)
     speaks_for = lemma in ROLE_NOUNS or lemma in UNNAMED_SPEAKERS or lemma in SOURCE_NOUNS
     order = {"appos": 0, "compound": 1, "poss": 2, "prep": 3, "amod": 4, "nmod": 1}
     for child in sorted(head.children, key=lambda c: (order.get(c.dep_, 9), c.i)):
@@ -166,6 +171,18 @@ def named_entity(head: Token, named: Mentions, depth: int) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _quoted_at(token: Token, sent: Span) -> bool:
+    """Whether a token stands inside a quotation opened earlier in its sentence: in
+    '"Kim has decided …," he said' the one quoted about is not the one who speaks."""
+    return sum(t.text in _QUOTE_MARKS for t in sent if t.i < token.i) % 2 == 1
+
+
+def _source_lemma(token: Token) -> str:
+    """The token's lemma, or its word when that is a source noun the lemmatiser changes
+    ("data" -> "datum"): "citing data from Rosstat" cites Rosstat."""
+    return token.lower_ if token.lower_ in SOURCE_NOUNS else token.lemma_.lower()
 
 
 def people_in(sent: Span, named: Mentions) -> tuple[str, ...]:

@@ -1,24 +1,27 @@
 """Statements that run over several sentences: one speaker's claims joined into one.
 
-A reporter often spreads one statement over consecutive sentences: "X said A. He added
-B." or "According to X, A. 'A,' X said." Read one claim per sentence, that is several
-attributions where the speaker made one statement. A sentence carries on the statement
-of the sentence before when all its attributed claims are that speaker's and it does not
-name the speaker anew (it points back: "he", "the ministry", a quotation running on), or
-it names the speaker again only to repeat a figure the statement already gave. Its claims
-then cover the statement's sentences: their span runs from the first sentence to the
-last, so each sentence stays as evidence of the one statement.
-"""
+A reporter often spreads one statement over several sentences: "X said A. He added B."
+or "According to X, 3,000 were sent. ... '3,000 were sent,' X said." Read one claim per
+sentence, that is several attributions where the speaker made one statement. A sentence
+carries on the statement of the sentence before when all its attributed claims are that
+speaker's and it does not name the speaker anew (it points back: "he", "the ministry", a
+quotation running on, a credit to the sentence before); a news outlet's report is one
+statement even where each sentence names the outlet again. A sentence of one speaker repeats
+that speaker's last statement, even with other sentences between, when every figure it
+gives is one the statement gave (a new figure is news, not a repeat). Its claims then
+cover the statement's sentences: their span runs from the first sentence to the last, so
+each sentence stays as evidence of the one statement."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from claimgraph.extract.attribution import Attribution
 from claimgraph.records import Claim, Mention
 
 _Figure = tuple[float, float, str]
+_ONE_REPORT_KINDS = frozenset(["media outlet"])
 
 
 @dataclass(slots=True)
@@ -71,12 +74,24 @@ def carries_on(
     kinds: Mapping[str, str],
     text: str,
 ) -> bool:
-    """Whether a sentence's claims carry on the statement open before (see the module's rule)."""
+    """Whether a sentence's claims carry on the statement open before: all its attributed claims
+    are that speaker's, who is not named anew (an outlet may be: it tells one report)."""
     if sole_speaker(made) != statement.speaker or any(c.opinion for c in made):
         return False
-    if not names_anew(statement.speaker, found, mentions, kinds, text):
-        return True
-    return bool(figures_of(made) & statement.figures)  # named again to repeat a figure: the same statement
+    if kinds.get(statement.speaker) in _ONE_REPORT_KINDS:
+        return True  # an outlet's report is one statement, however many sentences relay it
+    return not names_anew(statement.speaker, found, mentions, kinds, text)
+
+
+def repeated(last: Mapping[str, Statement], made: Sequence[Claim]) -> Statement | None:
+    """The speaker's last statement, when the sentence gives a figure of it again: a quotation
+    or a second telling repeats the statement, even with other sentences between."""
+    speaker = sole_speaker(made)
+    earlier = last.get(speaker) if speaker is not None else None
+    if earlier is None or any(c.opinion for c in made):
+        return None
+    figures = figures_of(made)
+    return earlier if figures and figures <= earlier.figures else None
 
 
 def opened(made: Sequence[Claim], first: int) -> Statement | None:
@@ -96,3 +111,40 @@ def joined(claims: Sequence[Claim], statement: Statement, end: int, text: str) -
         else c
         for c in claims
     ]
+
+
+@dataclass(slots=True)
+class Statements:
+    """The statements read so far in a document: the one the next sentence may carry on, and
+    each speaker's last (which a later sentence may repeat)."""
+
+    open: Statement | None = None
+    last: dict[str, Statement] = field(default_factory=dict)
+
+    def credit(self, claims: Sequence[Claim], first: int) -> None:
+        """ "This was reported by NHK": the claims from ``first`` on open the credit's statement."""
+        self.open = opened(claims[first:], first)
+        if self.open is not None:
+            self.last[self.open.speaker] = self.open
+
+    def take(
+        self,
+        claims: list[Claim],
+        made: list[Claim],
+        carried: bool,
+        end: int,
+        text: str,
+    ) -> list[Claim]:
+        """A sentence's claims (ending at ``end``) joined to the statement they carry on
+        (``carried``) or repeat; the document's ``claims`` before them joined in place."""
+        target = self.open if carried else repeated(self.last, made)
+        if target is not None:
+            claims[target.first :] = joined(claims[target.first :], target, end, text)
+            made = joined(made, target, end, text)
+            target.figures |= figures_of(made)
+            self.open = target
+        elif made:
+            self.open = opened(made, len(claims))
+        if self.open is not None:
+            self.last[self.open.speaker] = self.open
+        return made

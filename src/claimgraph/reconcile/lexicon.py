@@ -32,6 +32,11 @@ R = TypeVar("R")
 LOSS_FAMILY = "kill"
 # Nouns that count losses of people.
 LOSS_UNITS = frozenset({"casualty", "death", "fatality", "loss"})
+# Ranks: "500 officers and three generals" count a part of a force, never the force itself.
+RANK_NOUNS = {
+    "officer": "officer", "officers": "officer", "general": "general", "generals": "general",
+    "commander": "commander", "commanders": "commander",
+}  # fmt: skip
 # What a loss figure counts, read from the words beside it; the longer phrase first, so that
 # "killed or wounded" is casualties and not killed. Casualties are the killed and the wounded.
 LOSS_PHRASES: tuple[tuple[str, str], ...] = tuple(

@@ -33,6 +33,10 @@ ACTOR_KINDS = frozenset({"country", "organisation", "person", "intelligence or m
 # How far around a figure its own words reach: "over 3,000 soldiers have been killed or wounded".
 _LOSS_AFTER = 90
 _LOSS_BEFORE = 20
+# A figure a count is put at ("put the number of soldiers killed in combat at around 3,000") is
+# the count the loss words before it name, further back than a figure's own words reach.
+_LOSS_PUT_AT = 60
+_PUT_AT = re.compile(r"\bat\s*$", re.IGNORECASE)
 _PLAN_BEFORE = 100  # "has decided to send 1,000 sappers … as well as 5,000 builders"
 _PLAN_AFTER = 80  # "25,000 workers from North Korea are to be dispatched"
 # Words between a loss word and a later figure that make the figure the whole it is part of:
@@ -143,7 +147,8 @@ def loss_phrase(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     """The loss words nearest the figure in its own clause, as (phrase, aspect); None when none.
 
     Words after the figure count up to the next figure; words before it only just before it
-    ("lost approximately 4,700 soldiers", "the death toll at around 1,000")."""
+    ("lost approximately 4,700 soldiers", "the death toll at around 1,000"), or further back when
+    the figure is what the count is put at ("the number killed in the fighting at about 900")."""
     text = claim.text.lower()
     at, end = quantity.start - claim.start, quantity.end - claim.start
     found = []
@@ -164,7 +169,8 @@ def loss_phrase(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         elif match.end() <= at:
             gap = at - match.end()
             between = text[match.end() : at]
-            if gap <= _LOSS_BEFORE and not _NUMBER.search(between) and not _PART_OF.search(between):
+            reach = _LOSS_PUT_AT if _PUT_AT.search(between) else _LOSS_BEFORE
+            if gap <= reach and not _NUMBER.search(between) and not _PART_OF.search(between):
                 found.append((gap, -len(phrase), phrase, aspect))
     if not found:
         return None
@@ -199,6 +205,8 @@ def owner_of(claim: Claim, quantity: Quantity, entities: Mapping[str, Entity]) -
     if named is not None:
         return named
     subject = claim.subject
+    if subject is not None and _only_where_things_go(subject, claim, entities):
+        subject = None  # "the personnel sent to Russia included 500 officers": misread as the doer
     beside = _state_beside(claim, entities)
     if _acts(subject, claim, entities):
         assert subject is not None
@@ -251,6 +259,16 @@ def _state_beside(claim: Claim, entities: Mapping[str, Entity]) -> str | None:
             continue  # "sent to Russia", "South Korea's estimate": not whose things are counted
         return entity_id
     return None
+
+
+def _only_where_things_go(entity_id: str, claim: Claim, entities: Mapping[str, Entity]) -> bool:
+    """Whether every time the sentence names a country it is where things go ("sent to Russia")."""
+    entity = entities.get(entity_id)
+    if entity is None or entity.kind != "country":
+        return False
+    lowered = claim.text.lower()
+    spots = [m.start() for m in _names_pattern(entity.name, entity.aliases).finditer(lowered)]
+    return bool(spots) and all(_DESTINATION.search(lowered[:start]) for start in spots)
 
 
 def _acts(entity_id: str | None, claim: Claim, entities: Mapping[str, Entity]) -> bool:

@@ -33,6 +33,7 @@ from claimgraph.reconcile.lexicon import (
     INCREMENT_BEFORE,
     LOSS_FAMILY,
     MEETING_WORDS,
+    RANK_NOUNS,
     counts_people,
     dated_kinds,
     family_of_lemma,
@@ -58,7 +59,9 @@ _NUMBER_WORDS = frozenset(
         "dozens", "tens", "of",
     }
 )  # fmt: skip
-_ACT_REACH = 40  # how far from its date a second act may stand: "met on June 19 and signed"
+# How far from its date a second act may stand: "met on June 19 and signed", "the treaty,
+# signed by the two presidents on June 19"
+_ACT_REACH = 55
 _MEETING_REACH = 70  # how far from its date a meeting word may stand: "On June 4, Kim met Shoigu"
 _VAGUE_WIDTH = 0.4  # a range wider than 40% of its top ("several thousand") is a vague figure
 _RUNNING = re.compile(r"\b(?:since|so far|to date|in total|altogether)\b", re.IGNORECASE)
@@ -151,7 +154,7 @@ def propose(
 def _figure(
     claim: Claim, quantity: Quantity, basis: Basis, entities: Mapping[str, Entity], pack: DomainPack | None
 ) -> Proposition | None:
-    unit = normalise_unit(quantity.unit)
+    unit = _rank_of(quantity) or normalise_unit(quantity.unit)
     family, word = figure_act(claim, quantity, unit)
     family = _tracked_family(claim, family, unit, pack)
     aspect = loss_aspect(claim, quantity) if family == LOSS_FAMILY else None
@@ -207,6 +210,12 @@ def _figure(
     )  # fmt: skip
 
 
+def _rank_of(quantity: Quantity) -> str | None:
+    """The rank a figure counts ("at least 500 officers"): a part of a force, measured apart from it."""
+    words = [w for w, _ in words_with_offsets(quantity.text)]
+    return RANK_NOUNS.get(words[-1]) if words else None
+
+
 def _tracked_family(claim: Claim, family: str | None, unit: str, pack: DomainPack | None) -> str | None:
     """The acts a pack's indicator lists together report one measure ("sent", "deployed" and
     "fighting" troops in one country): a figure of the indicator is filed under its first act."""
@@ -246,9 +255,11 @@ def _dated_act_beside(claim: Claim, named: set[str]) -> tuple[str | None, str | 
     """The one-off act of a thing the claim names told nearest its date, if right beside it, though
     another act may stand nearer: "met on June 19 and signed a treaty" dates the signing too.
     Further off, the date is another act's ("met on Wednesday, a year after the signing")."""
-    at = claim.time.start - claim.start if claim.time else 0
+    if claim.time is None:
+        return None, None
+    start, end = claim.time.start - claim.start, claim.time.end - claim.start
     near = sorted(
-        (abs(pos - at), family, word)
+        (start - pos - len(word) if pos < start else pos - end, family, word)  # the words between
         for word, pos in words_with_offsets(claim.text)
         if (family := family_of_word(word)) and dated_kinds(family) & named
     )
