@@ -62,3 +62,35 @@ def test_a_counted_group_that_names_no_one_is_the_one_named_before(context):
     last = analyse_document(document, context).claims[-1]
     assert last.time is not None and last.time.value == "2025-07-04"
     assert "portugal" in last.entities
+
+
+def test_a_recent_act_is_dated_by_the_reports_month(context):
+    body = "During the admiral's recent visit to Lisbon, Portugal signed a fishing pact with Norway."
+    assert claim_dates(context, body) == ["2025-06"]
+    assert claim_dates(context, "Three Portuguese sailors died in recent storms off Norway.") == [None]
+
+
+def test_recent_words_that_are_no_act_or_give_way_date_nothing_new(context):
+    assert claim_dates(context, "Portugal's envoy gave a recent interview about Norway.") == [None]
+    body = "Portugal's envoy recently met Norway's minister on Monday."
+    assert claim_dates(context, body) == ["2025-06-16"]
+    assert claim_dates(context, "Portugal recently hired some 900 sailors.") == [None]  # a tally's stretch
+
+
+def test_a_year_inside_the_figures_own_phrase_is_a_tally(context):
+    body = "Portugal built nearly half of the barges sold in Europe last year."
+    assert claim_dates(context, body) == [None]
+
+
+def test_a_deadline_a_whole_year_wide_is_a_goal_a_month_still_dates(context):
+    body = "Portugal could send some 900 sailors to Norway by the end of the year."
+    assert claim_dates(context, body) == [None]
+    body = "Portugal will send some 900 sailors to Norway by the end of October."
+    assert claim_dates(context, body) == ["2025-10"]
+
+
+def test_a_year_on_the_verb_of_saying_dates_no_statement(context):
+    body = "Earlier this year, Portugal's minister said that Norway would reopen the port."
+    assert claim_dates(context, body) == [None]
+    body = "On Monday, Portugal's minister said that Norway would reopen the port."
+    assert claim_dates(context, body) == ["2025-06-16"]

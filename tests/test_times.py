@@ -268,3 +268,15 @@ def test_a_count_later_or_earlier_runs_from_the_date_named_before(nlp):
     got = values(nlp, "The yard opened in May 2021. A year earlier, the port had closed.", "2025-06-20")
     assert [v for _, v, _ in got] == ["2021-05", "2020"]
     assert [v for _, v, _ in values(nlp, "Three days later, divers reached it.", "2025-06-20")] == [None]
+
+
+
+def test_recent_is_no_time_expression_but_the_report_month_dates_a_recent_act(nlp):
+    from claimgraph.extract.recent import report_month
+
+    assert values(nlp, "The envoy's recent visit to Lisbon went well.", "2025-06-20") == []
+    assert report_month("2025-06-20", DateSource.METADATA) == "2025-06"
+    assert report_month("2025-06", DateSource.METADATA) == "2025-06"
+    # A year alone says no month; a date inferred from the text may lie long before the report.
+    assert report_month("2025", DateSource.METADATA) is None
+    assert report_month("2025-06-20", DateSource.INFERRED) is None

@@ -31,6 +31,7 @@ from claimgraph.dedupe import NearDuplicateLink, NearDuplicateStep
 from claimgraph.domains import DomainPack, default_pack_path, load_pack
 from claimgraph.errors import InputError, RunnerError
 from claimgraph.extract import extract_claims, extract_quantities, extract_times
+from claimgraph.extract.recent import report_month
 from claimgraph.extract.relays import credited_source, passed_on
 from claimgraph.read import Reader, iter_files, read_file
 from claimgraph.reconcile import MAX_CLAIMS, MIN_CLAIMS, WINDOW_REPORTS, assess_groups, file_document
@@ -88,7 +89,9 @@ def analyse_document(document: Document, ctx: Context, tag_lines: Iterable[str] 
     entities = (*entities, *(e for e in page_entities if e not in entities))
     quantities = extract_quantities(doc, ctx.pack.vocabulary)
     times = extract_times(doc, document.published, document.published_how)
-    claims = extract_claims(doc, document.id, entities, mentions, quantities, times, ctx.pack.vocabulary)
+    month = report_month(document.published, document.published_how)  # dates its recent acts
+    vocabulary = ctx.pack.vocabulary
+    claims = extract_claims(doc, document.id, entities, mentions, quantities, times, vocabulary, month)
     claims = passed_on(claims, credited_source(on_page))
     return Analysis(document, entities, mentions, quantities, times, claims, page_mentions=on_page)
 

@@ -35,8 +35,9 @@ from claimgraph.extract.predicates import (
     place_entity,
     role_entities,
 )
+from claimgraph.extract.recent import dating_times, is_recent
 from claimgraph.extract.speech import is_root, quotation_spans
-from claimgraph.extract.statement_dates import said_on
+from claimgraph.extract.statement_dates import said_in_a_year, said_on
 from claimgraph.extract.statements import Statements, carries_on, sole_speaker
 from claimgraph.records import Claim, Entity, Mention, Modality, Quantity, TimeRef
 
@@ -65,9 +66,11 @@ def extract_claims(
     quantities: Sequence[Quantity],
     times: Sequence[TimeRef],
     vocabulary: Vocabulary | None = None,
+    month: str | None = None,
 ) -> tuple[Claim, ...]:
     """The claims of a document; the pack's ``vocabulary`` (default: the shipped pack's) names
-    its acts and adds its plan cues."""
+    its acts and adds its plan cues; ``month``, the report's own (see recent.py), dates its
+    recent acts."""
     words = vocabulary or default_vocabulary()
     kinds = {e.id: e.kind for e in entities}
     discourse = Discourse()
@@ -85,7 +88,7 @@ def extract_claims(
         here = _Sentence(sent, _within(mentions, sent), _within(quantities, sent), _within(times, sent))
         quote_start = next((s for s, e in quotes if s < sent.start_char < e), None)
         found = find_attributions(sent, here.mentions, kinds, discourse, quote_start)
-        made = _sentence_claims(document_id, here, found, kinds, previous_entities, words)
+        made = _sentence_claims(document_id, here, found, kinds, previous_entities, words, month)
         credit = next((a for a in found if a.points_back and a.speaker is not None), None)
         if credit is not None:  # "This was reported by NHK": the sentence before is NHK's
             claims[previous_start:] = [_credited(c, credit) for c in claims[previous_start:]]
@@ -113,6 +116,7 @@ def _sentence_claims(
     kinds: Mapping[str, str],
     previous_entities: tuple[str, ...],
     vocabulary: Vocabulary,
+    month: str | None = None,
 ) -> list[Claim]:
     sent = here.span
     everything = frozenset(t.i for t in sent)
@@ -141,13 +145,13 @@ def _sentence_claims(
         subject, obj = role_entities(verb, about)
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None
-        time = _claim_time(here.times, verb, figure, scope)
+        time = _claim_time(dating_times(sent, here.times, vocabulary, month), verb, figure, scope)
         doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         modality = claim_modality(anchor, scope, attribution, figure, vocabulary)
         said_nothing = not (figure or entity_ids or time or opinion)
         dated = said_on(time, here.times, attribution)
-        if dated is time and _tallied_year(time, verb, figure):
+        if dated is time and (_tallied_year(time, verb, figure) or said_in_a_year(time, attribution)):
             dated = None
         if attribution is not None and said_nothing and not attribution.denial:
             # "Shoigu said the talks lasted long": nothing named or dated said; a denial ("Moscow
@@ -333,6 +337,15 @@ def _since_a_year(time: TimeRef, span: Span | None) -> bool:
     return span is not None and len(time.value or "") == 4 and _in_a_since_phrase(span)
 
 
+def _by_a_year(time: TimeRef, span: Span | None) -> bool:
+    """ "could be deployed by the end of the year", "by 2026 the plant is to make 6,000": a
+    deadline a whole year wide is a goal, which dates no event; a month ("by the end of
+    October") is narrow enough to date the act it is set for."""
+    if span is None or len(time.value or "") != 4 or span.start == 0:
+        return False
+    return span.doc[span.start - 1].lower_ == "by"
+
+
 # Words that make a year-valued expression a point in it ("late 2022", "the fall of 2024"), not all of it.
 _PART_OF_A_YEAR = re.compile(
     r"\b(early|late|mid|end|beginning|start|middle|spring|summer|autumn|fall|winter|quarter|half)\b", re.I
@@ -340,17 +353,21 @@ _PART_OF_A_YEAR = re.compile(
 
 
 def _tallied_year(time: TimeRef | None, verb: Token, figure: Quantity | None) -> bool:
-    """ "6,000 drones were produced in 2024", "13,000 entered Russia last year": a whole year on
-    the figure's own verb is the span the figure tallies, not the date of one event. A year on
-    another verb ("deliveries, which began in 2022, reached 2.8 million") or a part of a year
-    ("late 2022", "by the end of the year") still dates the claim."""
-    if figure is None or time is None or len(time.value or "") != 4:
+    """ "6,000 drones were produced in 2024", "13,000 entered Russia last year", "launched 100
+    drones recently": a whole year (or "recently") on the figure's own verb is the span the figure
+    tallies, not the date of one event; so is one inside the figure's own phrase ("half of the
+    shells used this year"). A year on another verb ("deliveries, which began in 2022, reached
+    2.8 million") or a part of a year ("late 2022", "by the end of the year") still dates the claim."""
+    if figure is None or time is None or not (len(time.value or "") == 4 or is_recent(time)):
         return False
     if _PART_OF_A_YEAR.search(time.text):
         return False
     span = verb.doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None:
         return False
+    counted = _token_at(verb.sent, figure.start, figure.end)
+    if any(t.i == span.root.i for t in counted.subtree) and span.root.i != counted.i:
+        return True
     governor = governing_verb(span.root, {t.i for t in verb.sent})
     return governor is not None and governor.i == verb.i
 
@@ -368,7 +385,7 @@ def _claim_time(
     times = [t for t, span in spans.items() if span is None or not _names_a_thing(span)]
     if figure is not None:
         times = [t for t in times if spans[t] is None or not _starts_a_running_total(spans[t])]
-    times = [t for t in times if not _since_a_year(t, spans[t])]
+    times = [t for t in times if not _since_a_year(t, spans[t]) and not _by_a_year(t, spans[t])]
     if not times:
         return None
     attached, in_scope = [], []

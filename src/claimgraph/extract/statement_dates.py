@@ -27,3 +27,16 @@ def said_on(
         if day and span is not None and governing_verb(span.root, {t.i for t in verb.sent}) == verb:
             return said
     return time
+
+
+def said_in_a_year(time: TimeRef | None, attribution: Attribution | None) -> bool:
+    """ "Earlier this year, the minister said the port would reopen": a whole year on the verb of
+    saying is when the statement was made, too wide to date it or what it says."""
+    verb = attribution.verb if attribution is not None else None
+    if verb is None or time is None or len(time.value or "") != 4:
+        return False
+    span = verb.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    governor = governing_verb(span.root, {t.i for t in verb.sent})
+    return governor is not None and governor.i == verb.i
