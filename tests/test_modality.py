@@ -135,6 +135,9 @@ def test_a_source_saying_an_act_did_not_happen_contradicts_a_source_saying_it_di
         ("The plant makes about 90 drones a day, officials said.", "reported"),
         ("Exports were about 12 times higher than a year before, the customs office said.", "reported"),
         ("About 2,000 soldiers were reportedly killed, the paper wrote.", "reported"),
+        # A count of its own the speaker gives is its tally, not a reckoning.
+        ("The navy said it lost about 40 sailors in the storm.", "reported"),
+        ('"We sent about 300 engineers to the port," the minister said.', "reported"),
     ],
 )
 def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modality):

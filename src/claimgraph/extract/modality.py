@@ -41,6 +41,7 @@ _WITHIN = frozenset(["among", "inside", "within", "aboard"])
 
 # A round figure someone gives ("about 2,000, officials said") is their estimate; "more than" is a bound.
 _ROUGHLY = frozenset(["about", "around", "approximately", "roughly", "some", "nearly", "almost", "~"])
+_OWN_PRONOUNS = frozenset(["it", "we"])
 _TIME_SPANS = frozenset(["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"])
 
 
@@ -95,11 +96,23 @@ def _a_rounded_count(figure: Quantity | None, cues: Collection[Token]) -> bool:
     sent" passes on a report's figure: reported, not the speaker's own reckoning."""
     if figure is None or figure.qualifier not in _ROUGHLY or figure.unit == "ratio":
         return False
-    if any(t.lower_ in REPORTED_WORDS for t in cues):
+    if any(t.lower_ in REPORTED_WORDS for t in cues) or _counts_its_own(cues):
         return False
     return figure.per is None and figure.unit not in _TIME_SPANS and figure.unit.upper() not in ISO_CODES
 
 
+
+
+def _counts_its_own(cues: Collection[Token]) -> bool:
+    """ "The army said it lost about 300 men", "we sent about 500": a speaker giving a count of
+    its own (the figure's clause has "it" or "we" for subject) tallies what it knows, not a
+    reckoning of what others did."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _OWN_PRONOUNS
+        for t in cues
+        if t.pos_ in ("VERB", "AUX")
+        for c in t.children
+    )
 
 
 def _from_an_estimating_source(
