@@ -173,6 +173,25 @@ def test_sources_that_estimate_capacities_and_forecasts_are_estimates(context, b
     assert modality_of(context, body) == modality
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Defence Intelligence Agency said the wreckage confirms that the rebels fired rockets.",
+        "An intelligence analysis of the craters proves that the rebels fired Belarusian rockets.",
+    ],
+)
+def test_an_act_an_estimating_source_says_is_confirmed_is_put_as_fact(context, body):
+    # What an estimating source says is confirmed or proven it puts as established.
+    fired = [c for c in claims_of(context, body) if c.predicate != "say"]
+    assert fired and all(c.modality in (Modality.REPORTED, Modality.ASSERTED) for c in fired)
+
+
+def test_an_estimating_source_confirming_itself_still_estimates(context):
+    body = "Defence Intelligence confirmed that the rebels fired Belarusian rockets."
+    fired = [c for c in claims_of(context, body) if c.predicate != "say"]
+    assert fired and all(c.modality == Modality.ESTIMATED for c in fired)
+
+
 def test_an_estimating_source_saying_an_act_will_happen_gives_a_plan(context):
     # A forecast is a figure's: the intelligence chief's "will help" names an act to come, a plan.
     body = "The head of military intelligence said Moscow will help Pyongyang build a drone plant."

@@ -41,6 +41,7 @@ _WITHIN = frozenset(["among", "inside", "within", "aboard"])
 
 # A round figure someone gives ("about 2,000, officials said") is their estimate; "more than" is a bound.
 _ROUGHLY = frozenset(["about", "around", "approximately", "roughly", "some", "nearly", "almost", "~"])
+_PROOF_VERBS = frozenset(["confirm", "prove", "establish", "demonstrate"])
 _OWN_PRONOUNS = frozenset(["it", "we"])
 _TIME_SPANS = frozenset(["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"])
 
@@ -68,7 +69,10 @@ def claim_modality(
         estimated=(attribution is not None and (attribution.estimate or _a_rounded_count(figure, cues)))
         or (figure is not None and _believed_by_nobody_named(attribution))
         or qualifier in ("estimated", "an estimated")
-        or _from_an_estimating_source(anchor, scope, attribution, vocabulary),
+        or (
+            _from_an_estimating_source(anchor, scope, attribution, vocabulary)
+            and not (figure is None and _proven(cues, attribution, anchor))
+        ),
         reported=attribution is not None,
         would_is_future=would_is_future,
         vocabulary=vocabulary,
@@ -112,6 +116,26 @@ def _counts_its_own(cues: Collection[Token]) -> bool:
         for t in cues
         if t.pos_ in ("VERB", "AUX")
         for c in t.children
+    )
+
+
+def _proven(cues: Collection[Token], attribution: Attribution | None, anchor: Token) -> bool:
+    """ "The agency said the imagery confirms that X": what evidence (a thing, the subject of
+    "confirm", "prove") is said to establish is put as fact, even by a source that usually
+    estimates. A source confirming it itself ("confirmed by the ministry") still gives its
+    reckoning, and so does a figure. The proof verb is on the claim's path, is its verb of
+    saying, or heads what the speaker says."""
+    verbs = list(cues)
+    if attribution is not None:
+        verbs += [attribution.verb] if attribution.verb is not None else []
+        verbs += [t for t in anchor.sent if t.i in attribution.scope and t.head.i not in attribution.scope]
+    return any(t.lemma_.lower() in _PROOF_VERBS and t.pos_ == "VERB" and _by_evidence(t) for t in verbs)
+
+
+def _by_evidence(verb: Token) -> bool:
+    """The verb's subject is a thing ("the analysis", "the wreckage"), not a source named."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children
     )
 
 
