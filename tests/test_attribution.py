@@ -489,3 +489,18 @@ def test_what_is_added_to_a_quote_is_the_quoted_speakers(context):
         "would start in May, adding that they would last ten days."
     )
     assert {c.speaker for c in claims_of(context, body)} == {"belarus-defence-ministry"}
+
+
+def test_a_states_authorities_stand_for_the_one_body_of_it_the_text_names(context):
+    body = (
+        "South Korea's Joint Chiefs of Staff briefed reporters on the border on Monday. "
+        "South Korean authorities said 400 more engineers had crossed into Russia."
+    )
+    speakers = {c.speaker for c in claims_of(context, body) if c.quantity}
+    assert speakers == {"joint-chiefs-of-staff-of-south-korea"}
+
+
+def test_a_states_authorities_stay_the_state_when_no_body_of_it_is_named(context):
+    body = "South Korean authorities said 400 more engineers had crossed into Russia."
+    speakers = {c.speaker for c in claims_of(context, body) if c.quantity}
+    assert speakers == {"south-korea"}

@@ -88,7 +88,9 @@ def analyse_document(document: Document, ctx: Context, tag_lines: Iterable[str] 
     entities = (*entities, *(e for e in page_entities if e not in entities))
     quantities = extract_quantities(doc, ctx.pack.vocabulary)
     times = extract_times(doc, document.published, document.published_how)
-    claims = extract_claims(doc, document.id, entities, mentions, quantities, times, ctx.pack.vocabulary)
+    claims = extract_claims(
+        doc, document.id, entities, mentions, quantities, times, ctx.pack.vocabulary, ctx.pack.speaks_for
+    )
     claims = passed_on(claims, credited_source(on_page))
     return Analysis(document, entities, mentions, quantities, times, claims, page_mentions=on_page)
 

@@ -32,6 +32,7 @@ from claimgraph.extract.speakers import (
     Discourse,
     Mentions,
     can_speak,
+    organ_of_state,
     people_in,
     resolve_speaker,
 )
@@ -104,6 +105,8 @@ def find_attributions(
     elif not found and discourse.listing is not None and is_list_item(sent):
         earlier = discourse.listing
         found.append(Attribution(earlier.speaker, "list", sent.start_char, sent.start_char, earlier.via))
+    for attribution in found:
+        organ_of_state(attribution, sent, named, discourse.bodies)
     _set_scopes(sent, found)
     discourse.people_named = people_in(sent, named) or discourse.people_named
     return found

@@ -35,6 +35,7 @@ from claimgraph.extract.predicates import (
     place_entity,
     role_entities,
 )
+from claimgraph.extract.speakers import bodies_named
 from claimgraph.extract.speech import is_root, quotation_spans
 from claimgraph.extract.statement_dates import said_on
 from claimgraph.extract.statements import Statements, carries_on, sole_speaker
@@ -65,12 +66,14 @@ def extract_claims(
     quantities: Sequence[Quantity],
     times: Sequence[TimeRef],
     vocabulary: Vocabulary | None = None,
+    speaks_for: Mapping[str, str] | None = None,
 ) -> tuple[Claim, ...]:
     """The claims of a document; the pack's ``vocabulary`` (default: the shipped pack's) names
-    its acts and adds its plan cues."""
+    its acts and adds its plan cues; its ``speaks_for`` lets "South Korean authorities" stand
+    for the one body of that state the document names."""
     words = vocabulary or default_vocabulary()
     kinds = {e.id: e.kind for e in entities}
-    discourse = Discourse()
+    discourse = Discourse(bodies=bodies_named(mentions, kinds, speaks_for or {}))
     text = doc_text(doc)
     quotes = quotation_spans(text)
     dateline = wire_dateline(text)  # its city is no actor, its date no event's
