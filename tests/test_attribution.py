@@ -504,3 +504,14 @@ def test_a_states_authorities_stay_the_state_when_no_body_of_it_is_named(context
     body = "South Korean authorities said 400 more engineers had crossed into Russia."
     speakers = {c.speaker for c in claims_of(context, body) if c.quantity}
     assert speakers == {"south-korea"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The talks went on for hours despite what the envoys say is a deep mistrust between the capitals.",
+        "The new photos confirm what the border guard told reporters in April.",
+    ],
+)
+def test_what_someone_says_as_a_noun_credits_them_with_no_claim(context, body):
+    assert attributed(context, body) == []

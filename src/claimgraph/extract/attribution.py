@@ -155,6 +155,8 @@ def _verb_attribution(token: Token, named: Mentions, discourse: Discourse) -> At
         return None  # "the report published by X" modifies a noun; it says nothing
     if lemma == "quote" and any(c.lower_ == "as" for c in token.children):
         return _quoted_as_saying(token, named, discourse)
+    if _names_what_was_said(token):
+        return None
     back = lemma in SPEECH_VERBS and credits_what_came_before(token)
     if not has_content(token) and not back:
         return None  # "adds to the instability", "if confirmed": nothing is said
@@ -197,6 +199,15 @@ def _verb_attribution(token: Token, named: Mentions, discourse: Discourse) -> At
     if found is not None:
         found.points_back = back
     return found
+
+
+def _names_what_was_said(verb: Token) -> bool:
+    """ "in the face of what they say is a hostile West", "what he told us in May": a free
+    relative on "what" names something said, as a noun would; it claims nothing of its own."""
+    return any(
+        t.tag_ == "WP" and t.lower_ == "what" and t.i < verb.i and (t.head == verb or t.head.head == verb)
+        for t in verb.sent
+    )
 
 
 def _quoted_as_saying(verb: Token, named: Mentions, discourse: Discourse) -> Attribution | None:
