@@ -515,3 +515,13 @@ def test_a_states_authorities_stay_the_state_when_no_body_of_it_is_named(context
 )
 def test_what_someone_says_as_a_noun_credits_them_with_no_claim(context, body):
     assert attributed(context, body) == []
+
+
+def test_a_readout_speaks_for_its_body_and_the_two_sides_are_those_named_before(context):
+    body = (
+        "Sergei Lavrov met Kim Jong Un in Pyongyang on Monday. "
+        "According to the Russian Security Council's readout, the two sides discussed closer ties."
+    )
+    claim = next(c for c in claims_of(context, body) if c.speaker)
+    assert claim.speaker == "security-council-of-russia"
+    assert {"sergei-lavrov", "kim-jong-un"} <= set(claim.entities)

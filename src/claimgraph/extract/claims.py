@@ -251,12 +251,18 @@ def _controlled_by(verb: Token, attribution: Attribution) -> bool:
 
 
 def _points_back(sent: Span) -> bool:
-    """ "This cooperation was strengthened …": a demonstrative subject refers to what came before."""
+    """ "This cooperation was strengthened …": a demonstrative subject refers to what came before;
+    so does "the two sides" or "both sides", the parties the sentence before named."""
     token = _root_subject(sent)
     return token is not None and (
         token.lower_ in _DEMONSTRATIVES
         or any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children)
+        or _the_two_sides(token)
     )
+
+
+def _the_two_sides(token: Token) -> bool:
+    return token.lemma_.lower() == "side" and any(c.lower_ in ("two", "both") for c in token.children)
 
 
 def _names_no_doer(verb: Token, about: Sequence[Mention]) -> bool:
