@@ -525,3 +525,14 @@ def test_a_readout_speaks_for_its_body_and_the_two_sides_are_those_named_before(
     claim = next(c for c in claims_of(context, body) if c.speaker)
     assert claim.speaker == "security-council-of-russia"
     assert {"sergei-lavrov", "kim-jong-un"} <= set(claim.entities)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At the summit, Kim Jong Un stated that the North Korean government “stands firmly with Russia”.",
+        "At the summit, Kim Jong Un stated that the North Korean government stands firmly with Russia.",
+    ],
+)
+def test_a_leader_reporting_what_his_state_says_is_the_speaker(context, body):
+    assert {speaker for speaker, _, _ in attributed(context, body)} == {"kim-jong-un"}

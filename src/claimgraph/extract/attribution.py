@@ -98,7 +98,7 @@ def find_attributions(
     found = [one for a in found for one in _each_of_both(a, sent, found, named)]
     _adding_to_a_quote(found)
     lend_nested_speakers(found)
-    found = relay_nested_speakers(found)
+    found = relay_nested_speakers(found, discourse.speaks_for)
     if not found and quote_start is not None and quote_start in discourse.quotes:
         earlier = discourse.quotes[quote_start]
         found.append(Attribution(earlier.speaker, "quote", sent.start_char, sent.start_char, earlier.via))

@@ -73,7 +73,7 @@ def extract_claims(
     for the one body of that state the document names."""
     words = vocabulary or default_vocabulary()
     kinds = {e.id: e.kind for e in entities}
-    discourse = Discourse(bodies=bodies_named(mentions, kinds, speaks_for or {}))
+    discourse = Discourse(bodies=bodies_named(mentions, kinds, speaks_for or {}), speaks_for=speaks_for or {})
     text = doc_text(doc)
     quotes = quotation_spans(text)
     dateline = wire_dateline(text)  # its city is no actor, its date no event's

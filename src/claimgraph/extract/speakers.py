@@ -49,6 +49,7 @@ class Discourse:
     listing: Attribution | None = None  # who speaks in the list items after "The agency said:"
     people_named: tuple[str, ...] = ()  # the people the sentence before named, in order
     bodies: Mapping[str, str] = field(default_factory=dict)  # state -> the one body of it named
+    speaks_for: Mapping[str, str] = field(default_factory=dict)  # the pack's: who speaks for whom
 
 
 class Mentions:
