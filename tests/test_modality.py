@@ -135,6 +135,10 @@ def test_a_source_saying_an_act_did_not_happen_contradicts_a_source_saying_it_di
         ("The plant makes about 90 drones a day, officials said.", "reported"),
         ("Exports were about 12 times higher than a year before, the customs office said.", "reported"),
         ("About 2,000 soldiers were reportedly killed, the paper wrote.", "reported"),
+        # A vague count a speaker gives is their estimate too; the writer's own stays asserted.
+        ("The minister said the rebels sent dozens of rockets to the port.", "estimated"),
+        ("Hundreds of refugees crossed the river, the governor said.", "estimated"),
+        ("Dozens of rockets hit the port on Monday.", "asserted"),
         # A count of its own the speaker gives is its tally, not a reckoning.
         ("The navy said it lost about 40 sailors in the storm.", "reported"),
         ('"We sent about 300 engineers to the port," the minister said.', "reported"),

@@ -42,6 +42,7 @@ _WITHIN = frozenset(["among", "inside", "within", "aboard"])
 # A round figure someone gives ("about 2,000, officials said") is their estimate; "more than" is a bound.
 _ROUGHLY = frozenset(["about", "around", "approximately", "roughly", "some", "nearly", "almost", "~"])
 _PROOF_VERBS = frozenset(["confirm", "prove", "establish", "demonstrate"])
+_VAGUE_COUNTS = frozenset(["dozens", "hundreds", "thousands", "millions"])
 _OWN_PRONOUNS = frozenset(["it", "we"])
 _TIME_SPANS = frozenset(["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"])
 
@@ -96,9 +97,11 @@ def _a_rounded_count(figure: Quantity | None, cues: Collection[Token]) -> bool:
     """ "about 2,000 soldiers", officials said: a round count someone gives is their estimate of
     what nobody has counted. A rounded measure is not: "about $800 a month", "about two and a
     half years", "some 170 drones a day" round a price, a span or a rate the speaker knows, and
-    "about 12 times more" rounds a ratio worked out from two counts. "About 2,000 were reportedly
-    sent" passes on a report's figure: reported, not the speaker's own reckoning."""
-    if figure is None or figure.qualifier not in _ROUGHLY or figure.unit == "ratio":
+    "about 12 times more" rounds a ratio worked out from two counts. A vague count ("dozens of
+    missiles", "thousands of workers", a speaker said) is an estimate the same way. "About 2,000
+    were reportedly sent" passes on a report's figure: reported, not the speaker's own reckoning."""
+    vague = figure is not None and figure.qualifier is None and any(t.lower_ in _VAGUE_COUNTS for t in cues)
+    if figure is None or (figure.qualifier not in _ROUGHLY and not vague) or figure.unit == "ratio":
         return False
     if any(t.lower_ in REPORTED_WORDS for t in cues) or _counts_its_own(cues):
         return False
