@@ -489,3 +489,50 @@ def test_what_is_added_to_a_quote_is_the_quoted_speakers(context):
         "would start in May, adding that they would last ten days."
     )
     assert {c.speaker for c in claims_of(context, body)} == {"belarus-defence-ministry"}
+
+
+def test_a_states_authorities_stand_for_the_one_body_of_it_the_text_names(context):
+    body = (
+        "South Korea's Joint Chiefs of Staff briefed reporters on the border on Monday. "
+        "South Korean authorities said 400 more engineers had crossed into Russia."
+    )
+    speakers = {c.speaker for c in claims_of(context, body) if c.quantity}
+    assert speakers == {"joint-chiefs-of-staff-of-south-korea"}
+
+
+def test_a_states_authorities_stay_the_state_when_no_body_of_it_is_named(context):
+    body = "South Korean authorities said 400 more engineers had crossed into Russia."
+    speakers = {c.speaker for c in claims_of(context, body) if c.quantity}
+    assert speakers == {"south-korea"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The talks went on for hours despite what the envoys say is a deep mistrust between the capitals.",
+        "The new photos confirm what the border guard told reporters in April.",
+    ],
+)
+def test_what_someone_says_as_a_noun_credits_them_with_no_claim(context, body):
+    assert attributed(context, body) == []
+
+
+def test_a_readout_speaks_for_its_body_and_the_two_sides_are_those_named_before(context):
+    body = (
+        "Sergei Lavrov met Kim Jong Un in Pyongyang on Monday. "
+        "According to the Russian Security Council's readout, the two sides discussed closer ties."
+    )
+    claim = next(c for c in claims_of(context, body) if c.speaker)
+    assert claim.speaker == "security-council-of-russia"
+    assert {"sergei-lavrov", "kim-jong-un"} <= set(claim.entities)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At the summit, Kim Jong Un stated that the North Korean government “stands firmly with Russia”.",
+        "At the summit, Kim Jong Un stated that the North Korean government stands firmly with Russia.",
+    ],
+)
+def test_a_leader_reporting_what_his_state_says_is_the_speaker(context, body):
+    assert {speaker for speaker, _, _ in attributed(context, body)} == {"kim-jong-un"}

@@ -135,6 +135,13 @@ def test_a_source_saying_an_act_did_not_happen_contradicts_a_source_saying_it_di
         ("The plant makes about 90 drones a day, officials said.", "reported"),
         ("Exports were about 12 times higher than a year before, the customs office said.", "reported"),
         ("About 2,000 soldiers were reportedly killed, the paper wrote.", "reported"),
+        # A vague count a speaker gives is their estimate too; the writer's own stays asserted.
+        ("The minister said the rebels sent dozens of rockets to the port.", "estimated"),
+        ("Hundreds of refugees crossed the river, the governor said.", "estimated"),
+        ("Dozens of rockets hit the port on Monday.", "asserted"),
+        # A count of its own the speaker gives is its tally, not a reckoning.
+        ("The navy said it lost about 40 sailors in the storm.", "reported"),
+        ('"We sent about 300 engineers to the port," the minister said.', "reported"),
     ],
 )
 def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modality):
@@ -168,6 +175,25 @@ def test_a_round_figure_a_speaker_gives_is_their_estimate(context, body, modalit
 )
 def test_sources_that_estimate_capacities_and_forecasts_are_estimates(context, body, modality):
     assert modality_of(context, body) == modality
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Defence Intelligence Agency said the wreckage confirms that the rebels fired rockets.",
+        "An intelligence analysis of the craters proves that the rebels fired Belarusian rockets.",
+    ],
+)
+def test_an_act_an_estimating_source_says_is_confirmed_is_put_as_fact(context, body):
+    # What an estimating source says is confirmed or proven it puts as established.
+    fired = [c for c in claims_of(context, body) if c.predicate != "say"]
+    assert fired and all(c.modality in (Modality.REPORTED, Modality.ASSERTED) for c in fired)
+
+
+def test_an_estimating_source_confirming_itself_still_estimates(context):
+    body = "Defence Intelligence confirmed that the rebels fired Belarusian rockets."
+    fired = [c for c in claims_of(context, body) if c.predicate != "say"]
+    assert fired and all(c.modality == Modality.ESTIMATED for c in fired)
 
 
 def test_an_estimating_source_saying_an_act_will_happen_gives_a_plan(context):

@@ -90,8 +90,10 @@ def analyse_document(document: Document, ctx: Context, tag_lines: Iterable[str] 
     quantities = extract_quantities(doc, ctx.pack.vocabulary)
     times = extract_times(doc, document.published, document.published_how)
     month = report_month(document.published, document.published_how)  # dates its recent acts
-    vocabulary = ctx.pack.vocabulary
-    claims = extract_claims(doc, document.id, entities, mentions, quantities, times, vocabulary, month)
+    claims = extract_claims(
+        doc, document.id, entities, mentions, quantities, times, ctx.pack.vocabulary,
+        month=month, speaks_for=ctx.pack.speaks_for,
+    )  # fmt: skip
     claims = passed_on(claims, credited_source(on_page))
     return Analysis(document, entities, mentions, quantities, times, claims, page_mentions=on_page)
 

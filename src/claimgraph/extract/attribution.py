@@ -32,6 +32,7 @@ from claimgraph.extract.speakers import (
     Discourse,
     Mentions,
     can_speak,
+    organ_of_state,
     people_in,
     resolve_speaker,
 )
@@ -97,13 +98,15 @@ def find_attributions(
     found = [one for a in found for one in _each_of_both(a, sent, found, named)]
     _adding_to_a_quote(found)
     lend_nested_speakers(found)
-    found = relay_nested_speakers(found)
+    found = relay_nested_speakers(found, discourse.speaks_for)
     if not found and quote_start is not None and quote_start in discourse.quotes:
         earlier = discourse.quotes[quote_start]
         found.append(Attribution(earlier.speaker, "quote", sent.start_char, sent.start_char, earlier.via))
     elif not found and discourse.listing is not None and is_list_item(sent):
         earlier = discourse.listing
         found.append(Attribution(earlier.speaker, "list", sent.start_char, sent.start_char, earlier.via))
+    for attribution in found:
+        organ_of_state(attribution, sent, named, discourse.bodies)
     _set_scopes(sent, found)
     discourse.people_named = people_in(sent, named) or discourse.people_named
     return found
@@ -152,6 +155,8 @@ def _verb_attribution(token: Token, named: Mentions, discourse: Discourse) -> At
         return None  # "the report published by X" modifies a noun; it says nothing
     if lemma == "quote" and any(c.lower_ == "as" for c in token.children):
         return _quoted_as_saying(token, named, discourse)
+    if _names_what_was_said(token):
+        return None
     back = lemma in SPEECH_VERBS and credits_what_came_before(token)
     if not has_content(token) and not back:
         return None  # "adds to the instability", "if confirmed": nothing is said
@@ -194,6 +199,15 @@ def _verb_attribution(token: Token, named: Mentions, discourse: Discourse) -> At
     if found is not None:
         found.points_back = back
     return found
+
+
+def _names_what_was_said(verb: Token) -> bool:
+    """ "in the face of what they say is a hostile West", "what he told us in May": a free
+    relative on "what" names something said, as a noun would; it claims nothing of its own."""
+    return any(
+        t.tag_ == "WP" and t.lower_ == "what" and t.i < verb.i and (t.head == verb or t.head.head == verb)
+        for t in verb.sent
+    )
 
 
 def _quoted_as_saying(verb: Token, named: Mentions, discourse: Discourse) -> Attribution | None:

@@ -36,6 +36,7 @@ from claimgraph.extract.predicates import (
     role_entities,
 )
 from claimgraph.extract.recent import dating_times, is_recent
+from claimgraph.extract.speakers import bodies_named
 from claimgraph.extract.speech import is_root, quotation_spans
 from claimgraph.extract.statement_dates import said_in_a_year, said_on
 from claimgraph.extract.statements import Statements, carries_on, sole_speaker
@@ -67,13 +68,15 @@ def extract_claims(
     times: Sequence[TimeRef],
     vocabulary: Vocabulary | None = None,
     month: str | None = None,
+    speaks_for: Mapping[str, str] | None = None,
 ) -> tuple[Claim, ...]:
     """The claims of a document; the pack's ``vocabulary`` (default: the shipped pack's) names
     its acts and adds its plan cues; ``month``, the report's own (see recent.py), dates its
-    recent acts."""
+    recent acts; the pack's ``speaks_for`` lets "South Korean authorities" stand for the one
+    body of that state the document names."""
     words = vocabulary or default_vocabulary()
     kinds = {e.id: e.kind for e in entities}
-    discourse = Discourse()
+    discourse = Discourse(bodies=bodies_named(mentions, kinds, speaks_for or {}), speaks_for=speaks_for or {})
     text = doc_text(doc)
     quotes = quotation_spans(text)
     dateline = wire_dateline(text)  # its city is no actor, its date no event's
@@ -252,12 +255,18 @@ def _controlled_by(verb: Token, attribution: Attribution) -> bool:
 
 
 def _points_back(sent: Span) -> bool:
-    """ "This cooperation was strengthened …": a demonstrative subject refers to what came before."""
+    """ "This cooperation was strengthened …": a demonstrative subject refers to what came before;
+    so does "the two sides" or "both sides", the parties the sentence before named."""
     token = _root_subject(sent)
     return token is not None and (
         token.lower_ in _DEMONSTRATIVES
         or any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children)
+        or _the_two_sides(token)
     )
+
+
+def _the_two_sides(token: Token) -> bool:
+    return token.lemma_.lower() == "side" and any(c.lower_ in ("two", "both") for c in token.children)
 
 
 def _names_no_doer(verb: Token, about: Sequence[Mention]) -> bool:

@@ -47,7 +47,7 @@ SOURCE_NOUNS = _words(
     """report statement release interview article estimate estimates data figure assessment analysis
     briefing broadcast communique announcement post message dispatch document survey study
     story imagery testimony tally count calculation review investigation tracker database
-    photo photograph image picture video footage"""
+    photo photograph image picture video footage readout transcript"""
 )
 # Nouns for people or bodies that speak for someone else ("a GUR officer", "South Korean officials").
 ROLE_NOUNS = _words(

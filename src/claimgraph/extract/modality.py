@@ -41,6 +41,9 @@ _WITHIN = frozenset(["among", "inside", "within", "aboard"])
 
 # A round figure someone gives ("about 2,000, officials said") is their estimate; "more than" is a bound.
 _ROUGHLY = frozenset(["about", "around", "approximately", "roughly", "some", "nearly", "almost", "~"])
+_PROOF_VERBS = frozenset(["confirm", "prove", "establish", "demonstrate"])
+_VAGUE_COUNTS = frozenset(["dozens", "hundreds", "thousands", "millions"])
+_OWN_PRONOUNS = frozenset(["it", "we"])
 _TIME_SPANS = frozenset(["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"])
 
 
@@ -67,7 +70,10 @@ def claim_modality(
         estimated=(attribution is not None and (attribution.estimate or _a_rounded_count(figure, cues)))
         or (figure is not None and _believed_by_nobody_named(attribution))
         or qualifier in ("estimated", "an estimated")
-        or _from_an_estimating_source(anchor, scope, attribution, vocabulary),
+        or (
+            _from_an_estimating_source(anchor, scope, attribution, vocabulary)
+            and not (figure is None and _proven(cues, attribution, anchor))
+        ),
         reported=attribution is not None,
         would_is_future=would_is_future,
         vocabulary=vocabulary,
@@ -91,15 +97,49 @@ def _a_rounded_count(figure: Quantity | None, cues: Collection[Token]) -> bool:
     """ "about 2,000 soldiers", officials said: a round count someone gives is their estimate of
     what nobody has counted. A rounded measure is not: "about $800 a month", "about two and a
     half years", "some 170 drones a day" round a price, a span or a rate the speaker knows, and
-    "about 12 times more" rounds a ratio worked out from two counts. "About 2,000 were reportedly
-    sent" passes on a report's figure: reported, not the speaker's own reckoning."""
-    if figure is None or figure.qualifier not in _ROUGHLY or figure.unit == "ratio":
+    "about 12 times more" rounds a ratio worked out from two counts. A vague count ("dozens of
+    missiles", "thousands of workers", a speaker said) is an estimate the same way. "About 2,000
+    were reportedly sent" passes on a report's figure: reported, not the speaker's own reckoning."""
+    vague = figure is not None and figure.qualifier is None and any(t.lower_ in _VAGUE_COUNTS for t in cues)
+    if figure is None or (figure.qualifier not in _ROUGHLY and not vague) or figure.unit == "ratio":
         return False
-    if any(t.lower_ in REPORTED_WORDS for t in cues):
+    if any(t.lower_ in REPORTED_WORDS for t in cues) or _counts_its_own(cues):
         return False
     return figure.per is None and figure.unit not in _TIME_SPANS and figure.unit.upper() not in ISO_CODES
 
 
+
+
+def _counts_its_own(cues: Collection[Token]) -> bool:
+    """ "The army said it lost about 300 men", "we sent about 500": a speaker giving a count of
+    its own (the figure's clause has "it" or "we" for subject) tallies what it knows, not a
+    reckoning of what others did."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _OWN_PRONOUNS
+        for t in cues
+        if t.pos_ in ("VERB", "AUX")
+        for c in t.children
+    )
+
+
+def _proven(cues: Collection[Token], attribution: Attribution | None, anchor: Token) -> bool:
+    """ "The agency said the imagery confirms that X": what evidence (a thing, the subject of
+    "confirm", "prove") is said to establish is put as fact, even by a source that usually
+    estimates. A source confirming it itself ("confirmed by the ministry") still gives its
+    reckoning, and so does a figure. The proof verb is on the claim's path, is its verb of
+    saying, or heads what the speaker says."""
+    verbs = list(cues)
+    if attribution is not None:
+        verbs += [attribution.verb] if attribution.verb is not None else []
+        verbs += [t for t in anchor.sent if t.i in attribution.scope and t.head.i not in attribution.scope]
+    return any(t.lemma_.lower() in _PROOF_VERBS and t.pos_ == "VERB" and _by_evidence(t) for t in verbs)
+
+
+def _by_evidence(verb: Token) -> bool:
+    """The verb's subject is a thing ("the analysis", "the wreckage"), not a source named."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
 
 
 def _from_an_estimating_source(

@@ -7,6 +7,7 @@ agency's, passed on by the lawmaker, one statement and not two.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -28,13 +29,20 @@ def lend_nested_speakers(found: list[Attribution]) -> None:
             inner.speaker, inner.via = outer.speaker, outer.via
 
 
-def relay_nested_speakers(found: list[Attribution]) -> list[Attribution]:
+def relay_nested_speakers(
+    found: list[Attribution], speaks_for: Mapping[str, str] | None = None
+) -> list[Attribution]:
     """A named speaker reported in another's words (not quoted) is the speaker, the other the relay.
 
     In quotation marks the outer speaker speaks for themself ("'The government supports it,'
-    Kim said"), so a quoted inner verb is left alone.
+    Kim said"), so a quoted inner verb is left alone; so does one reporting what the state they
+    speak for (the pack's ``speaks_for``) says: "the minister said his government expressed
+    support" is the minister's word.
     """
+    speaks_for = speaks_for or {}
     relays: list[Attribution] = []
+    spoken_for = [a for a in found if a.verb is not None and _speaks_for_outer(a, found, speaks_for)]
+    found = [a for a in found if a not in spoken_for]
     for inner in found:
         if inner.speaker is None or inner.verb is None or _quoted(inner.verb) or _by_pronoun(inner.verb):
             continue
@@ -45,6 +53,12 @@ def relay_nested_speakers(found: list[Attribution]) -> list[Attribution]:
         inner.framing = inner.framing | outer.framing
         relays.append(outer)
     return [a for a in found if a not in relays]
+
+
+def _speaks_for_outer(inner: Attribution, found: list[Attribution], speaks_for: Mapping[str, str]) -> bool:
+    """The inner speaker is the state or body the outer one speaks for: the outer's word."""
+    outer = _outer(inner, found) if inner.speaker is not None else None
+    return outer is not None and speaks_for.get(str(outer.speaker)) == inner.speaker
 
 
 def _outer(inner: Attribution, found: list[Attribution]) -> Attribution | None:

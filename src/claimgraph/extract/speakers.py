@@ -48,6 +48,8 @@ class Discourse:
     quotes: dict[int, Attribution] = field(default_factory=dict)  # quotation start -> its speaker
     listing: Attribution | None = None  # who speaks in the list items after "The agency said:"
     people_named: tuple[str, ...] = ()  # the people the sentence before named, in order
+    bodies: Mapping[str, str] = field(default_factory=dict)  # state -> the one body of it named
+    speaks_for: Mapping[str, str] = field(default_factory=dict)  # the pack's: who speaks for whom
 
 
 class Mentions:
@@ -236,3 +238,38 @@ def can_speak(subject: Token, named: Mentions) -> bool:
         or subject.lower_ in PERSON_PRONOUNS
         or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
     )
+
+
+_BODY_KINDS = frozenset(["intelligence or military body"])
+# Generic nouns for a state's organs: "South Korean authorities" is some body of that state.
+AUTHORITY_NOUNS = frozenset(["authority", "authorities"])
+
+
+def bodies_named(
+    mentions: Sequence[Mention], kinds: Mapping[str, str], speaks_for: Mapping[str, str]
+) -> dict[str, str]:
+    """The state -> body map of a document: each state for which the document names exactly one
+    intelligence or military body speaking for it."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        state = speaks_for.get(mention.entity_id)
+        if state is not None and kinds.get(mention.entity_id) in _BODY_KINDS:
+            found.setdefault(state, set()).add(mention.entity_id)
+    return {state: next(iter(ids)) for state, ids in found.items() if len(ids) == 1}
+
+
+def organ_of_state(attribution: Attribution, sent: Span, named: Mentions, bodies: Mapping[str, str]) -> None:
+    """ "South Korean authorities said": a state's generic organs stand for the one body of that
+    state the document names elsewhere (its military command, its spy agency). Never a guess:
+    with no such body named, or more than one, the state keeps the word."""
+    body = bodies.get(attribution.speaker or "")
+    if body is None:
+        return
+    words = [t for t in sent if attribution.start <= t.idx < attribution.end]
+    head = next(
+        (t for t in words if t.lemma_.lower() in AUTHORITY_NOUNS or t.lower_ in AUTHORITY_NOUNS), None
+    )
+    if head is not None and any(
+        c.dep_ == "amod" and named.entity(c) == attribution.speaker for c in head.children
+    ):
+        attribution.speaker = body
