@@ -87,6 +87,8 @@ def test_a_deadline_a_whole_year_wide_is_a_goal_a_month_still_dates(context):
     assert claim_dates(context, body) == [None]
     body = "Portugal will send some 900 sailors to Norway by the end of October."
     assert claim_dates(context, body) == ["2025-10"]
+    body = "Portugal sent some 900 sailors to Norway by the end of 2024."  # reached, not aimed at
+    assert claim_dates(context, body) == ["2024"]
 
 
 def test_a_year_on_the_verb_of_saying_dates_no_statement(context):

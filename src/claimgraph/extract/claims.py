@@ -352,7 +352,23 @@ def _by_a_year(time: TimeRef, span: Span | None) -> bool:
     October") is narrow enough to date the act it is set for."""
     if span is None or len(time.value or "") != 4 or span.start == 0:
         return False
-    return span.doc[span.start - 1].lower_ == "by"
+    return span.doc[span.start - 1].lower_ == "by" and _looks_ahead(span.sent)
+
+
+# General English for an aim: a deadline in a past account ("raised output to 2,000 by the end of
+# the year") is when it was reached, and dates the act like any other date.
+_AIM_WORDS = frozenset({"plan", "aim", "intend", "expect", "target", "hope", "seek", "want", "goal"})
+
+
+def _looks_ahead(sentence: Span) -> bool:
+    """A sentence about what is to come: a modal ("could be deployed"), a word of aiming ("plans
+    to recruit") or "is to" ("the plant is to make")."""
+    return any(
+        token.tag_ == "MD"
+        or token.lemma_.lower() in _AIM_WORDS
+        or (token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lemma_ == "be")
+        for token in sentence
+    )
 
 
 # Words that make a year-valued expression a point in it ("late 2022", "the fall of 2024"), not all of it.
