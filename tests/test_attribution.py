@@ -443,6 +443,22 @@ def test_a_statement_that_only_sets_the_scene_credits_no_speaker(context, body):
     assert attributed(context, body) == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Moscow and Tehran had officially announced the minister's three-day visit to Pyongyang.",
+        "Pyongyang only acknowledged it had sold shells to Moscow in March and admitted that a depot burned.",
+    ],
+)
+def test_an_admission_told_as_history_credits_no_speaker(context, body):
+    assert attributed(context, body) == []
+
+
+def test_an_admission_made_now_still_names_its_speaker(context):
+    body = "Pyongyang acknowledged on Monday that it had sold shells to Moscow."
+    assert [speaker for speaker, _, _ in attributed(context, body)] == ["north-korea"]
+
+
 def test_a_pronoun_with_no_one_named_before_names_no_speaker(context):
     body = "North Korea has shipped more shells to Russia this spring, he told reporters."
     assert attributed(context, body) == []

@@ -48,6 +48,7 @@ from claimgraph.extract.speech import (
     is_passive,
     is_root,
     puts_a_figure,
+    recalls_an_admission,
     said_in_background,
     said_nothing,
     subject_of,
@@ -167,7 +168,7 @@ def _verb_attribution(token: Token, named: Mentions, discourse: Discourse) -> At
         return None
     if lemma in ("cite", "quote"):
         return None  # "citing Y" passes a claim on; see _apply_citing
-    if said_in_background(token):
+    if said_in_background(token) or recalls_an_admission(token):
         return None
     if said_nothing(token) and not any(c.lemma_.lower() in SPEECH_VERBS for c in token.children):
         return None  # but "could not confirm it, stating that …" still states something
