@@ -459,6 +459,21 @@ def test_an_admission_made_now_still_names_its_speaker(context):
     assert [speaker for speaker, _, _ in attributed(context, body)] == ["north-korea"]
 
 
+def test_citing_intelligence_credits_the_one_agency_of_that_state_the_text_names(context):
+    body = (
+        "The National Intelligence Service briefed parliament on Friday. "
+        "South Korean legislators said, citing intelligence, that 300 engineers had reached Russia."
+    )
+    claim = next(c for c in claims_of(context, body) if c.quantity)
+    assert claim.speaker == "national-intelligence-service"
+    assert "south-korea" in claim.entities  # the state's officials only pass it on
+
+
+def test_citing_intelligence_with_no_agency_named_leaves_the_state(context):
+    body = "South Korean legislators said, citing intelligence, that 300 engineers had reached Russia."
+    assert [speaker for speaker, _, _ in attributed(context, body)] == ["south-korea"]
+
+
 def test_a_pronoun_with_no_one_named_before_names_no_speaker(context):
     body = "North Korea has shipped more shells to Russia this spring, he told reporters."
     assert attributed(context, body) == []

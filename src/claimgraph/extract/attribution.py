@@ -32,6 +32,8 @@ from claimgraph.extract.speakers import (
     Discourse,
     Mentions,
     can_speak,
+    cites_bare_intelligence,
+    credit_the_state_s_body,
     organ_of_state,
     people_in,
     resolve_speaker,
@@ -331,6 +333,9 @@ def _apply_citing(sent: Span, found: list[Attribution], named: Mentions, discour
         if cited is None:
             continue
         speaker, phrase = resolve_speaker(cited, named, discourse)
+        if cites_bare_intelligence(cited, named):
+            credit_the_state_s_body(found, discourse.bodies, cited)
+            continue
         if speaker is NOT_A_SPEAKER or speaker is None or _anonymous(cited, speaker, named):
             continue  # "NHK reported, citing diplomatic sources": the claim stays NHK's
         name = str(speaker)
