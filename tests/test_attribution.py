@@ -474,6 +474,20 @@ def test_citing_intelligence_with_no_agency_named_leaves_the_state(context):
     assert [speaker for speaker, _, _ in attributed(context, body)] == ["south-korea"]
 
 
+def test_a_person_briefed_by_a_body_passes_on_its_findings(context):
+    body = (
+        "Park Min-ho told reporters after a briefing from the National Intelligence Service that "
+        "900 soldiers had been wounded. Park Min-ho said Pyongyang would send 500 more engineers."
+    )
+    voices = {(c.speaker, c.via) for c in claims_of(context, body) if c.speaker}
+    assert voices == {("national-intelligence-service", "park-min-ho")}
+
+
+def test_a_person_not_briefed_speaks_for_themselves(context):
+    body = "Park Min-ho told reporters on Monday that 900 soldiers had been wounded."
+    assert [speaker for speaker, _, _ in attributed(context, body)] == ["park-min-ho"]
+
+
 def test_a_pronoun_with_no_one_named_before_names_no_speaker(context):
     body = "North Korea has shipped more shells to Russia this spring, he told reporters."
     assert attributed(context, body) == []

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from claimgraph.extract.briefings import note_briefings, relay_briefings
 from claimgraph.extract.lexicons import (
     ATTITUDE_ADJECTIVES,
     DENIAL_VERBS,
@@ -108,6 +109,8 @@ def find_attributions(
     elif not found and discourse.listing is not None and is_list_item(sent):
         earlier = discourse.listing
         found.append(Attribution(earlier.speaker, "list", sent.start_char, sent.start_char, earlier.via))
+    note_briefings(sent, named, discourse)
+    relay_briefings(found, discourse)
     for attribution in found:
         organ_of_state(attribution, sent, named, discourse.bodies)
     _set_scopes(sent, found)

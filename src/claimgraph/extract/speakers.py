@@ -50,6 +50,7 @@ class Discourse:
     people_named: tuple[str, ...] = ()  # the people the sentence before named, in order
     bodies: Mapping[str, str] = field(default_factory=dict)  # state -> the one body of it named
     speaks_for: Mapping[str, str] = field(default_factory=dict)  # the pack's: who speaks for whom
+    relays: dict[str, str] = field(default_factory=dict)  # person -> the body that briefed them
 
 
 class Mentions:
