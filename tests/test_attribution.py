@@ -443,6 +443,51 @@ def test_a_statement_that_only_sets_the_scene_credits_no_speaker(context, body):
     assert attributed(context, body) == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Moscow and Tehran had officially announced the minister's three-day visit to Pyongyang.",
+        "Pyongyang only acknowledged it had sold shells to Moscow in March and admitted that a depot burned.",
+    ],
+)
+def test_an_admission_told_as_history_credits_no_speaker(context, body):
+    assert attributed(context, body) == []
+
+
+def test_an_admission_made_now_still_names_its_speaker(context):
+    body = "Pyongyang acknowledged on Monday that it had sold shells to Moscow."
+    assert [speaker for speaker, _, _ in attributed(context, body)] == ["north-korea"]
+
+
+def test_citing_intelligence_credits_the_one_agency_of_that_state_the_text_names(context):
+    body = (
+        "The National Intelligence Service briefed parliament on Friday. "
+        "South Korean legislators said, citing intelligence, that 300 engineers had reached Russia."
+    )
+    claim = next(c for c in claims_of(context, body) if c.quantity)
+    assert claim.speaker == "national-intelligence-service"
+    assert "south-korea" in claim.entities  # the state's officials only pass it on
+
+
+def test_citing_intelligence_with_no_agency_named_leaves_the_state(context):
+    body = "South Korean legislators said, citing intelligence, that 300 engineers had reached Russia."
+    assert [speaker for speaker, _, _ in attributed(context, body)] == ["south-korea"]
+
+
+def test_a_person_briefed_by_a_body_passes_on_its_findings(context):
+    body = (
+        "Park Min-ho told reporters after a briefing from the National Intelligence Service that "
+        "900 soldiers had been wounded. Park Min-ho said Pyongyang would send 500 more engineers."
+    )
+    voices = {(c.speaker, c.via) for c in claims_of(context, body) if c.speaker}
+    assert voices == {("national-intelligence-service", "park-min-ho")}
+
+
+def test_a_person_not_briefed_speaks_for_themselves(context):
+    body = "Park Min-ho told reporters on Monday that 900 soldiers had been wounded."
+    assert [speaker for speaker, _, _ in attributed(context, body)] == ["park-min-ho"]
+
+
 def test_a_pronoun_with_no_one_named_before_names_no_speaker(context):
     body = "North Korea has shipped more shells to Russia this spring, he told reporters."
     assert attributed(context, body) == []

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from claimgraph.extract.briefings import note_briefings, relay_briefings
 from claimgraph.extract.lexicons import (
     ATTITUDE_ADJECTIVES,
     DENIAL_VERBS,
@@ -32,6 +33,8 @@ from claimgraph.extract.speakers import (
     Discourse,
     Mentions,
     can_speak,
+    cites_bare_intelligence,
+    credit_the_state_s_body,
     organ_of_state,
     people_in,
     resolve_speaker,
@@ -48,6 +51,7 @@ from claimgraph.extract.speech import (
     is_passive,
     is_root,
     puts_a_figure,
+    recalls_an_admission,
     said_in_background,
     said_nothing,
     subject_of,
@@ -105,6 +109,8 @@ def find_attributions(
     elif not found and discourse.listing is not None and is_list_item(sent):
         earlier = discourse.listing
         found.append(Attribution(earlier.speaker, "list", sent.start_char, sent.start_char, earlier.via))
+    note_briefings(sent, named, discourse)
+    relay_briefings(found, discourse)
     for attribution in found:
         organ_of_state(attribution, sent, named, discourse.bodies)
     _set_scopes(sent, found)
@@ -167,7 +173,7 @@ def _verb_attribution(token: Token, named: Mentions, discourse: Discourse) -> At
         return None
     if lemma in ("cite", "quote"):
         return None  # "citing Y" passes a claim on; see _apply_citing
-    if said_in_background(token):
+    if said_in_background(token) or recalls_an_admission(token):
         return None
     if said_nothing(token) and not any(c.lemma_.lower() in SPEECH_VERBS for c in token.children):
         return None  # but "could not confirm it, stating that …" still states something
@@ -330,6 +336,9 @@ def _apply_citing(sent: Span, found: list[Attribution], named: Mentions, discour
         if cited is None:
             continue
         speaker, phrase = resolve_speaker(cited, named, discourse)
+        if cites_bare_intelligence(cited, named):
+            credit_the_state_s_body(found, discourse.bodies, cited)
+            continue
         if speaker is NOT_A_SPEAKER or speaker is None or _anonymous(cited, speaker, named):
             continue  # "NHK reported, citing diplomatic sources": the claim stays NHK's
         name = str(speaker)

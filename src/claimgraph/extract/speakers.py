@@ -50,6 +50,7 @@ class Discourse:
     people_named: tuple[str, ...] = ()  # the people the sentence before named, in order
     bodies: Mapping[str, str] = field(default_factory=dict)  # state -> the one body of it named
     speaks_for: Mapping[str, str] = field(default_factory=dict)  # the pack's: who speaks for whom
+    relays: dict[str, str] = field(default_factory=dict)  # person -> the body that briefed them
 
 
 class Mentions:
@@ -273,3 +274,26 @@ def organ_of_state(attribution: Attribution, sent: Span, named: Mentions, bodies
         c.dep_ == "amod" and named.entity(c) == attribution.speaker for c in head.children
     ):
         attribution.speaker = body
+
+
+def cites_bare_intelligence(cited: Token, named: Mentions) -> bool:
+    """ "citing intelligence": the word alone, naming no agency."""
+    return (
+        cited.lemma_.lower() == "intelligence"
+        and named.entity(cited) is None
+        and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in cited.children)
+    )
+
+
+def credit_the_state_s_body(found: Sequence[Attribution], bodies: Mapping[str, str], cited: Token) -> None:
+    """ "South Korean lawmakers said, citing intelligence, …": the findings are those of the one
+    intelligence or military body of that state the document names; the state's unnamed officials
+    only pass them on, so the state stays among what the sentence names. Never a guess: with no
+    such body named, the state keeps the claim."""
+    passer = next((a for a in found if a.speaker is not None), None)
+    body = bodies.get(passer.speaker or "") if passer is not None else None
+    if passer is None or body is None:
+        return
+    passers = {i for i in passer.framing if passer.start <= cited.doc[i].idx < passer.end}
+    passer.speaker, passer.cue, passer.framing = body, "citing", (passer.framing - passers) | {cited.i}
+    passer.start, passer.end = cited.idx, cited.idx + len(cited)

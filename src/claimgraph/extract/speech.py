@@ -67,6 +67,26 @@ def said_in_background(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in verb.children)
 
 
+# Verbs that own up to a fact; told as history ("had announced", "only admitted it in May") they
+# recall how the fact came out, not a statement this text reports.
+_OWNING_UP = frozenset(["admit", "acknowledge", "announce", "confirm"])
+
+
+def recalls_an_admission(verb: Token) -> bool:
+    """ "Both capitals had officially announced the visit", "Freedonia only acknowledged it had sold
+    rifles in May": a verb of owning up in the past perfect, or limited by "only" to when it came,
+    restates known history (background), not a new statement. A verb joined by "and" shares the
+    marks of the verb it follows."""
+    if verb.lemma_.lower() not in _OWNING_UP:
+        return False
+    marked = (verb.head, verb) if verb.dep_ == "conj" else (verb,)
+    return any(
+        (c.dep_ == "aux" and c.lower_ == "had") or (c.dep_ == "advmod" and c.lower_ == "only")
+        for v in marked
+        for c in v.children
+    )
+
+
 def said_nothing(verb: Token) -> bool:
     """ "Neither Moscow nor Pyongyang has confirmed it", "he did not comment": a verb of saying
     that is negated reports a silence, not a statement."""
