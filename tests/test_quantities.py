@@ -380,3 +380,34 @@ def test_calibres_and_framing_counts_are_not_figures(nlp, body, expected):
 )
 def test_a_growth_said_by_a_verb_of_multiplying_is_a_ratio(nlp, body, expected):
     assert [(q.low, q.unit, q.qualifier) for q in extract_quantities(nlp(body))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Roughly 900 Russians were evacuated by sea.", [(900, "person")]),
+        ("Officials say Moscow has hosted some 5,000 Iranians this year.", [(5000, "person")]),
+        # the group of the same nation the paragraph named before
+        ("Talks between Iranian and Iraqi fighters went on. Moscow hosted some 500 Iranians.",
+         [(500, "soldier")]),
+        ("Iranian instructors trained the crews. Moscow hosted some 500 Iranians.", [(500, "instructor")]),
+        # the dead among them count what the dead count before
+        ("The army sent 200 soldiers. Officials said about 900 Russians were killed.",
+         [(200, "soldier"), (900, "soldier")]),
+    ],
+)
+def test_a_people_named_by_their_nation_counts_persons(nlp, body, expected):
+    assert [(q.low, q.unit) for q in extract_quantities(nlp(body))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("In May, 4,312 Ukrainians crossed the border. Of those, 2,100 of them were women.",
+         [(4312, "person"), (2100, "person")]),
+        ("Some 1,200 Belarusian soldiers arrived, and 300 of them were wounded.",
+         [(1200, "soldier"), (300, "soldier")]),
+    ],
+)
+def test_a_part_of_a_group_named_before_counts_what_the_group_counts(nlp, body, expected):
+    assert [(q.low, q.unit) for q in extract_quantities(nlp(body))] == expected

@@ -34,6 +34,8 @@ def counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> T
             return token
         if lowered in ("dead", "wounded", "killed", "injured"):
             return token
+        if is_nationality_plural(token) and not _noun_follows(doc, j, end):
+            return token  # "8,000 Iranians": a people named by their nationality
         if lowered in _SHORT_OF and j + 1 < end and doc[j + 1].lower_ == "of":
             return None  # "100,000 shy of the target": a difference, in the unit of the figure before
         if lowered == "," and j + 1 < end and doc[j + 1].lower_ == "of":  # "tens of thousands, of drones"
@@ -55,6 +57,26 @@ def counted_noun(doc: Doc, i: int, end: int, counted_as: Mapping[str, str]) -> T
             continue
         return None
     return None
+
+
+# Entity labels under which a plural proper noun names a people: spaCy's NORP, or a country the
+# pack knows whose demonym ("Iranians") it resolves to the country.
+_NATION_LABELS = frozenset(["NORP", "GPE", "COUNTRY"])
+_PLURAL_DEMONYM_ENDINGS = ("ans", "is", "ese")
+
+
+def is_nationality_plural(token: Token) -> bool:
+    """ "Iranians", "North Koreans", "Israelis": a plural proper noun naming a nation's people,
+    which counts persons as "citizens" does."""
+    return (
+        token.tag_ == "NNPS"
+        and token.ent_type_ in _NATION_LABELS
+        and token.lower_.endswith(_PLURAL_DEMONYM_ENDINGS)
+    )
+
+
+def _noun_follows(doc: Doc, j: int, end: int) -> bool:
+    return j + 1 < end and doc[j + 1].pos_ in ("NOUN", "PROPN")
 
 
 def _is_modifier(doc: Doc, j: int, end: int) -> bool:
@@ -96,10 +118,54 @@ def people_meant(noun: Token, unit: str | None, vocabulary: Vocabulary) -> str |
             return "casualty"  # "4,000 dead and wounded"
         named = _people_named_before(noun, vocabulary, _SENTENCES_BACK)
         return named or unit
+    if is_nationality_plural(noun):
+        return _nationals_meant(noun, unit, vocabulary)
     if noun.lower_ in _PEOPLE_WORDS:
         named = _people_named_before(noun, vocabulary, 0)
         return named or unit
     return unit
+
+
+def _nationals_meant(noun: Token, unit: str | None, vocabulary: Vocabulary) -> str | None:
+    """Who "8,000 North Koreans" are: the dead among them ("600 Iranians were killed") count what
+    the dead count in the sentences before, as "600 dead" do; others count the group of the same
+    nation the paragraph named before ("Iranian instructors ... 8,000 Iranians" are instructors);
+    else persons."""
+    if noun.head.lemma_.lower() in ("kill", "die") and noun.dep_ in ("nsubj", "nsubjpass"):
+        return _people_named_before(noun, vocabulary, _SENTENCES_BACK) or unit
+    return _same_nation_named_before(noun, vocabulary) or unit
+
+
+_NATION_REACH = 4  # how far before a noun its nation may be named: "North Korean and Ukrainian forces"
+
+
+def _same_nation_named_before(noun: Token, vocabulary: Vocabulary) -> str | None:
+    """The unit of the nearest plural people noun before ``noun`` in its paragraph that is named
+    with the same nation ("North Korean forces"), other than persons."""
+    doc = noun.doc
+    for j in range(noun.i - 1, -1, -1):
+        token = doc[j]
+        if "\n" in token.text or "\n" in token.whitespace_:
+            return None  # a paragraph names its own group; the one before may be another
+        if token.tag_ != "NNS":
+            continue
+        unit = vocabulary.unit(token.lemma_.lower()) or vocabulary.unit(token.lower_)
+        if unit is None or unit == "person" or unit not in vocabulary.people_units:
+            continue
+        if _named_with_nation(doc[max(0, j - _NATION_REACH) : j], noun.ent_id_):
+            return unit
+    return None
+
+
+def _named_with_nation(words: Span, nation: str) -> bool:
+    """Whether the words right before a noun name the nation among its modifiers: "North Korean
+    and Ukrainian", not "North Korean instructors train the"."""
+    for token in reversed(words):
+        if token.ent_id_ and token.ent_id_ == nation:
+            return True
+        if token.pos_ in ("NOUN", "VERB", "AUX", "DET", "ADP"):
+            return False
+    return False
 
 
 def whole_of_casualties(number: Token, vocabulary: Vocabulary) -> str | None:
@@ -146,6 +212,30 @@ def _people_named_before(noun: Token, vocabulary: Vocabulary, sentences_back: in
                 continue
             unit = vocabulary.unit(token.lemma_.lower()) or vocabulary.unit(token.lower_)
             if unit in vocabulary.casualty_units and unit != "person":
+                return unit
+    return None
+
+
+_PARTITIVE_PRONOUNS = frozenset(["them", "those", "these"])
+
+
+def counted_of_them(number: Token, vocabulary: Vocabulary) -> str | None:
+    """ "7,887 of them": a part of a group of people named before counts what that group counts,
+    the nearest people noun in the sentence or up to ``_SENTENCES_BACK`` sentences before it."""
+    doc, i = number.doc, number.i
+    if i + 2 >= len(doc) or doc[i + 1].lower_ != "of" or doc[i + 2].lower_ not in _PARTITIVE_PRONOUNS:
+        return None
+    spans: list[Span] = [doc[number.sent.start : i]]
+    while len(spans) <= _SENTENCES_BACK and spans[-1].start > 0:
+        spans.append(doc[spans[-1].start - 1].sent)
+    for span in spans:
+        for token in reversed(span):
+            if is_nationality_plural(token):
+                return vocabulary.unit("people")
+            if token.pos_ != "NOUN" or token.tag_ != "NNS":
+                continue
+            unit = vocabulary.unit(token.lemma_.lower()) or vocabulary.unit(token.lower_)
+            if unit in vocabulary.people_units:
                 return unit
     return None
 

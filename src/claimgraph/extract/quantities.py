@@ -16,7 +16,9 @@ from claimgraph.domains.pack import default_vocabulary
 from claimgraph.domains.vocabulary import Vocabulary
 from claimgraph.extract.counting import (
     counted_noun,
+    counted_of_them,
     harmed_people,
+    is_nationality_plural,
     killed_and_wounded,
     people_meant,
     tallied_noun,
@@ -315,6 +317,8 @@ def _finish(
     per = per or rate_before(span[-1], span.sent) or rate_of_a_year(span[-1], vocabulary)
     if per is None and before and _restates(doc, before[-1], start):
         per = before[-1].per  # "$800 (£645) a month": the same sum in another currency
+    if unit is None and noun is not None and is_nationality_plural(noun):
+        unit = vocabulary.unit("people")  # "8,000 Iranians" are persons, as "citizens" are
     if unit is None and noun is not None:
         unit = vocabulary.counted_as.get(noun.ent_id_) or normalise_unit(noun, vocabulary)
     if unit == "time" and noun is not None and compares(noun):
@@ -329,6 +333,8 @@ def _finish(
     if tally is not None:  # "put the number of soldiers killed at 3,000"
         unit = people_meant(tally, normalise_unit(tally, vocabulary), vocabulary)
         unit = "casualty" if killed_and_wounded(tally, span[-1]) else unit
+    if unit is None and noun is None:
+        unit = counted_of_them(span[-1], vocabulary)  # "7,887 of them": the group named before
     if unit is None and noun is None and not before:
         unit = harmed_people(span[-1], vocabulary)  # "as many as 30 have been killed or wounded"
     if unit is None and noun is None and start >= 2 and doc[start - 1].text in _LABEL_MARKS:
