@@ -279,6 +279,23 @@ def test_differing_figures_for_one_stated_period_contradict():
     )
 
 
+def test_two_figures_of_one_sentence_against_another_reports_sentence_are_one_finding():
+    a, b = doc("a"), doc("b")
+    fired = {"when": "2025-03", "subject": "russia", "predicate": "fire"}
+    shells = {"unit": "shell", "when_text": "March 2025"}
+    drones = {"unit": "drone", "when_text": "that March"}
+    said_a = "In March 2025 Russia fired 900 shells and, that March, 90 drones, GUR said."
+    said_b = "In March 2025 Russia fired 300 shells and, that March, 30 drones, NIS said."
+    claims = [
+        claim(a, said_a, figure="900 shells", speaker="gur", **shells, **fired),
+        claim(a, said_a, n=1, figure="90 drones", speaker="gur", **drones, **fired),
+        claim(b, said_b, figure="300 shells", speaker="nis", **shells, **fired),
+        claim(b, said_b, n=1, figure="30 drones", speaker="nis", **drones, **fired),
+    ]
+    (contradiction,) = findings(run(claims, [a, b]))  # one disagreement between the two passages
+    assert contradiction.kind == FindingKind.CONTRADICTION
+
+
 # --- tension and update ------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ re-assess only the groups they are filed under.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from claimgraph.domains import DomainPack
 from claimgraph.reconcile.findings import find, presume
@@ -190,8 +191,31 @@ def assess_groups(
         if filed is not None and filed.group_id and (wanted is None or filed.group_id in wanted):
             members.setdefault(filed.group_id, []).append(claim)
     groups = []
+    told: _Told = set()
     for group_id in sorted(members):
         group = assess_group(group_id, members[group_id], memberships, documents, entities, pack)
         if group is not None:
-            groups.append(group)
+            groups.append(_untold(group, told, claims_by_id(members[group_id])))
     return groups
+
+
+def claims_by_id(claims: Iterable[Claim]) -> dict[str, Claim]:
+    return {c.id: c for c in claims}
+
+
+_Told = set[tuple[str, frozenset[tuple[str, int]]]]  # (finding kind, its sentences)
+
+
+def _untold(group: ClaimGroup, told: _Told, claims: Mapping[str, Claim]) -> ClaimGroup:
+    """The group without the findings another group already made of the same sentences: two
+    figures of one sentence ("13,000 entered, 12 times more") set against the two of another
+    report's sentence are one disagreement between the passages, not two findings."""
+    kept = []
+    for finding in group.findings:
+        where = frozenset((c.document_id, c.start) for i in finding.claim_ids if (c := claims.get(i)))
+        key = (str(finding.kind), where)
+        if key in told and len(where) >= 2:
+            continue
+        told.add(key)
+        kept.append(finding)
+    return replace(group, findings=tuple(kept)) if len(kept) < len(group.findings) else group
