@@ -91,6 +91,13 @@ def test_a_deadline_a_whole_year_wide_is_a_goal_a_month_still_dates(context):
     assert claim_dates(context, body) == ["2024"]
 
 
+def test_a_plan_or_aim_cue_of_the_pack_makes_a_year_wide_deadline_a_goal(context):
+    body = "Portugal intends to hire some 900 sailors by the end of the year."
+    assert claim_dates(context, body) == [None]
+    body = "Portugal aims to hire some 900 sailors by the end of the year."
+    assert claim_dates(context, body) == [None]
+
+
 def test_a_year_on_the_verb_of_saying_dates_no_statement(context):
     body = "Earlier this year, Portugal's minister said that Norway would reopen the port."
     assert claim_dates(context, body) == [None]

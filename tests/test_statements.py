@@ -93,3 +93,12 @@ def test_an_outlet_named_again_in_the_next_sentence_still_tells_one_report(conte
     )
     ((start, end, speaker),) = spans_of(context, body)
     assert (start, end, speaker) == (0, len(body), "yonhap")
+
+
+def test_a_speaker_named_anew_by_its_state_makes_a_new_statement(context):
+    body = (
+        "South Korea's Joint Chiefs of Staff said North Korea sent 2,000 more soldiers to Russia in March. "
+        "South Korean authorities also estimated that Pyongyang shipped 40 missiles to Moscow."
+    )
+    spans = spans_of(context, body)
+    assert [speaker for _, _, speaker in spans] == ["joint-chiefs-of-staff-of-south-korea"] * 2

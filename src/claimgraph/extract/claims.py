@@ -148,7 +148,7 @@ def _sentence_claims(
         subject, obj = role_entities(verb, about)
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None
-        time = _claim_time(dating_times(sent, here.times, vocabulary, month), verb, figure, scope)
+        time = _claim_time(dating_times(sent, here.times, vocabulary, month), verb, figure, scope, vocabulary)
         doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         modality = claim_modality(anchor, scope, attribution, figure, vocabulary)
@@ -346,26 +346,22 @@ def _since_a_year(time: TimeRef, span: Span | None) -> bool:
     return span is not None and len(time.value or "") == 4 and _in_a_since_phrase(span)
 
 
-def _by_a_year(time: TimeRef, span: Span | None) -> bool:
+def _by_a_year(time: TimeRef, span: Span | None, aims: frozenset[str]) -> bool:
     """ "could be deployed by the end of the year", "by 2026 the plant is to make 6,000": a
     deadline a whole year wide is a goal, which dates no event; a month ("by the end of
-    October") is narrow enough to date the act it is set for."""
+    October") is narrow enough to date the act it is set for. A deadline in a past account
+    ("raised output to 2,000 by the end of the year") is when it was reached, and dates the act."""
     if span is None or len(time.value or "") != 4 or span.start == 0:
         return False
-    return span.doc[span.start - 1].lower_ == "by" and _looks_ahead(span.sent)
+    return span.doc[span.start - 1].lower_ == "by" and _looks_ahead(span.sent, aims)
 
 
-# General English for an aim: a deadline in a past account ("raised output to 2,000 by the end of
-# the year") is when it was reached, and dates the act like any other date.
-_AIM_WORDS = frozenset({"plan", "aim", "intend", "expect", "target", "hope", "seek", "want", "goal"})
-
-
-def _looks_ahead(sentence: Span) -> bool:
-    """A sentence about what is to come: a modal ("could be deployed"), a word of aiming ("plans
-    to recruit") or "is to" ("the plant is to make")."""
+def _looks_ahead(sentence: Span, aims: frozenset[str]) -> bool:
+    """A sentence about what is to come: a modal ("could be deployed"), a word of aiming from the
+    pack's plan and target cues ("plans to recruit") or "is to" ("the plant is to make")."""
     return any(
         token.tag_ == "MD"
-        or token.lemma_.lower() in _AIM_WORDS
+        or token.lemma_.lower() in aims
         or (token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lemma_ == "be")
         for token in sentence
     )
@@ -398,7 +394,11 @@ def _tallied_year(time: TimeRef | None, verb: Token, figure: Quantity | None) ->
 
 
 def _claim_time(
-    times: Sequence[TimeRef], verb: Token, figure: Quantity | None, scope: frozenset[int]
+    times: Sequence[TimeRef],
+    verb: Token,
+    figure: Quantity | None,
+    scope: frozenset[int],
+    vocabulary: Vocabulary,
 ) -> TimeRef | None:
     """The date attached to the claim's verb; else the nearest in its scope; else in its sentence.
 
@@ -410,7 +410,8 @@ def _claim_time(
     times = [t for t, span in spans.items() if span is None or not _names_a_thing(span)]
     if figure is not None:
         times = [t for t in times if spans[t] is None or not _starts_a_running_total(spans[t])]
-    times = [t for t in times if not _since_a_year(t, spans[t]) and not _by_a_year(t, spans[t])]
+    aims = vocabulary.cue("planned") | vocabulary.cue("target")
+    times = [t for t in times if not _since_a_year(t, spans[t]) and not _by_a_year(t, spans[t], aims)]
     if not times:
         return None
     attached, in_scope = [], []

@@ -61,7 +61,9 @@ def names_anew(
             if speaker.lower() in text[attribution.start : attribution.end].lower():
                 return True
             continue
-        if any(m.entity_id == speaker and attribution.start <= m.start < attribution.end for m in mentions):
+        # "South Korean authorities estimated": a phrase that names anything but the one passing it
+        # on (here the state whose body speaks) names the speaker anew; "he", "the agency" point back.
+        if any(attribution.start <= m.start < attribution.end and m.entity_id != attribution.via for m in mentions):
             return True
     return False
 
