@@ -481,3 +481,15 @@ def test_a_lone_surname_takes_the_given_name_the_text_writes_once(context) -> No
     )
     found = named(context, text)
     assert found.get("mehmet-samsar") == ["Mehmet Samsar", "Samsar"]
+
+
+def test_a_lone_surname_the_tagger_missed_is_the_person_named_in_full(nlp):
+    from claimgraph.annotate.persons import surnames_unmarked
+    from claimgraph.records import Entity
+
+    doc = nlp("Kazem Jalali met the press. According to Jalali, the deal is ready. Jalali Street is closed.")
+    doc.ents = []  # as if the tagger had read none of them as a person
+    jalali = Entity(id="kazem-jalali", name="Kazem Jalali", kind="person")
+    found = surnames_unmarked(doc, {jalali.id: jalali}, taken={0})
+    # the lone surname, not the full name (taken) nor the name of a street
+    assert [(span.text, span.start_char, p.id) for span, p in found] == [("Jalali", 41, "kazem-jalali")]

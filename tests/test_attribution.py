@@ -581,3 +581,16 @@ def test_a_readout_speaks_for_its_body_and_the_two_sides_are_those_named_before(
 )
 def test_a_leader_reporting_what_his_state_says_is_the_speaker(context, body):
     assert {speaker for speaker, _, _ in attributed(context, body)} == {"kim-jong-un"}
+
+
+def test_a_post_held_at_a_place_and_ending_in_a_name_is_that_persons(context):
+    body = "The pact will run for ten years, French Ambassador to Germany Jean Dupont said."
+    ((speaker, entities),) = [(c.speaker, c.entities) for c in claims_of(context, body)]
+    assert speaker == "jean-dupont"
+    # the claim names nothing itself: it is about the places of the speaker's post
+    assert set(entities) == {"france", "germany"}
+
+
+def test_a_post_whose_name_follows_a_title_names_nobody(context):
+    body = "The new accord is set to last for ten years, an adviser to President Volodymyr Zelensky said."
+    assert [c.speaker for c in claims_of(context, body)] == [None]

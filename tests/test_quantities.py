@@ -353,8 +353,10 @@ def test_a_bare_figure_counts_the_tally_the_sentence_names(nlp, body, unit):
         ("The ministry will send a third battalion in May.", []),  # an ordinal, not a share
         ("A third of the wells ran dry.", [(1 / 3, "share")]),
         ("Storms hit four northern provinces overnight.", []),  # where, not how much
-        ("Mills ground 2 million tonnes a year, 50,000 short of the target.",
-         [(2e6, "tonne"), (50000, "tonne")]),  # a difference counts what the figure before does
+        (
+            "Mills ground 2 million tonnes a year, 50,000 short of the target.",
+            [(2e6, "tonne"), (50000, "tonne")],
+        ),  # a difference counts what the figure before does
         ("It was the envoy's second visit to Minsk in just over two months.", []),
         ("The envoy is in Minsk for the third time in nearly four months.", []),
         ("Ferries will sail again for the first time in more than 40 years.", [(40, "year")]),
@@ -388,12 +390,16 @@ def test_a_growth_said_by_a_verb_of_multiplying_is_a_ratio(nlp, body, expected):
         ("Roughly 900 Russians were evacuated by sea.", [(900, "person")]),
         ("Officials say Moscow has hosted some 5,000 Iranians this year.", [(5000, "person")]),
         # the group of the same nation the paragraph named before
-        ("Talks between Iranian and Iraqi fighters went on. Moscow hosted some 500 Iranians.",
-         [(500, "soldier")]),
+        (
+            "Talks between Iranian and Iraqi fighters went on. Moscow hosted some 500 Iranians.",
+            [(500, "soldier")],
+        ),
         ("Iranian instructors trained the crews. Moscow hosted some 500 Iranians.", [(500, "instructor")]),
         # the dead among them count what the dead count before
-        ("The army sent 200 soldiers. Officials said about 900 Russians were killed.",
-         [(200, "soldier"), (900, "soldier")]),
+        (
+            "The army sent 200 soldiers. Officials said about 900 Russians were killed.",
+            [(200, "soldier"), (900, "soldier")],
+        ),
     ],
 )
 def test_a_people_named_by_their_nation_counts_persons(nlp, body, expected):
@@ -403,10 +409,14 @@ def test_a_people_named_by_their_nation_counts_persons(nlp, body, expected):
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("In May, 4,312 Ukrainians crossed the border. Of those, 2,100 of them were women.",
-         [(4312, "person"), (2100, "person")]),
-        ("Some 1,200 Belarusian soldiers arrived, and 300 of them were wounded.",
-         [(1200, "soldier"), (300, "soldier")]),
+        (
+            "In May, 4,312 Ukrainians crossed the border. Of those, 2,100 of them were women.",
+            [(4312, "person"), (2100, "person")],
+        ),
+        (
+            "Some 1,200 Belarusian soldiers arrived, and 300 of them were wounded.",
+            [(1200, "soldier"), (300, "soldier")],
+        ),
     ],
 )
 def test_a_part_of_a_group_named_before_counts_what_the_group_counts(nlp, body, expected):

@@ -270,7 +270,6 @@ def test_a_count_later_or_earlier_runs_from_the_date_named_before(nlp):
     assert [v for _, v, _ in values(nlp, "Three days later, divers reached it.", "2025-06-20")] == [None]
 
 
-
 def test_recent_is_no_time_expression_but_the_report_month_dates_a_recent_act(nlp):
     from claimgraph.extract.recent import report_month
 

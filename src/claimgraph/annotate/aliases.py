@@ -74,7 +74,6 @@ class _Filed:
             name = _only(self.offices.get(key, set()))
         return name
 
-
     def _by_initials(self, tidy: str) -> str | None:
         """ "Anadolu Agency" where only its acronym ("AA") was filed."""
         words = tidy.split()

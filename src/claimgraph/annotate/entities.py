@@ -30,7 +30,7 @@ from claimgraph.annotate.names import (
     plain_letters,
     weapon_name,
 )
-from claimgraph.annotate.persons import full_name_before, led_by_personal_title, whole_name
+from claimgraph.annotate.persons import full_name_before, led_by_personal_title, surnames_unmarked, whole_name
 from claimgraph.annotate.resolver import LABEL_KINDS, NameResolver
 from claimgraph.annotate.state_bodies import OFFICE_HEADS
 from claimgraph.annotate.strays import (
@@ -318,6 +318,10 @@ def _merge_strays(found: _Found, resolver: NameResolver) -> None:
     _refile(found, generic_office_strays(found.entities, is_new, resolver.resolve))
     _refile(found, surname_strays(found.entities, is_new))
     _complete_lone_surnames(found, is_new)
+    if found.doc is not None:
+        taken = {m.start for m in found.mentions}
+        for span, person in surnames_unmarked(found.doc, found.entities, taken):
+            found.add(person, span)
 
 
 def _complete_lone_surnames(found: _Found, is_new: Callable[[str], bool]) -> None:

@@ -86,3 +86,27 @@ def full_name_before(doc: Doc, surname: str) -> Span | None:
         if _name_word(given) and not (before is not None and _name_word(before)):
             return Span(doc, token.i - 1, token.i + 1, label="PERSON")
     return None
+
+
+# Labels spaCy gives a lone surname it misreads: "According to Jalali" as a nationality.
+_MISREAD_SURNAME = frozenset({"", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+
+def surnames_unmarked(doc: Doc, entities: dict[str, Entity], taken: set[int]) -> list[tuple[Span, Entity]]:
+    """A person's surname standing alone where the tagger missed it or read it as something
+    else ("According to Jalali" after "Kazem Jalali"): a span for the one person named in full
+    with that word. ``taken`` holds the start offsets of existing mentions."""
+    owner = surname_owners(entities)
+    found = []
+    for token in doc:
+        if token.idx in taken or token.ent_type_ not in _MISREAD_SURNAME or not _name_like(token):
+            continue
+        in_a_longer_name = any(_name_like(doc[i]) for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
+        person = None if in_a_longer_name else owner(Entity(id="", name=token.text, kind=PERSON))
+        if person is not None:
+            found.append((doc[token.i : token.i + 1], person))
+    return found
+
+
+def _name_like(token: Token) -> bool:
+    return token.is_title and token.pos_ == "PROPN"

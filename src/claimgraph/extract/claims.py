@@ -145,6 +145,11 @@ def _sentence_claims(
             verb = governing_verb(figure_token, scope) or verb
         framing = attribution.framing if attribution else frozenset()
         about = [m for m in here.mentions if not _inside(m, sent, framing)]
+        if not about and attribution is not None:
+            # "The new treaty is valid for 20 years, Iran's ambassador to Russia said": what names
+            # nothing is about the places and bodies of the speaker's post
+            kept = {attribution.speaker, attribution.via}
+            about = [m for m in here.mentions if _inside(m, sent, framing) and m.entity_id not in kept]
         subject, obj = role_entities(verb, about)
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None

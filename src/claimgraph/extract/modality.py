@@ -108,8 +108,6 @@ def _a_rounded_count(figure: Quantity | None, cues: Collection[Token]) -> bool:
     return figure.per is None and figure.unit not in _TIME_SPANS and figure.unit.upper() not in ISO_CODES
 
 
-
-
 def _counts_its_own(cues: Collection[Token]) -> bool:
     """ "The army said it lost about 300 men", "we sent about 500": a speaker giving a count of
     its own (the figure's clause has "it" or "we" for subject) tallies what it knows, not a
@@ -184,8 +182,10 @@ def path_cues(anchor: Token, scope: Collection[int]) -> list[Token]:
 def _own_clause(token: Token) -> bool:
     """ "plans to send 900 and that 300 have already arrived": a conjoined verb with a subject of
     its own is a clause of its own, and the plan or doubt on the verb it is joined to is not its."""
-    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+    return (
+        token.dep_ == "conj"
+        and token.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
     )
 
 

@@ -146,6 +146,8 @@ def named_entity(head: Token, named: Mentions, depth: int) -> str | None:
     if entity is not None:
         return entity
     lemma = _source_lemma(head)
+    if lemma in PERSON_ROLE_NOUNS and (bearer := _bearer_of_post(head, named)) is not None:
+        return bearer
     speaks_for = lemma in ROLE_NOUNS or lemma in UNNAMED_SPEAKERS or lemma in SOURCE_NOUNS
     order = {"appos": 0, "compound": 1, "poss": 2, "prep": 3, "amod": 4, "nmod": 1}
     for child in sorted(head.children, key=lambda c: (order.get(c.dep_, 9), c.i)):
@@ -214,6 +216,23 @@ def _post_of_a_named_body(head: Token, named: Mentions) -> bool:
         if c.dep_ in ("compound", "nmod") or (c.dep_ == "prep" and c.lower_ in _POST_PREPS)
     ]
     return any(named.entity(t) is not None for c in modifiers for t in c.subtree)
+
+
+def _bearer_of_post(head: Token, named: Mentions) -> str | None:
+    """ "Iranian Ambassador to Russia Kazem Jalali": a post whose run of words ends in a person's
+    name right after the place or body it is held at names that person (the tagger often hangs the
+    name on the place). "adviser to President X" does not: there the name follows a title."""
+    tokens = [t for t in head.subtree if t.i > head.i]
+    for token in tokens:
+        if token.is_punct:
+            return None
+        person = named.entity(token)
+        if person is None or named.kinds.get(person) != "person":
+            continue
+        place = named.by_token.get(token.i - 1) if token.i - 1 > head.i else None
+        held_at = named.kinds.get(place.entity_id) if place is not None else None
+        return person if held_at is not None and held_at != "person" else None
+    return None
 
 
 def _set_off(child: Token, head: Token) -> bool:

@@ -63,7 +63,8 @@ def names_anew(
             continue
         # "South Korean authorities estimated": a phrase that names anything but the one passing it
         # on (here the state whose body speaks) names the speaker anew; "he", "the agency" point back.
-        if any(attribution.start <= m.start < attribution.end and m.entity_id != attribution.via for m in mentions):
+        words = [m for m in mentions if attribution.start <= m.start < attribution.end]
+        if any(m.entity_id != attribution.via for m in words):
             return True
     return False
 
