@@ -493,3 +493,13 @@ def test_a_lone_surname_the_tagger_missed_is_the_person_named_in_full(nlp):
     found = surnames_unmarked(doc, {jalali.id: jalali}, taken={0})
     # the lone surname, not the full name (taken) nor the name of a street
     assert [(span.text, span.start_char, p.id) for span, p in found] == [("Jalali", 41, "kazem-jalali")]
+
+
+def test_a_day_kept_is_no_entity(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = "Portugal's navy marked Navy Day with a parade in Lisbon, where Rui Tavares spoke."
+    analysis = analyse_document(Document(id="d", source="d.txt", body=body), context)
+    names = {e.name for e in analysis.entities}
+    assert "Navy Day" not in names and "Rui Tavares" in names

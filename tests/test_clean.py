@@ -433,3 +433,28 @@ def test_a_related_link_between_paragraphs_does_not_end_the_article():
     assert body.endswith("every driver.") and "RELATED" not in body and "Insurers raise" not in body
     headlines = [ARTICLE, "RELATED:", "Insurers raise premiums", "Port traffic slows"]
     assert "Port traffic" not in clean_scrape("\n".join(headlines)).body  # only headlines below: ended
+
+
+def test_a_fund_raisers_appeal_and_progress_bar_are_furniture() -> None:
+    from claimgraph.clean.furniture import is_junk
+
+    for line in (
+        "0 out of 10,000",
+        "Independent journalism takes time — and readers who care.",
+        "Help us reach 10,000 members by the end of the year.",
+    ):
+        assert is_junk(line, line.split()), line
+    line = "Officials said 300 out of 10,000 sailors were sent home."
+    assert not is_junk(line, line.split())
+
+
+def test_sentences_set_as_list_items_without_a_full_stop_stay_in_the_body():
+    items = [
+        "- On March 3, the port authority said that the first convoy had reached the harbour.",
+        "- On March 5, the defence ministry said it knew of no second convoy heading for the port",
+        "- On March 9, the coast guard stopped a freighter carrying shells near the island",
+    ]
+    body = clean_scrape("\n".join([ARTICLE, *items])).body
+    assert body.endswith(items[-1])
+    teasers = clean_scrape("\n".join([ARTICLE, "- Port Reopens", "- Shipping Insurers Raise Premiums"])).body
+    assert teasers == ARTICLE  # short title-case items are links, not the story

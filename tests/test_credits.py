@@ -122,6 +122,7 @@ def test_a_photo_credit_is_not_the_story_s_source():
         ("(Marta Quill/AFP via Getty Images)", "AFP"),  # the agency, not the stock house
         ("(Photo by Marta Quill/Getty Images)", None),
         ("(Marta Quill/Pool)", None),
+        ("(Marta Quill/SEAS Images/PixHouse via Getty Images)", None),  # a picture house, no wire
     ],
 )
 def test_a_page_whose_text_credits_no_one_is_the_wire_s_its_photos_come_through(credit, wire):

@@ -197,6 +197,8 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
         return None
     if "/" in name:
         return None  # a name cut at a slash ("Shaheds/" of "Shaheds/Geran"), or a credit line
+    if name.split()[-1] in _OCCASIONS:
+        return None  # "Armed Forces Day", "Victory Day": a day kept, a date, not an actor or place
 
     if kind == "organisation" and led_by_personal_title(span.text):
         kind = "person"  # "Lawmaker Park" read as an organisation: a title makes it a person
@@ -220,6 +222,7 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
     return Entity(id=slugify(name), name=name, kind=kind)
 
 
+_OCCASIONS = frozenset(["Day", "Eve", "Week", "Anniversary"])
 # "Secretary of State", "Minister of Defence": the end of an office's title, not a body of its own.
 _OFFICES = frozenset(["secretary", "minister", "ministry", "department", "head", "chief", "director"])
 # "said in a statement on Telegram", "wrote on X": the platform a statement was posted on.

@@ -43,13 +43,15 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 # The outlet asking for money or sign-ups: "Consider supporting …", "Become a member",
-# "Subscribe to our Telegram channel", "Follow us on X for updates".
+# "Subscribe to our Telegram channel", "Follow us on X for updates", "Help us reach 5,000 members".
 _APPEAL = re.compile(
     r"\b(consider|please)\s+(supporting|subscribing|donating|becoming)\b|"
     r"^(subscribe|sign\s+up|follow\s+us|join\s+us|join\s+our|download\s+our|try\s+our)\b.{0,60}"
     r"\b(channel|newsletter|updates|app|feed|page|account|alerts|features?|tools?)\b|"
     r"\bsupport\s+(our|independent)\s+(journalism|reporting)\b|\bbecome\s+a\s+(member|subscriber|patron)\b|"
-    r"\bcan\s+do\s+for\s+you\s*[:!?.]?$",
+    r"\bcan\s+do\s+for\s+you\s*[:!?.]?$|"
+    r"\bhelp\s+us\s+(reach|get\s+to|hit|grow|find)\b.{0,40}\b(members|subscribers|supporters|readers|donors)\b|"
+    r"\b(quality|independent|good)\s+journalism\s+(takes|costs|needs|requires|depends)\b",
     re.IGNORECASE,
 )
 # The newsroom speaking about the story, not reporting it: "Editor's note: …", "Correction: …".
@@ -94,7 +96,10 @@ _AUDIO_NOTICE = re.compile(
 _IMAGE_ALT = re.compile(
     r"^(?:site\s+)?(?:icon|logo|avatar|favicon)\b|\bsite\s+(?:icon|logo)\b", re.IGNORECASE
 )
-_COUNTER = re.compile(r"^\d[\d,.]*\s*(comments?|shares?|views?|likes?|reactions?|replies)$", re.IGNORECASE)
+_COUNTER = re.compile(
+    r"^\d[\d,.]*\s*(comments?|shares?|views?|likes?|reactions?|replies)$|^\d[\d,.]*\s+(out\s+)?of\s+\d[\d,.]*$",
+    re.IGNORECASE,
+)  # "0 out of 25,000": a fund-raiser's progress bar
 _PHOTO_CREDIT = re.compile(r"^\(?\s*(photo|image|picture|video|credit|source image)\b.*[©:]", re.IGNORECASE)
 
 

@@ -78,6 +78,7 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 _TERMINAL = tuple('.!?"”’)»')
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _CUT = ("...", "…")
+_LIST_ITEM = re.compile(r"^[-•*–]\s+\S")
 # The end of a sentence inside a line: a full stop, "!" or "?" (and a closing quote) before a capital.
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"”’')]?(?=\s+[\"“‘(]?[A-Z0-9])")
 
@@ -102,6 +103,7 @@ def clean_scrape(text: str, outlets: Sequence[str] = ()) -> Scrape:
     echoes = _echoes(lines[:_TOP_LINES])
     repeated = {line for line, n in Counter(lines).items() if n > 1 and len(line) > 20} | echoes
     kinds = [_line_kind(line, line in repeated, outlets) for line in lines]
+    _read_list_items_as_prose(lines, kinds)
     _keep_what_a_cut_ending_finished(lines, kinds, repeated, outlets)
     prose = [i for i, kind in enumerate(kinds) if kind == "prose"]
     if not prose:
@@ -162,6 +164,17 @@ def _keep_what_a_cut_ending_finished(
         if finished and _line_kind(finished, False, outlets) == "prose":
             lines[i], kinds[i] = finished, "prose"
             return
+
+
+def _read_list_items_as_prose(lines: list[str], kinds: list[str]) -> None:
+    """ "- On June 12, the ministry said it knew of no transfer": a sentence set as a list item
+    often drops its full stop. An item of a list the body runs into (after a line of prose) that
+    is worded as a sentence (eight words or more, not a title) is prose like the item before it."""
+    for i in range(1, len(lines)):
+        item = _LIST_ITEM.match(lines[i])
+        words = _words(lines[i])
+        if item and kinds[i] == "heading" and kinds[i - 1] == "prose" and len(words) >= 8:
+            kinds[i] = "prose"
 
 
 def _finished_sentences(line: str) -> str:
