@@ -204,7 +204,8 @@ def ordered(*groups: Iterable[str]) -> tuple[str, ...]:
 
 # "… Pool Photo via AP", "(AP Photo/Jane Roe)", "Jane Roe/AFP via Getty Images": who sent the picture.
 _PICTURE_VIA = re.compile(r"\bvia\s+(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})")
-_PICTURE_PREFIX = re.compile(r"\b(?P<name>[A-Z][A-Za-z&]{1,5})\s+Photo\s*/")  # "SOPA Images/": a picture house
+# A wire's own photo ("AP Photo/…"); "SOPA Images/…" names a picture house, no wire.
+_PICTURE_PREFIX = re.compile(r"\b(?P<name>[A-Z][A-Za-z&]{1,5})\s+Photo\s*/")
 _PICTURE_SLASH = re.compile(r"/\s*(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s*(?:via\b|[)\]]|$)")
 _STOCK_HOUSES = frozenset({"getty", "getty images", "shutterstock", "alamy", "pool", "file"})
 
