@@ -388,3 +388,20 @@ def test_a_pack_naming_an_unknown_entity_as_whose_word_a_source_gives_is_refused
     assert problem.line == 7 and "unknown entity 'Harbor Stat'" in problem.message
     assert "did you mean 'Harbour State'" in problem.message
     assert check_text(text.replace("Harbor Stat", "Harbour State")) == []
+
+
+def test_a_figure_of_a_statement_told_over_sentences_is_read_in_its_own_sentence():
+    from claimgraph.reconcile.propositions import own_sentence
+
+    d = doc("d1", "2025-05-01")
+    text = (
+        "The agency said Pyongyang sent thousands of workers to Russia last year. "
+        "An official said about 4,000 North Korean workers are in the Far East."
+    )
+    joined = claim(d, text, figure="about 4,000", unit="worker", speaker="south-korea", predicate="be")
+    own = own_sentence(joined)
+    assert own.text == "An official said about 4,000 North Korean workers are in the Far East."
+    assert own.text[own.quantity.start - own.start :].startswith("about 4,000")
+    # the act "sent" of the sentence before is not this figure's: it counts who is there
+    assert figure_act(own, own.quantity, "worker")[0] is None
+    assert figure_act(joined, joined.quantity, "worker")[0] == "send"

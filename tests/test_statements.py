@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimgraph.records import Document
 
 
@@ -78,12 +80,14 @@ def test_a_figure_told_again_later_repeats_the_statement_across_other_sentences(
     assert [(s, e) for s, e, who in spans if who == "kyrylo-budanov"] == [(0, len(body))]
 
 
-def test_a_repeat_that_adds_a_new_figure_is_a_statement_of_its_own(context):
+def test_a_later_repeat_that_adds_a_new_figure_is_a_statement_of_its_own(context):
     body = (
         "Kyrylo Budanov said that 4,000 North Korean soldiers arrived in Russia in May. "
+        "Pyongyang has denied sending troops. "
         '"About 4,000 soldiers arrived, and 600 of them were killed," Budanov said.'
     )
-    assert len(spans_of(context, body)) == 2
+    spans = spans_of(context, body)
+    assert len([who for _, _, who in spans if who == "kyrylo-budanov"]) == 2
 
 
 def test_an_outlet_named_again_in_the_next_sentence_still_tells_one_report(context):
@@ -102,3 +106,26 @@ def test_a_speaker_named_anew_by_its_state_makes_a_new_statement(context):
     )
     spans = spans_of(context, body)
     assert [speaker for _, _, speaker in spans] == ["joint-chiefs-of-staff-of-south-korea"] * 2
+
+
+def test_a_speaker_named_again_in_the_next_sentence_tells_the_same_statement(context):
+    body = (
+        "Kyrylo Budanov said on Saturday that Russia had begun to use North Korean troops in Kursk. "
+        "Speaking on television, Budanov said the Russian army was using them in mixed units."
+    )
+    assert len(spans_of(context, body)) == 1
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Budanov also said the Russian army was using them in mixed units.",
+        "In late December, Budanov said the Russian army was using them in mixed units.",
+        "Budanov had previously said the Russian army was using them in mixed units.",
+    ],
+)
+def test_a_speaker_named_again_with_a_further_point_or_another_time_makes_a_new_statement(context, second):
+    body = (
+        f"Kyrylo Budanov said on Saturday that Russia had begun to use North Korean troops in Kursk. {second}"
+    )
+    assert len(spans_of(context, body)) == 2

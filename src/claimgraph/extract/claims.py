@@ -99,7 +99,7 @@ def extract_claims(
             statements.credit(claims, previous_start)  # and opens the credit's statement
         open_ = statements.open
         carried = open_ is not None and (
-            carries_on(open_, made, found, here.mentions, kinds, text)
+            carries_on(open_, made, found, here.mentions, kinds, text, sent)
             or (credit is not None and sole_speaker(made) == open_.speaker)
         )
         made = statements.take(claims, made, carried, sent.end_char, text)

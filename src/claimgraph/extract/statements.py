@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from spacy.tokens import Span
+
 from claimgraph.extract.attribution import Attribution
 from claimgraph.records import Claim, Mention
 
@@ -76,14 +78,36 @@ def carries_on(
     mentions: Sequence[Mention],
     kinds: Mapping[str, str],
     text: str,
+    sentence: Span | None = None,
 ) -> bool:
     """Whether a sentence's claims carry on the statement open before: all its attributed claims
-    are that speaker's, who is not named anew (an outlet may be: it tells one report)."""
+    are that speaker's, who is not named anew (an outlet may be: it tells one report), or is
+    named anew in the ``sentence`` after with no word making it a further point."""
     if sole_speaker(made) != statement.speaker or any(c.opinion for c in made):
         return False
     if kinds.get(statement.speaker) in _ONE_REPORT_KINDS:
         return True  # an outlet's report is one statement, however many sentences relay it
-    return not names_anew(statement.speaker, found, mentions, kinds, text)
+    if not names_anew(statement.speaker, found, mentions, kinds, text):
+        return True
+    return sentence is not None and not a_further_point(sentence)
+
+
+# Words by which a reporter marks a sentence of the same speaker as a point of its own:
+# "Budanov also said", "In addition, …", "Jalali said separately", "had previously revealed".
+_FURTHER = frozenset(
+    ["also", "additionally", "separately", "further", "furthermore", "moreover", "previously", "earlier",
+     "later", "again", "addition"]
+)  # fmt: skip
+
+
+def a_further_point(sentence: Span) -> bool:
+    """Whether a sentence that names its speaker again makes a point of its own: a word that
+    adds or sets it apart, or a time it opens with ("In late December, X said …"). Without
+    one, "X said on Saturday that A. Speaking in his address, X said B" tells one statement."""
+    if any(t.lower_ in _FURTHER for t in sentence):
+        return True
+    opening = sentence[: next((t.i - sentence.start for t in sentence if t.text == ","), 0)]
+    return any(t.ent_type_ == "DATE" for t in opening)
 
 
 def repeated(last: Mapping[str, Statement], made: Sequence[Claim]) -> Statement | None:
