@@ -503,3 +503,12 @@ def test_a_day_kept_is_no_entity(context):
     analysis = analyse_document(Document(id="d", source="d.txt", body=body), context)
     names = {e.name for e in analysis.entities}
     assert "Navy Day" not in names and "Rui Tavares" in names
+
+
+def test_a_name_before_a_weapon_noun_that_qualifies_a_person_is_no_weapon(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = "The paper wrote, citing former British Army tank commander Colonel Rui Tavares, that it held."
+    analysis = analyse_document(Document(id="d", source="d.txt", body=body), context)
+    assert not [e.name for e in analysis.entities if e.kind == "weapon system"]

@@ -20,7 +20,6 @@ from claimgraph.annotate.bodies import national_body, office_key, state_body_spa
 from claimgraph.annotate.context import has_kind_cue, heading_lines, inside, metonym_role
 from claimgraph.annotate.model import doc_text
 from claimgraph.annotate.names import (
-    before_weapon_noun,
     is_acronym,
     is_designation,
     is_generic_region,
@@ -29,6 +28,7 @@ from claimgraph.annotate.names import (
     normalise_name,
     plain_letters,
     weapon_name,
+    weapon_noun_at,
 )
 from claimgraph.annotate.persons import full_name_before, led_by_personal_title, surnames_unmarked, whole_name
 from claimgraph.annotate.resolver import LABEL_KINDS, NameResolver
@@ -211,8 +211,12 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
     if _part_of_an_office(span) or _where_it_was_posted(span) or _in_picture_credit(span):
         return None
     # spaCy reads "ATACMS missiles" (or "ATACMS" before "missiles") as a person.
-    after = [t.text for t in span.doc[span.end : span.end + 3]]
-    weapon = weapon_name(name) or (name if before_weapon_noun(after) else None)
+    following = span.doc[span.end : span.end + 3]
+    at = weapon_noun_at([t.text for t in following])
+    # "ATACMS missiles": the weapon noun heads the phrase; in "Army tank commander" it only
+    # qualifies another noun, and the name is not the weapon's
+    named_weapon = at is not None and following[at].dep_ != "compound"
+    weapon = weapon_name(name) or (name if named_weapon else None)
     if weapon is not None and any(c.isupper() for c in weapon):
         name, kind = weapon, "weapon system"
     elif is_designation(name) and has_kind_cue(span, "weapon system"):

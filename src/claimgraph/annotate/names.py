@@ -136,12 +136,12 @@ def is_designation(name: str) -> bool:
     return bool(_DESIGNATION.fullmatch(name))
 
 
-def before_weapon_noun(following: list[str]) -> bool:
-    """Whether the words after a name are a weapon noun, maybe qualified: "cruise missiles"."""
-    for word in following:
+def weapon_noun_at(following: list[str]) -> int | None:
+    """Where among the words after a name its weapon noun stands ("cruise missiles" -> 1)."""
+    for at, word in enumerate(following):
         if word not in _WEAPON_MODIFIERS:
-            return word in _WEAPON_HEADS
-    return False
+            return at if word in _WEAPON_HEADS else None
+    return None
 
 
 # Words naming a signed instrument, used for one another in a treaty's name: the "Comprehensive
