@@ -512,3 +512,23 @@ def test_a_name_before_a_weapon_noun_that_qualifies_a_person_is_no_weapon(contex
     body = "The paper wrote, citing former British Army tank commander Colonel Rui Tavares, that it held."
     analysis = analyse_document(Document(id="d", source="d.txt", body=body), context)
     assert not [e.name for e in analysis.entities if e.kind == "weapon system"]
+
+
+def test_a_weapons_name_in_the_plural_is_the_weapon(context):
+    resolver = context.resolver
+    assert resolver.resolve("Shaheds").id == resolver.resolve("Shahed").id == "shahed-136"
+    assert resolver.resolve("Geraniums").id == "shahed-136"
+    assert resolver.resolve("Koreas") is None  # only the names of things counted take a plural
+
+
+def test_a_name_given_as_what_another_means_is_another_name_of_it(context):
+    from claimgraph.pipeline import analyse_document
+    from claimgraph.records import Document
+
+    body = "Russia builds the Garpiya, which means Harpy in Russian, at a plant near Izhevsk."
+    analysis = analyse_document(Document(id="d", source="d.txt", body=body), context)
+    by_text = {m.text: m.entity_id for m in analysis.mentions}
+    assert by_text["Harpy"] == by_text["Garpiya"] == "garpiya"
+    body = "Portugal builds the Marlin-2, which means Swordfish in Portuguese, at a yard near Porto."
+    analysis = analyse_document(Document(id="d", source="d.txt", body=body), context)
+    assert {m.text: m.entity_id for m in analysis.mentions}.get("Swordfish") != "portugal"

@@ -89,7 +89,7 @@ def resolve_mentions(doc: Doc, resolver: NameResolver) -> tuple[tuple[Entity, ..
     text = doc_text(doc)
     for span in spans:
         span = whole_name(span) if span.label_ == "PERSON" and not span.ent_id_ else span
-        entity = _resolve(span, resolver, found, plainly)
+        entity = _resolve(span, resolver, found, plainly) or _glossed(span, found)
         if entity is None and not span.ent_id_:
             entity = _new_entity(span, headings, prose_names)
             named = span.text.removeprefix("the ").removeprefix("The ")
@@ -227,6 +227,21 @@ def _new_entity(span: Span, headings: list[tuple[int, int]], prose_names: set[st
 
 
 _OCCASIONS = frozenset(["Day", "Eve", "Week", "Anniversary"])
+
+
+def _glossed(span: Span, found: _Found) -> Entity | None:
+    """ "the Garpiya, which means Harpy in Russian": a name given as what the name before it in
+    the sentence means (after "means", "meaning", "translated as") is another name of it."""
+    before = span.doc[max(span.start - 2, 0) : span.start]
+    words = [t.lower_ for t in before]
+    if not words or not (words[-1] in ("means", "meaning") or words == ["translated", "as"]):
+        return None
+    verb = before[-1] if words[-1] != "as" else before[0]
+    named = verb.head  # the noun the clause of meaning hangs on
+    owner = next((m for m in found.mentions if m.start <= named.idx < m.end), None)
+    return found.entities[owner.entity_id] if owner is not None else None
+
+
 # "Secretary of State", "Minister of Defence": the end of an office's title, not a body of its own.
 _OFFICES = frozenset(["secretary", "minister", "ministry", "department", "head", "chief", "director"])
 # "said in a statement on Telegram", "wrote on X": the platform a statement was posted on.

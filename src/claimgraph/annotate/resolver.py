@@ -90,6 +90,9 @@ class NameResolver:
             found = self.pack.resolve(candidate)
             if found is not None:
                 return found
+        single = form.removesuffix("s") if len(form) > 4 and not form.isupper() else form
+        if single != form and (found := self.pack.resolve(single)) is not None and found.kind in _COUNTED:
+            return found  # "Shaheds", "Geraniums": a weapon's name in the plural is the weapon
         ids = self._by_translit.get(translit_key(normalise_name(form)), set())
         matches = [e for e in map(self.pack.entity, sorted(ids)) if e and (not kinds or e.kind in kinds)]
         if len(matches) == 1:
@@ -148,6 +151,10 @@ class NameResolver:
     def name_of(self, entity_id: str) -> str | None:
         entity = self.pack.entity(entity_id)
         return entity.name if entity else None
+
+
+# Kinds whose names take a plural for the things counted: "two Shaheds", "several Geraniums".
+_COUNTED = frozenset(["weapon system"])
 
 
 def _variants(form: str) -> list[str]:
