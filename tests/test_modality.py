@@ -216,3 +216,15 @@ def test_an_estimating_source_saying_an_act_will_happen_gives_a_plan(context):
 def test_each_figure_takes_the_firmness_of_its_own_clause(context, body, value, modality):
     claims = [c for c in claims_of(context, body) if c.quantity and c.quantity.low == value]
     assert claims and claims[0].modality is modality
+
+
+@pytest.mark.parametrize(
+    ("body", "modality"),
+    [
+        ("A lawmaker said Portugal may be hiring Norwegian sailors for its fleet.", Modality.HEDGED),
+        ("A lawmaker said Portugal might have hired Norwegian sailors for its fleet.", Modality.HEDGED),
+        ("A lawmaker said Portugal may hire Norwegian sailors for its fleet.", Modality.SPECULATIVE),
+    ],
+)
+def test_a_possibility_of_what_is_so_hedges_and_of_what_may_come_speculates(context, body, modality):
+    assert modality_of(context, body) == modality

@@ -108,6 +108,17 @@ def _a_rounded_count(figure: Quantity | None, cues: Collection[Token]) -> bool:
     return figure.per is None and figure.unit not in _TIME_SPANS and figure.unit.upper() not in ISO_CODES
 
 
+def _doubts_a_fact(token: Token) -> bool:
+    """ "Russia may be recruiting workers", "they might have sent more": a modal of possibility on
+    what is going on or has happened hedges a fact; on a bare act ("may transfer") it speculates
+    about what could come."""
+    if token.tag_ != "MD" or token.lemma_.lower() not in SPECULATIVE_AUX:
+        return False
+    verb = token.head
+    helpers = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i > token.i}
+    return (verb.tag_ == "VBG" and "be" in helpers) or (verb.tag_ == "VBN" and "have" in helpers)
+
+
 def _counts_its_own(cues: Collection[Token]) -> bool:
     """ "The army said it lost about 300 men", "we sent about 500": a speaker giving a count of
     its own (the figure's clause has "it" or "we" for subject) tallies what it knows, not a
@@ -217,6 +228,8 @@ def modality_from_cues(
         return Modality.ESTIMATED if of_a_figure and done and not to_come else Modality.HEDGED
     if of_a_figure and estimated and lemmas & FUTURE_AUX and not lemmas & words.cue("planned"):
         return Modality.ESTIMATED  # an analysis saying factories will make 4 million: a forecast
+    if any(_doubts_a_fact(t) for t in cues):
+        return Modality.HEDGED  # "may be recruiting", "might have sent": what is so, put with doubt
     if lemmas & SPECULATIVE_AUX or lemmas & SPECULATIVE_WORDS or ("would" in lemmas and not would_is_future):
         return Modality.SPECULATIVE
     if lemmas & FUTURE_AUX or lemmas & words.cue("planned") or "would" in lemmas or _has_to_be(cues):
