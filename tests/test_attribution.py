@@ -594,3 +594,14 @@ def test_a_post_held_at_a_place_and_ending_in_a_name_is_that_persons(context):
 def test_a_post_whose_name_follows_a_title_names_nobody(context):
     body = "The new accord is set to last for ten years, an adviser to President Volodymyr Zelensky said."
     assert [c.speaker for c in claims_of(context, body)] == [None]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "According to the 2019 fishing treaty, Portugal may not send trawlers to Norway.",
+        "According to the UN Security Council resolution, Portugal may not sell rifles to Norway.",
+    ],
+)
+def test_what_a_treaty_or_resolution_lays_down_is_no_ones_statement(context, body):
+    assert attributed(context, body) == []

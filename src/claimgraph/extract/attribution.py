@@ -24,6 +24,7 @@ from claimgraph.extract.lexicons import (
     ESTIMATE_VERBS,
     ESTIMATE_WORDS,
     EVIDENCE_VERBS,
+    INSTRUMENT_NOUNS,
     SPEECH_VERBS,
 )
 from claimgraph.extract.nesting import lend_nested_speakers, relay_nested_speakers
@@ -302,8 +303,8 @@ def _according_to(sent: Span, named: Mentions, discourse: Discourse) -> _Accordi
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             pobj = next((t for t in sent.doc[to.i + 1 : sent.end] if t.pos_ in ("NOUN", "PROPN")), None)
-        if pobj is None:
-            return None
+        if pobj is None or (pobj.lemma_.lower() in INSTRUMENT_NOUNS and named.entity(pobj) is None):
+            return None  # "according to the resolution": what a text lays down, no one's word
         speaker, phrase = resolve_speaker(pobj, named, discourse)
         if speaker is NOT_A_SPEAKER:
             speaker = pobj.text

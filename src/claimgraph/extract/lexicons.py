@@ -75,6 +75,12 @@ UNNAMED_SPEAKERS = _words(
     """report reports source sources expert experts analyst analysts official officials observer
     observers media estimate estimates critic critics people some many others"""
 )
+# Texts that lay something down rather than report it: "according to the resolution, X is banned"
+# tells what the text stipulates, which no one is saying here.
+INSTRUMENT_NOUNS = _words(
+    """resolution law treaty agreement accord pact decree charter convention constitution statute
+    regulation sanction sanctions contract"""
+)
 VAGUE_MODIFIERS = _words("recent some several many other unnamed anonymous various numerous")
 # "unnamed Ukrainian officials": said outright to be nobody named, whatever country they serve.
 ANONYMOUS_MODIFIERS = _words("unnamed anonymous undisclosed unidentified")

@@ -17,6 +17,7 @@ from claimgraph.extract.lexicons import (
     ANONYMOUS_MODIFIERS,
     ESTIMATE_WORDS,
     GROUP_PRONOUNS,
+    INSTRUMENT_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
     ROLE_NOUNS,
@@ -111,7 +112,7 @@ def resolve_speaker(head: Token, named: Mentions, discourse: Discourse) -> tuple
         return person or discourse.last_person, phrase  # "he" with no one named before names nobody
     if lowered in GROUP_PRONOUNS:
         return (discourse.last_group, phrase) if discourse.last_group else (NOT_A_SPEAKER, phrase)
-    if head.pos_ == "PRON":
+    if head.pos_ == "PRON" or (lemma in INSTRUMENT_NOUNS and named.entity(head) is None):
         return NOT_A_SPEAKER, phrase
     if definite and lemma in ROLE_NOUNS and discourse.last_group:
         return discourse.last_group, phrase  # "the agency said": the body named before
