@@ -129,3 +129,11 @@ def test_a_speaker_named_again_with_a_further_point_or_another_time_makes_a_new_
         f"Kyrylo Budanov said on Saturday that Russia had begun to use North Korean troops in Kursk. {second}"
     )
     assert len(spans_of(context, body)) == 2
+
+
+def test_an_also_inside_what_is_said_sets_no_new_statement_apart(context):
+    body = (
+        "Kyrylo Budanov said on Saturday that Russia had begun to use North Korean troops in Kursk. "
+        "Speaking on television, Budanov said the Russian army might also send them to Donetsk."
+    )
+    assert len(spans_of(context, body)) == 1

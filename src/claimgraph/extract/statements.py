@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claimgraph.extract.attribution import Attribution
 from claimgraph.records import Claim, Mention
@@ -89,7 +89,8 @@ def carries_on(
         return True  # an outlet's report is one statement, however many sentences relay it
     if not names_anew(statement.speaker, found, mentions, kinds, text):
         return True
-    return sentence is not None and not a_further_point(sentence)
+    verbs = [a.verb for a in found if a.verb is not None and a.speaker == statement.speaker]
+    return sentence is not None and not a_further_point(sentence, verbs)
 
 
 # Words by which a reporter marks a sentence of the same speaker as a point of its own:
@@ -100,13 +101,16 @@ _FURTHER = frozenset(
 )  # fmt: skip
 
 
-def a_further_point(sentence: Span) -> bool:
+def a_further_point(sentence: Span, verbs: Sequence[Token] = ()) -> bool:
     """Whether a sentence that names its speaker again makes a point of its own: a word that
-    adds or sets it apart, or a time it opens with ("In late December, X said …"). Without
-    one, "X said on Saturday that A. Speaking in his address, X said B" tells one statement."""
-    if any(t.lower_ in _FURTHER for t in sentence):
-        return True
+    adds or sets it apart, on the verb of saying ("Budanov also said", "said separately") or
+    opening the sentence ("In addition, …"), or a time it opens with ("In late December, X
+    said …"). Without one, "X said on Saturday that A. Speaking in his address, X said B" tells
+    one statement; an "also" inside what is said ("might also deploy them") sets nothing apart."""
     opening = sentence[: next((t.i - sentence.start for t in sentence if t.text == ","), 0)]
+    on_the_verb = [t for v in verbs for t in v.children if t.dep_ in ("advmod", "prep", "npadvmod")]
+    if any(t.lower_ in _FURTHER for t in [*opening, *on_the_verb]):
+        return True
     return any(t.ent_type_ == "DATE" for t in opening)
 
 
