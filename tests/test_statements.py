@@ -137,3 +137,11 @@ def test_an_also_inside_what_is_said_sets_no_new_statement_apart(context):
         "Speaking on television, Budanov said the Russian army might also send them to Donetsk."
     )
     assert len(spans_of(context, body)) == 1
+
+
+def test_the_same_speaker_passed_on_by_another_outlet_makes_a_new_statement(context):
+    body = (
+        "Kyrylo Budanov told The Economist that Russia had begun to use North Korean troops in Kursk. "
+        "Budanov told the BBC that the Russian army was using them in mixed units."
+    )
+    assert len(spans_of(context, body)) == 2

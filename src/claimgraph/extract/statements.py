@@ -34,6 +34,7 @@ class Statement:
     start: int  # where its first sentence begins in the body
     first: int  # index of its first claim among the document's claims
     figures: frozenset[_Figure]
+    via: str | None = None  # who passed it on: a statement passed on by another is another
 
 
 def figures_of(claims: Sequence[Claim]) -> frozenset[_Figure]:
@@ -89,7 +90,10 @@ def carries_on(
         return True  # an outlet's report is one statement, however many sentences relay it
     if not names_anew(statement.speaker, found, mentions, kinds, text):
         return True
-    verbs = [a.verb for a in found if a.verb is not None and a.speaker == statement.speaker]
+    mine = [a for a in found if a.speaker == statement.speaker]
+    if any(a.via and a.via != statement.via for a in mine):
+        return False  # "…, TASS cited him as saying": passed on by another, another statement
+    verbs = [a.verb for a in mine if a.verb is not None]
     return sentence is not None and not a_further_point(sentence, verbs)
 
 
@@ -131,7 +135,8 @@ def opened(made: Sequence[Claim], first: int) -> Statement | None:
     speaker = sole_speaker(made)
     if speaker is None or any(c.opinion for c in made):
         return None
-    return Statement(speaker, min(c.start for c in made), first, figures_of(made))
+    via = next((c.via for c in made if c.speaker == speaker and c.via), None)
+    return Statement(speaker, min(c.start for c in made), first, figures_of(made), via)
 
 
 def joined(claims: Sequence[Claim], statement: Statement, end: int, text: str) -> list[Claim]:
