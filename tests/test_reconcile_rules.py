@@ -391,7 +391,7 @@ def test_a_pack_naming_an_unknown_entity_as_whose_word_a_source_gives_is_refused
 
 
 def test_a_figure_of_a_statement_told_over_sentences_is_read_in_its_own_sentence():
-    from claimgraph.reconcile.propositions import own_sentence
+    from claimgraph.reconcile.sentences import own_sentence
 
     d = doc("d1", "2025-05-01")
     text = (

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
@@ -45,6 +45,7 @@ from claimgraph.reconcile.lexicon import (
     words_with_offsets,
 )
 from claimgraph.reconcile.measures import figure_act, held_at, loss_aspect, owner_of, planned, told_at
+from claimgraph.reconcile.sentences import own_sentence
 from claimgraph.reconcile.tracked import tracked_by
 from claimgraph.records import Claim, Entity, Modality, Quantity
 
@@ -150,30 +151,6 @@ def propose(
         or _meeting(claim, basis, entities, pack)
         or _statement(claim, basis, entities)
     )
-
-
-# Where one sentence ends and the next begins: a stop, a space, a capital or a digit.
-_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"”’')]?\s+(?=[\"“‘(]?[A-Z0-9])")
-
-
-def own_sentence(claim: Claim) -> Claim:
-    """The claim cut to the sentence of its figure or date. A statement told over several
-    sentences spans them all (extract/statements.py), but what a figure counts and what act it
-    tallies are read from its own sentence, not from the figures told beside it. A regular
-    expression, not the parser: reconcile reads stored claims, with no parse at hand."""
-    anchor = claim.quantity or claim.time
-    if anchor is None:
-        return claim
-    at = anchor.start - claim.start
-    if not 0 <= at <= len(claim.text):
-        return claim
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(claim.text)]
-    first = max(s for s in starts if s <= at)
-    last = next((s for s in starts if s > at), len(claim.text))
-    if (first, last) == (0, len(claim.text)):
-        return claim
-    text = claim.text[first:last].rstrip()
-    return replace(claim, start=claim.start + first, end=claim.start + first + len(text), text=text)
 
 
 def _figure(
