@@ -605,3 +605,11 @@ def test_a_post_whose_name_follows_a_title_names_nobody(context):
 )
 def test_what_a_treaty_or_resolution_lays_down_is_no_ones_statement(context, body):
     assert attributed(context, body) == []
+
+
+def test_of_a_nouns_names_the_nearest_is_its_own(context):
+    body = (
+        "According to NHK, Pyongyang weighs the move. Some “900 engineers will be sent” to the “plant "
+        "near Kazan,” the Japanese NKH news outlet said, citing “officials.”"
+    )
+    assert [speaker for speaker, _, _ in attributed(context, body)] == ["nhk", "nhk"]

@@ -151,7 +151,8 @@ def named_entity(head: Token, named: Mentions, depth: int) -> str | None:
         return bearer
     speaks_for = lemma in ROLE_NOUNS or lemma in UNNAMED_SPEAKERS or lemma in SOURCE_NOUNS
     order = {"appos": 0, "compound": 1, "poss": 2, "prep": 3, "amod": 4, "nmod": 1}
-    for child in sorted(head.children, key=lambda c: (order.get(c.dep_, 9), c.i)):
+    # Of a noun's names, the nearest is its own: "the Japanese NKH news outlet" is NKH's.
+    for child in sorted(head.children, key=lambda c: (order.get(c.dep_, 9), -c.i)):
         if (
             child.dep_ != "appos"
             and _set_off(child, head)
