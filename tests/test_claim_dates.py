@@ -103,3 +103,25 @@ def test_a_year_on_the_verb_of_saying_dates_no_statement(context):
     assert claim_dates(context, body) == [None]
     body = "On Monday, Portugal's minister said that Norway would reopen the port."
     assert claim_dates(context, body) == ["2025-06-16"]
+
+
+def test_a_month_after_as_of_is_a_counts_standing_a_day_is_when_it_was_given(context):
+    assert claim_dates(context, "The harbour office said that as of April, Portugal had lost 60 boats.") == [
+        None
+    ]
+    assert claim_dates(context, "The office said that in April, Portugal had lost 60 boats.") == ["2025-04"]
+    body = "Norway's exports have grown to over 50 barges per week as of March 2025."
+    assert claim_dates(context, body) == [None]
+    assert claim_dates(context, "As of May 14, Portugal had lost about 60 fishing boats to the storms.") == [
+        "2025-05-14"
+    ]
+
+
+def test_a_date_of_another_figure_does_not_date_this_one(context):
+    body = "Portugal's crews suffered 400 injuries out of the 1,200 sailors sent last year."
+    assert claim_dates(context, body) == [None, None]
+    body = "The Norwegian yard will be able to build about 40 barges this year, compared with 12 in Portugal."
+    assert claim_dates(context, body) == [None, None]
+    body = "Some 90 ferries were sold between March and April, the harbour office said, adding that 30 sank."
+    assert claim_dates(context, body) == ["2025-03", None]
+    assert claim_dates(context, "Portugal sent 300 sailors in May and 200 in June.") == ["2025-05", "2025-06"]

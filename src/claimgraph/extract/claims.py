@@ -25,6 +25,12 @@ from claimgraph.extract.attribution import (
     find_attributions,
     remember,
 )
+from claimgraph.extract.figure_dates import (
+    anothers_date,
+    as_it_stood,
+    in_a_since_phrase,
+    starts_a_running_total,
+)
 from claimgraph.extract.modality import claim_modality
 from claimgraph.extract.opinion import is_opinion
 from claimgraph.extract.predicates import (
@@ -153,7 +159,8 @@ def _sentence_claims(
         subject, obj = role_entities(verb, about)
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None
-        time = _claim_time(dating_times(sent, here.times, vocabulary, month), verb, figure, scope, vocabulary)
+        dating = dating_times(sent, here.times, vocabulary, month)
+        time = _claim_time(dating, verb, figure, scope, vocabulary, here.figures)
         doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         modality = claim_modality(anchor, scope, attribution, figure, vocabulary)
@@ -312,43 +319,10 @@ def _named_by_kind(sent: Span, previous: tuple[str, ...], kinds: Mapping[str, st
     return tuple(e for e in previous if kinds.get(e) == kind)[:1]
 
 
-# Words that make a date the start of a running total rather than the figure's date:
-# "162 ships since November 2023", "so far this year", "this year to date".
-_RUNNING_BEFORE = (("since",), ("so", "far"))
-_RUNNING_AFTER = (("so", "far"), ("to", "date"))
-
-
-def _in_a_since_phrase(span: Span) -> bool:
-    """ "since the start of the war in February 2022": a date inside a phrase opened by "since",
-    however deep, marks where a stretch begins."""
-    token = span.root
-    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
-        token = token.head
-        if token.lower_ == "since" and token.dep_ == "prep":
-            return True
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
-
-
-def _starts_a_running_total(span: Span) -> bool:
-    """Whether a date opens a cumulative count, which its report dates, not its start."""
-    doc = span.doc
-    if _in_a_since_phrase(span):
-        return True
-    for words in _RUNNING_BEFORE:
-        before = doc[max(span.start - len(words), 0) : span.start]
-        if tuple(t.lower_ for t in before) == words:
-            return True
-    for words in _RUNNING_AFTER:
-        after = doc[span.end : span.end + len(words)]
-        if tuple(t.lower_ for t in after) == words:
-            return True
-    return False
-
-
 def _since_a_year(time: TimeRef, span: Span | None) -> bool:
     """ "in effect since 1953", "growing since the start of the war in early 2022": a year that
     opens a long stretch dates no claim; a day ("stopped since March 25") still dates the change."""
-    return span is not None and len(time.value or "") == 4 and _in_a_since_phrase(span)
+    return span is not None and len(time.value or "") == 4 and in_a_since_phrase(span)
 
 
 def _by_a_year(time: TimeRef, span: Span | None, aims: frozenset[str]) -> bool:
@@ -404,17 +378,23 @@ def _claim_time(
     figure: Quantity | None,
     scope: frozenset[int],
     vocabulary: Vocabulary,
+    figures: Sequence[Quantity] = (),
 ) -> TimeRef | None:
     """The date attached to the claim's verb; else the nearest in its scope; else in its sentence.
 
     Only a date dates a claim: "for four years" or "at 16:05 GMT" does not, nor does the start of
-    a running total ("162 ships since November 2023"): a cumulative figure is its report's.
+    a running total ("162 ships since November 2023") or its standing ("60 lost as of May"): a
+    cumulative figure is its report's; nor does a date of another of the sentence's ``figures``.
     """
     doc = verb.doc
     spans = {t: doc.char_span(t.start, t.end, alignment_mode="expand") for t in times if t.kind == "date"}
     times = [t for t, span in spans.items() if span is None or not _names_a_thing(span)]
     if figure is not None:
-        times = [t for t in times if spans[t] is None or not _starts_a_running_total(spans[t])]
+        times = [t for t in times if spans[t] is None or not starts_a_running_total(spans[t])]
+        times = [t for t in times if spans[t] is None or not as_it_stood(t, spans[t])]
+        counted = _token_at(verb.sent, figure.start, figure.end)
+        others = [_token_at(verb.sent, f.start, f.end) for f in figures if f != figure]
+        times = [t for t in times if spans[t] is None or not anothers_date(spans[t], counted, verb, others)]
     aims = vocabulary.cue("planned") | vocabulary.cue("target")
     times = [t for t in times if not _since_a_year(t, spans[t]) and not _by_a_year(t, spans[t], aims)]
     if not times:

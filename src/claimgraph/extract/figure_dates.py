@@ -1,0 +1,85 @@
+"""Which of a sentence's dates a figure may carry: not a running count's start or standing, nor another's.
+
+"162 ships since November 2023" starts a running count and "had lost 60 boats as of May" gives
+one as it stood: its report dates it, not the date; "400 of the 1,200 sailors sent last year"
+and "40 barges this year, compared with 12" date the other figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.predicates import governing_verb
+from claimgraph.records import TimeRef
+
+# Words that make a figure's own phrase: "1,200" in "the 1,200 sailors sent last year".
+_COUNTING = frozenset(["nummod", "quantmod", "compound", "nmod"])
+_NOUNS = frozenset(["NOUN", "PROPN", "NUM"])
+
+
+# Words that make a date the start of a running total rather than the figure's date:
+# "162 ships since November 2023", "so far this year", "this year to date".
+_RUNNING_BEFORE = (("since",), ("so", "far"))
+_RUNNING_AFTER = (("so", "far"), ("to", "date"))
+
+
+def in_a_since_phrase(span: Span) -> bool:
+    """ "since the start of the war in February 2022": a date inside a phrase opened by "since",
+    however deep, marks where a stretch begins."""
+    token = span.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.lower_ == "since" and token.dep_ == "prep":
+            return True
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+
+
+def starts_a_running_total(span: Span) -> bool:
+    """Whether a date opens a cumulative count, which its report dates, not its start."""
+    doc = span.doc
+    if in_a_since_phrase(span):
+        return True
+    for words in _RUNNING_BEFORE:
+        before = doc[max(span.start - len(words), 0) : span.start]
+        if tuple(t.lower_ for t in before) == words:
+            return True
+    for words in _RUNNING_AFTER:
+        after = doc[span.end : span.end + len(words)]
+        if tuple(t.lower_ for t in after) == words:
+            return True
+    return False
+
+
+def as_it_stood(time: TimeRef, span: Span) -> bool:
+    """ "had lost 60 boats as of May", "over 50 a week as of March 2025": a month or a year after
+    "as of" gives the standing of a count, which its report dates, not an event; a day ("as of
+    May 14") is the day the count was given out, and still dates it."""
+    if len(time.value or "") >= 10 or span.start < 2:
+        return False
+    doc = span.doc
+    return doc[span.start - 2].lower_ == "as" and doc[span.start - 1].lower_ == "of"
+
+
+def _phrase(figure: Token) -> set[int]:
+    """The tokens of a figure's noun phrase: the counted noun and all below it."""
+    head = figure
+    while head.dep_ in _COUNTING and head.head.i != head.i and head.head.pos_ in _NOUNS:
+        head = head.head
+    return {t.i for t in head.subtree}
+
+
+def anothers_date(span: Span, figure: Token, verb: Token, others: Sequence[Token]) -> bool:
+    """Whether a date belongs to another figure of the sentence: it lies in that figure's own noun
+    phrase ("400 of the 1,200 sailors sent last year") rather than in this one's, or hangs on the
+    verb of that figure and not on this one's ("built 40 barges this year, compared with 12")."""
+    sentence = {t.i for t in span.sent}
+    phrases = {token.i: _phrase(token) for token in (figure, *others)}
+    holding = [i for i, phrase in phrases.items() if span.root.i in phrase]
+    if holding and min(holding, key=lambda i: len(phrases[i])) != figure.i:
+        return True
+    governor = governing_verb(span.root, sentence)
+    if governor is None or governor.i == verb.i:
+        return False
+    return any(governing_verb(other, sentence) == governor for other in others if other.i != figure.i)
