@@ -125,3 +125,10 @@ def test_a_date_of_another_figure_does_not_date_this_one(context):
     body = "Some 90 ferries were sold between March and April, the harbour office said, adding that 30 sank."
     assert claim_dates(context, body) == ["2025-03", None]
     assert claim_dates(context, "Portugal sent 300 sailors in May and 200 in June.") == ["2025-05", "2025-06"]
+
+
+def test_a_stretch_of_a_year_or_more_a_figure_counts_over_is_its_tally(context):
+    assert claim_dates(
+        context, "The Norwegian yard built more than 300 barges from March 2023 to May 2024."
+    ) == [None]
+    assert claim_dates(context, "Portugal sent 2,000 sailors home between January and March.") == ["2025-01"]

@@ -28,6 +28,7 @@ from claimgraph.extract.attribution import (
 from claimgraph.extract.figure_dates import (
     anothers_date,
     as_it_stood,
+    ends_of_a_long_stretch,
     in_a_since_phrase,
     starts_a_running_total,
 )
@@ -392,6 +393,8 @@ def _claim_time(
     if figure is not None:
         times = [t for t in times if spans[t] is None or not starts_a_running_total(spans[t])]
         times = [t for t in times if spans[t] is None or not as_it_stood(t, spans[t])]
+        stretch = ends_of_a_long_stretch(times, doc.text)
+        times = [t for t in times if t not in stretch]
         counted = _token_at(verb.sent, figure.start, figure.end)
         others = [_token_at(verb.sent, f.start, f.end) for f in figures if f != figure]
         times = [t for t in times if spans[t] is None or not anothers_date(spans[t], counted, verb, others)]

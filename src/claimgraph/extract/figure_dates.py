@@ -2,7 +2,8 @@
 
 "162 ships since November 2023" starts a running count and "had lost 60 boats as of May" gives
 one as it stood: its report dates it, not the date; "400 of the 1,200 sailors sent last year"
-and "40 barges this year, compared with 12" date the other figure.
+and "40 barges this year, compared with 12" date the other figure; "from July 2023 to July 2024"
+is a stretch the figure tallies.
 """
 
 from __future__ import annotations
@@ -83,3 +84,34 @@ def anothers_date(span: Span, figure: Token, verb: Token, others: Sequence[Token
     if governor is None or governor.i == verb.i:
         return False
     return any(governing_verb(other, sentence) == governor for other in others if other.i != figure.i)
+
+
+_STRETCH_OPENERS = {"from": ("to", "until", "through", "till"), "between": ("and",)}
+
+
+def _months(value: str) -> int | None:
+    """Months since year 0 of an ISO year, month or day; None for anything else."""
+    parts = value.split("-")
+    if not parts[0].isdigit() or len(parts[0]) != 4:
+        return None
+    month = parts[1] if len(parts) > 1 else "1"
+    return int(parts[0]) * 12 + int(month) - 1 if month.isdigit() else None
+
+
+def ends_of_a_long_stretch(times: Sequence[TimeRef], text: str) -> set[TimeRef]:
+    """ "made 2,500 drones from July 2023 to July 2024": the ends of a stretch a year or longer
+    that a figure counts over, which like a whole year is its tally, not the date of one event;
+    a shorter one ("sent 3,000 between January and February") still dates the act."""
+    ends: set[TimeRef] = set()
+    for first in times:
+        for last in times:
+            if last.start <= first.end:
+                continue
+            opener = text[: first.start].rstrip().rsplit(" ", 1)[-1].lower()
+            joint = text[first.end : last.start].strip().lower()
+            if joint not in _STRETCH_OPENERS.get(opener, ()):
+                continue
+            start, end = _months(first.value or ""), _months(last.value or "")
+            if start is not None and end is not None and end - start >= 12:
+                ends |= {first, last}
+    return ends
