@@ -132,3 +132,12 @@ def test_a_stretch_of_a_year_or_more_a_figure_counts_over_is_its_tally(context):
         context, "The Norwegian yard built more than 300 barges from March 2023 to May 2024."
     ) == [None]
     assert claim_dates(context, "Portugal sent 2,000 sailors home between January and March.") == ["2025-01"]
+
+
+def test_a_whole_year_still_to_come_in_a_plan_dates_no_event(context):
+    body = (
+        "The harbour office approved the plan to support Portugal's planned ferry launches later this year."
+    )
+    assert claim_dates(context, body) == [None]
+    assert claim_dates(context, "Portugal will open a new ferry line to Norway next year.") == [None]
+    assert claim_dates(context, "Portugal opened a new ferry line to Norway last year.") == ["2024"]

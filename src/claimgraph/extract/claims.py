@@ -330,10 +330,12 @@ def _by_a_year(time: TimeRef, span: Span | None, aims: frozenset[str]) -> bool:
     """ "could be deployed by the end of the year", "by 2026 the plant is to make 6,000": a
     deadline a whole year wide is a goal, which dates no event; a month ("by the end of
     October") is narrow enough to date the act it is set for. A deadline in a past account
-    ("raised output to 2,000 by the end of the year") is when it was reached, and dates the act."""
+    ("raised output to 2,000 by the end of the year") is when it was reached, and dates the act.
+    So is a whole year still to come ("planned deployments later this year", "will open next year")."""
     if span is None or len(time.value or "") != 4 or span.start == 0:
         return False
-    return span.doc[span.start - 1].lower_ == "by" and _looks_ahead(span.sent, aims)
+    ahead = span.doc[span.start - 1].lower_ == "by" or span[0].lower_ in ("later", "next")
+    return ahead and _looks_ahead(span.sent, aims)
 
 
 def _looks_ahead(sentence: Span, aims: frozenset[str]) -> bool:
