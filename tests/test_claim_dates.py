@@ -141,3 +141,11 @@ def test_a_whole_year_still_to_come_in_a_plan_dates_no_event(context):
     assert claim_dates(context, body) == [None]
     assert claim_dates(context, "Portugal will open a new ferry line to Norway next year.") == [None]
     assert claim_dates(context, "Portugal opened a new ferry line to Norway last year.") == ["2024"]
+
+
+def test_each_day_of_a_list_dates_the_act_told_of_it(context):
+    body = "The ferry sailed from Portugal to Norway on May 3, May 20 and June 9."
+    assert claim_dates(context, body) == ["2025-05-03", "2025-05-20", "2025-06-09"]
+    body = "The Norwegian minister met Portugal's president on Tuesday and Wednesday."
+    assert claim_dates(context, body) == ["2025-06-17"]
+    assert claim_dates(context, "Portugal sent 3,000 more sailors in January and February.") == ["2025-01"]

@@ -30,6 +30,7 @@ from claimgraph.extract.figure_dates import (
     as_it_stood,
     ends_of_a_long_stretch,
     in_a_since_phrase,
+    listed_days,
     starts_a_running_total,
 )
 from claimgraph.extract.modality import claim_modality
@@ -195,6 +196,8 @@ def _sentence_claims(
                 opinion=opinion,
             )
         )
+        for k, day in enumerate(listed_days(dated, here.times, sent.doc.text), start=1):
+            claims.append(replace(claims[-1], id=f"{claims[-1].id}-{k}", time=day))
     return claims
 
 

@@ -1,4 +1,5 @@
-"""Which of a sentence's dates a figure may carry: not a running count's start or standing, nor another's.
+"""Which of a sentence's dates a claim carries: for a figure, not a running count's start or standing,
+nor another figure's; for an act told of a list of days, each of them.
 
 "162 ships since November 2023" starts a running count and "had lost 60 boats as of May" gives
 one as it stood: its report dates it, not the date; "400 of the 1,200 sailors sent last year"
@@ -9,6 +10,8 @@ is a stretch the figure tallies.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -115,3 +118,34 @@ def ends_of_a_long_stretch(times: Sequence[TimeRef], text: str) -> set[TimeRef]:
             if start is not None and end is not None and end - start >= 12:
                 ends |= {first, last}
     return ends
+
+
+_LIST_JOINTS = frozenset([",", "and", ", and", "or", ", or", ";"])
+
+
+def listed_days(time: TimeRef | None, times: Sequence[TimeRef], text: str) -> list[TimeRef]:
+    """The other days of a list the claim's day is part of ("approved the plan on October 22,
+    December 12 and December 22"): the same act told of each, so each dates the claim. Only days
+    apart: months joined ("in January and February") or days in a row ("met on Tuesday and
+    Wednesday") give one stretch, not several acts."""
+    if time is None or len(time.value or "") != 10:
+        return []
+    days = sorted((t for t in times if t.kind == "date" and len(t.value or "") == 10), key=lambda t: t.start)
+    if time not in days:
+        return []
+    at = days.index(time)
+    first = last = at
+    while first > 0 and text[days[first - 1].end : days[first].start].strip().lower() in _LIST_JOINTS:
+        first -= 1
+    while (
+        last + 1 < len(days) and text[days[last].end : days[last + 1].start].strip().lower() in _LIST_JOINTS
+    ):
+        last += 1
+    listed = days[first : last + 1]
+    try:
+        dates = [date.fromisoformat(t.value or "") for t in listed]
+    except ValueError:
+        return []
+    if any((later - earlier).days <= 1 for earlier, later in pairwise(dates)):
+        return []
+    return [t for t in listed if t is not time and t.value != time.value]
