@@ -149,3 +149,24 @@ def test_each_day_of_a_list_dates_the_act_told_of_it(context):
     body = "The Norwegian minister met Portugal's president on Tuesday and Wednesday."
     assert claim_dates(context, body) == ["2025-06-17"]
     assert claim_dates(context, "Portugal sent 3,000 more sailors in January and February.") == ["2025-01"]
+
+
+def test_a_date_of_another_clause_dates_that_acts_own_claim(context):
+    body = (
+        "Norway reopened the port of Bergen this week after Portuguese crews staged a rescue there in March."
+    )
+    assert claim_dates(context, body) == ["2025-06", "2025-03"]
+    body = "Portugal barred its trawlers from Norway's waters on May 2, and all were to leave by August 2024."
+    assert claim_dates(context, body) == ["2025-05-02", "2024-08"]
+
+
+def test_a_year_a_day_in_a_row_or_a_figures_date_in_another_clause_gives_no_claim(context):
+    assert claim_dates(context, "Portugal reopened the harbour in May, after a storm last year.") == [
+        "2025-05"
+    ]
+    body = (
+        "Portugal's minister met Norway's king on Tuesday and Wednesday, after which Portugal pledged ships."
+    )
+    assert claim_dates(context, body) == ["2025-06-17"]
+    body = "Portugal's crews suffered 400 injuries out of the 1,200 sailors sent in March."
+    assert claim_dates(context, body) == [None, "2025-03"]  # the 1,200's own date, no claim more

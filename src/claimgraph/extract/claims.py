@@ -25,6 +25,7 @@ from claimgraph.extract.attribution import (
     find_attributions,
     remember,
 )
+from claimgraph.extract.clause_dates import other_clause_dates
 from claimgraph.extract.figure_dates import (
     anothers_date,
     as_it_stood,
@@ -143,6 +144,7 @@ def _sentence_claims(
     else:
         plans = [(None, None)]
     claims = []
+    verbs: list[Token] = []
     for n, (attribution, figure) in enumerate(plans):
         scope = attribution.scope if attribution is not None and attribution.scope else everything
         verb = content_verb(sent, attribution.verb if attribution else None, scope)
@@ -174,6 +176,7 @@ def _sentence_claims(
             # "Shoigu said the talks lasted long": nothing named or dated said; a denial ("Moscow
             # dismissed the report") still is, a plain "not" ("'We don't know,' he said") is not
             continue
+        verbs.append(verb)
         claims.append(
             Claim(
                 id=f"{document_id[:16]}-{sent.start_char}-{n}",
@@ -198,6 +201,18 @@ def _sentence_claims(
         )
         for k, day in enumerate(listed_days(dated, here.times, sent.doc.text), start=1):
             claims.append(replace(claims[-1], id=f"{claims[-1].id}-{k}", time=day))
+    if claims:  # "… after they staged an incursion in August 2024": that act's own claim
+        used = [c.time for c in claims if c.time is not None]
+        taken = {v.i for v in verbs} | {a.verb.i for a in found if a.verb is not None}
+
+        def dates(time: TimeRef, verb: Token) -> bool:
+            return _claim_time([time], verb, None, everything, vocabulary) is time
+
+        others = other_clause_dates(sent, here.times, here.figures, used, taken, dates)
+        for k, (time, verb) in enumerate(others, start=1):
+            told = {"predicate": normalise_predicate(verb, vocabulary), "quantity": None, "time": time}
+            unsaid = {"speaker": None, "via": None, "cue": None}
+            claims.append(replace(claims[0], id=f"{claims[0].id}-c{k}", **told, **unsaid))
     return claims
 
 

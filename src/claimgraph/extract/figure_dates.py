@@ -66,7 +66,7 @@ def as_it_stood(time: TimeRef, span: Span) -> bool:
     return doc[span.start - 2].lower_ == "as" and doc[span.start - 1].lower_ == "of"
 
 
-def _phrase(figure: Token) -> set[int]:
+def figure_phrase(figure: Token) -> set[int]:
     """The tokens of a figure's noun phrase: the counted noun and all below it."""
     head = figure
     while head.dep_ in _COUNTING and head.head.i != head.i and head.head.pos_ in _NOUNS:
@@ -79,7 +79,7 @@ def anothers_date(span: Span, figure: Token, verb: Token, others: Sequence[Token
     phrase ("400 of the 1,200 sailors sent last year") rather than in this one's, or hangs on the
     verb of that figure and not on this one's ("built 40 barges this year, compared with 12")."""
     sentence = {t.i for t in span.sent}
-    phrases = {token.i: _phrase(token) for token in (figure, *others)}
+    phrases = {token.i: figure_phrase(token) for token in (figure, *others)}
     holding = [i for i, phrase in phrases.items() if span.root.i in phrase]
     if holding and min(holding, key=lambda i: len(phrases[i])) != figure.i:
         return True
