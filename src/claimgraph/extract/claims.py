@@ -8,7 +8,6 @@ entities of the sentence before.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -30,7 +29,6 @@ from claimgraph.extract.figure_dates import (
     anothers_date,
     as_it_stood,
     ends_of_a_long_stretch,
-    in_a_since_phrase,
     listed_days,
     starts_a_running_total,
 )
@@ -44,11 +42,12 @@ from claimgraph.extract.predicates import (
     place_entity,
     role_entities,
 )
-from claimgraph.extract.recent import dating_times, is_recent
+from claimgraph.extract.recent import dating_times
 from claimgraph.extract.speakers import bodies_named
 from claimgraph.extract.speech import is_root, quotation_spans
 from claimgraph.extract.statement_dates import said_in_a_year, said_on
 from claimgraph.extract.statements import Statements, carries_on, sole_speaker
+from claimgraph.extract.year_dates import by_a_year, since_a_year, tallied_year
 from claimgraph.records import Claim, Entity, Mention, Modality, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)
@@ -170,7 +169,7 @@ def _sentence_claims(
         modality = claim_modality(anchor, scope, attribution, figure, vocabulary)
         said_nothing = not (figure or entity_ids or time or opinion)
         dated = said_on(time, here.times, attribution)
-        if dated is time and (_tallied_year(time, verb, figure) or said_in_a_year(time, attribution)):
+        if dated is time and (tallied_year(time, verb, figure) or said_in_a_year(time, attribution)):
             dated = None
         if attribution is not None and said_nothing and not attribution.denial:
             # "Shoigu said the talks lasted long": nothing named or dated said; a denial ("Moscow
@@ -338,61 +337,6 @@ def _named_by_kind(sent: Span, previous: tuple[str, ...], kinds: Mapping[str, st
     return tuple(e for e in previous if kinds.get(e) == kind)[:1]
 
 
-def _since_a_year(time: TimeRef, span: Span | None) -> bool:
-    """ "in effect since 1953", "growing since the start of the war in early 2022": a year that
-    opens a long stretch dates no claim; a day ("stopped since March 25") still dates the change."""
-    return span is not None and len(time.value or "") == 4 and in_a_since_phrase(span)
-
-
-def _by_a_year(time: TimeRef, span: Span | None, aims: frozenset[str]) -> bool:
-    """ "could be deployed by the end of the year", "by 2026 the plant is to make 6,000": a
-    deadline a whole year wide is a goal, which dates no event; a month ("by the end of
-    October") is narrow enough to date the act it is set for. A deadline in a past account
-    ("raised output to 2,000 by the end of the year") is when it was reached, and dates the act.
-    So is a whole year still to come ("planned deployments later this year", "will open next year")."""
-    if span is None or len(time.value or "") != 4 or span.start == 0:
-        return False
-    ahead = span.doc[span.start - 1].lower_ == "by" or span[0].lower_ in ("later", "next")
-    return ahead and _looks_ahead(span.sent, aims)
-
-
-def _looks_ahead(sentence: Span, aims: frozenset[str]) -> bool:
-    """A sentence about what is to come: a modal ("could be deployed"), a word of aiming from the
-    pack's plan and target cues ("plans to recruit") or "is to" ("the plant is to make")."""
-    return any(
-        token.tag_ == "MD"
-        or token.lemma_.lower() in aims
-        or (token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lemma_ == "be")
-        for token in sentence
-    )
-
-
-# Words that make a year-valued expression a point in it ("late 2022", "the fall of 2024"), not all of it.
-_PART_OF_A_YEAR = re.compile(
-    r"\b(early|late|mid|end|beginning|start|middle|spring|summer|autumn|fall|winter|quarter|half)\b", re.I
-)
-
-
-def _tallied_year(time: TimeRef | None, verb: Token, figure: Quantity | None) -> bool:
-    """ "6,000 drones were produced in 2024", "13,000 entered Russia last year", "launched 100
-    drones recently": a whole year (or "recently") on the figure's own verb is the span the figure
-    tallies, not the date of one event; so is one inside the figure's own phrase ("half of the
-    shells used this year"). A year on another verb ("deliveries, which began in 2022, reached
-    2.8 million") or a part of a year ("late 2022", "by the end of the year") still dates the claim."""
-    if figure is None or time is None or not (len(time.value or "") == 4 or is_recent(time)):
-        return False
-    if _PART_OF_A_YEAR.search(time.text):
-        return False
-    span = verb.doc.char_span(time.start, time.end, alignment_mode="expand")
-    if span is None:
-        return False
-    counted = _token_at(verb.sent, figure.start, figure.end)
-    if any(t.i == span.root.i for t in counted.subtree) and span.root.i != counted.i:
-        return True
-    governor = governing_verb(span.root, {t.i for t in verb.sent})
-    return governor is not None and governor.i == verb.i
-
-
 def _claim_time(
     times: Sequence[TimeRef],
     verb: Token,
@@ -419,7 +363,7 @@ def _claim_time(
         others = [_token_at(verb.sent, f.start, f.end) for f in figures if f != figure]
         times = [t for t in times if spans[t] is None or not anothers_date(spans[t], counted, verb, others)]
     aims = vocabulary.cue("planned") | vocabulary.cue("target")
-    times = [t for t in times if not _since_a_year(t, spans[t]) and not _by_a_year(t, spans[t], aims)]
+    times = [t for t in times if not since_a_year(t, spans[t]) and not by_a_year(t, spans[t], aims)]
     if not times:
         return None
     attached, in_scope = [], []
