@@ -170,3 +170,9 @@ def test_a_year_a_day_in_a_row_or_a_figures_date_in_another_clause_gives_no_clai
     assert claim_dates(context, body) == ["2025-06-17"]
     body = "Portugal's crews suffered 400 injuries out of the 1,200 sailors sent in March."
     assert claim_dates(context, body) == [None, "2025-03"]  # the 1,200's own date, no claim more
+
+
+def test_a_season_with_no_year_named_is_too_vague_to_date_a_claim(context):
+    assert claim_dates(context, "Portugal seized the harbour in a surprise raid over the summer.") == [None]
+    assert claim_dates(context, "Portugal seized the harbour in a surprise raid last summer.") == ["2024"]
+    assert claim_dates(context, "Portugal seized the harbour in the summer of 2023.") == ["2023"]

@@ -47,7 +47,7 @@ from claimgraph.extract.speakers import bodies_named
 from claimgraph.extract.speech import is_root, quotation_spans
 from claimgraph.extract.statement_dates import said_in_a_year, said_on
 from claimgraph.extract.statements import Statements, carries_on, sole_speaker
-from claimgraph.extract.year_dates import by_a_year, since_a_year, tallied_year
+from claimgraph.extract.year_dates import a_bare_season, by_a_year, since_a_year, tallied_year
 from claimgraph.records import Claim, Entity, Mention, Modality, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)
@@ -364,6 +364,7 @@ def _claim_time(
         times = [t for t in times if spans[t] is None or not anothers_date(spans[t], counted, verb, others)]
     aims = vocabulary.cue("planned") | vocabulary.cue("target")
     times = [t for t in times if not since_a_year(t, spans[t]) and not by_a_year(t, spans[t], aims)]
+    times = [t for t in times if not a_bare_season(t)]
     if not times:
         return None
     attached, in_scope = [], []

@@ -75,3 +75,13 @@ def tallied_year(time: TimeRef | None, verb: Token, figure: Quantity | None) -> 
         return True
     governor = governing_verb(span.root, {t.i for t in verb.sent})
     return governor is not None and governor.i == verb.i
+
+
+_BARE_SEASON = re.compile(r"(?i)(?:in\s+)?the\s+(?:spring|summer|autumn|fall|winter)")
+
+
+def a_bare_season(time: TimeRef) -> bool:
+    """ "seized the town in a surprise attack over the summer": a season named with neither its
+    year nor "this", "last" or "next" leaves its year to be guessed, too vague to date a claim;
+    "last summer" or "the summer of 2024" still date it."""
+    return len(time.value or "") == 4 and _BARE_SEASON.fullmatch(time.text.strip()) is not None
