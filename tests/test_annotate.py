@@ -532,3 +532,13 @@ def test_a_name_given_as_what_another_means_is_another_name_of_it(context):
     body = "Portugal builds the Marlin-2, which means Swordfish in Portuguese, at a yard near Porto."
     analysis = analyse_document(Document(id="d", source="d.txt", body=body), context)
     assert {m.text: m.entity_id for m in analysis.mentions}.get("Swordfish") != "portugal"
+
+
+def test_a_surname_already_used_alone_keeps_meaning_that_person(context) -> None:
+    text = (
+        "Kim Jong Un met the delegation. Kim praised the troops. South Korean Defence Minister "
+        "Kim Yong-hyun said troops had arrived. Kim later approved the plan."
+    )
+    found = named(context, text)
+    assert found["kim-jong-un"] == ["Kim Jong Un", "Kim", "Kim"]
+    assert found["kim-yong-hyun"] == ["Kim Yong-hyun"]

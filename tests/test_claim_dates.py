@@ -103,3 +103,76 @@ def test_a_year_on_the_verb_of_saying_dates_no_statement(context):
     assert claim_dates(context, body) == [None]
     body = "On Monday, Portugal's minister said that Norway would reopen the port."
     assert claim_dates(context, body) == ["2025-06-16"]
+
+
+def test_a_month_after_as_of_is_a_counts_standing_a_day_is_when_it_was_given(context):
+    assert claim_dates(context, "The harbour office said that as of April, Portugal had lost 60 boats.") == [
+        None
+    ]
+    assert claim_dates(context, "The office said that in April, Portugal had lost 60 boats.") == ["2025-04"]
+    body = "Norway's exports have grown to over 50 barges per week as of March 2025."
+    assert claim_dates(context, body) == [None]
+    assert claim_dates(context, "As of May 14, Portugal had lost about 60 fishing boats to the storms.") == [
+        "2025-05-14"
+    ]
+
+
+def test_a_date_of_another_figure_does_not_date_this_one(context):
+    body = "Portugal's crews suffered 400 injuries out of the 1,200 sailors sent last year."
+    assert claim_dates(context, body) == [None, None]
+    body = "The Norwegian yard will be able to build about 40 barges this year, compared with 12 in Portugal."
+    assert claim_dates(context, body) == [None, None]
+    body = "Some 90 ferries were sold between March and April, the harbour office said, adding that 30 sank."
+    assert claim_dates(context, body) == ["2025-03", None]
+    assert claim_dates(context, "Portugal sent 300 sailors in May and 200 in June.") == ["2025-05", "2025-06"]
+
+
+def test_a_stretch_of_a_year_or_more_a_figure_counts_over_is_its_tally(context):
+    assert claim_dates(
+        context, "The Norwegian yard built more than 300 barges from March 2023 to May 2024."
+    ) == [None]
+    assert claim_dates(context, "Portugal sent 2,000 sailors home between January and March.") == ["2025-01"]
+
+
+def test_a_whole_year_still_to_come_in_a_plan_dates_no_event(context):
+    body = (
+        "The harbour office approved the plan to support Portugal's planned ferry launches later this year."
+    )
+    assert claim_dates(context, body) == [None]
+    assert claim_dates(context, "Portugal will open a new ferry line to Norway next year.") == [None]
+    assert claim_dates(context, "Portugal opened a new ferry line to Norway last year.") == ["2024"]
+
+
+def test_each_day_of_a_list_dates_the_act_told_of_it(context):
+    body = "The ferry sailed from Portugal to Norway on May 3, May 20 and June 9."
+    assert claim_dates(context, body) == ["2025-05-03", "2025-05-20", "2025-06-09"]
+    body = "The Norwegian minister met Portugal's president on Tuesday and Wednesday."
+    assert claim_dates(context, body) == ["2025-06-17"]
+    assert claim_dates(context, "Portugal sent 3,000 more sailors in January and February.") == ["2025-01"]
+
+
+def test_a_date_of_another_clause_dates_that_acts_own_claim(context):
+    body = (
+        "Norway reopened the port of Bergen this week after Portuguese crews staged a rescue there in March."
+    )
+    assert claim_dates(context, body) == ["2025-06", "2025-03"]
+    body = "Portugal barred its trawlers from Norway's waters on May 2, and all were to leave by August 2024."
+    assert claim_dates(context, body) == ["2025-05-02", "2024-08"]
+
+
+def test_a_year_a_day_in_a_row_or_a_figures_date_in_another_clause_gives_no_claim(context):
+    assert claim_dates(context, "Portugal reopened the harbour in May, after a storm last year.") == [
+        "2025-05"
+    ]
+    body = (
+        "Portugal's minister met Norway's king on Tuesday and Wednesday, after which Portugal pledged ships."
+    )
+    assert claim_dates(context, body) == ["2025-06-17"]
+    body = "Portugal's crews suffered 400 injuries out of the 1,200 sailors sent in March."
+    assert claim_dates(context, body) == [None, "2025-03"]  # the 1,200's own date, no claim more
+
+
+def test_a_season_with_no_year_named_is_too_vague_to_date_a_claim(context):
+    assert claim_dates(context, "Portugal seized the harbour in a surprise raid over the summer.") == [None]
+    assert claim_dates(context, "Portugal seized the harbour in a surprise raid last summer.") == ["2024"]
+    assert claim_dates(context, "Portugal seized the harbour in the summer of 2023.") == ["2023"]

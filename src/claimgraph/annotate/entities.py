@@ -176,9 +176,14 @@ def _metonym(span: Span, state: Entity, plainly: set[str]) -> Entity | None:
 
 
 def _earlier_namesake(span: Span, entity: Entity | None, found: _Found) -> Entity | None:
-    """A one-word person name for the person of that name met last ("Kim" after "Kim Yong-hyun")."""
+    """A one-word person name for the person of that name met last ("Kim" after "Kim Yong-hyun"),
+    unless the report already used the word alone for someone: then it keeps meaning that person,
+    as reports write a second bearer of the name in full ("Costa … his brother Rui Costa … Costa")."""
     if len(span) != 1 or (entity is not None and entity.kind != "person"):
         return None
+    alone = next((m for m in found.mentions if m.text == span.text), None)
+    if alone is not None and found.entities[alone.entity_id].kind == "person":
+        return found.entities[alone.entity_id]
     word = span.text.casefold()
     for mention in reversed(found.mentions):
         earlier = found.entities[mention.entity_id]

@@ -8,7 +8,6 @@ entities of the sentence before.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -25,6 +24,14 @@ from claimgraph.extract.attribution import (
     find_attributions,
     remember,
 )
+from claimgraph.extract.clause_dates import other_clause_dates
+from claimgraph.extract.figure_dates import (
+    anothers_date,
+    as_it_stood,
+    ends_of_a_long_stretch,
+    listed_days,
+    starts_a_running_total,
+)
 from claimgraph.extract.modality import claim_modality
 from claimgraph.extract.opinion import is_opinion
 from claimgraph.extract.predicates import (
@@ -35,11 +42,12 @@ from claimgraph.extract.predicates import (
     place_entity,
     role_entities,
 )
-from claimgraph.extract.recent import dating_times, is_recent
+from claimgraph.extract.recent import dating_times
 from claimgraph.extract.speakers import bodies_named
 from claimgraph.extract.speech import is_root, quotation_spans
 from claimgraph.extract.statement_dates import said_in_a_year, said_on
 from claimgraph.extract.statements import Statements, carries_on, sole_speaker
+from claimgraph.extract.year_dates import a_bare_season, by_a_year, since_a_year, tallied_year
 from claimgraph.records import Claim, Entity, Mention, Modality, Quantity, TimeRef
 
 _Located = TypeVar("_Located", Mention, Quantity, TimeRef)
@@ -135,6 +143,7 @@ def _sentence_claims(
     else:
         plans = [(None, None)]
     claims = []
+    verbs: list[Token] = []
     for n, (attribution, figure) in enumerate(plans):
         scope = attribution.scope if attribution is not None and attribution.scope else everything
         verb = content_verb(sent, attribution.verb if attribution else None, scope)
@@ -153,18 +162,20 @@ def _sentence_claims(
         subject, obj = role_entities(verb, about)
         if subject is None and attribution is not None and _controlled_by(verb, attribution):
             subject = attribution.speaker if attribution.speaker in kinds else None
-        time = _claim_time(dating_times(sent, here.times, vocabulary, month), verb, figure, scope, vocabulary)
+        dating = dating_times(sent, here.times, vocabulary, month)
+        time = _claim_time(dating, verb, figure, scope, vocabulary, here.figures)
         doer = inherited or (previous_entities[:1] if time and _names_no_doer(verb, about) else ())
         entity_ids = tuple(dict.fromkeys([*(m.entity_id for m in about), *doer]))
         modality = claim_modality(anchor, scope, attribution, figure, vocabulary)
         said_nothing = not (figure or entity_ids or time or opinion)
         dated = said_on(time, here.times, attribution)
-        if dated is time and (_tallied_year(time, verb, figure) or said_in_a_year(time, attribution)):
+        if dated is time and (tallied_year(time, verb, figure) or said_in_a_year(time, attribution)):
             dated = None
         if attribution is not None and said_nothing and not attribution.denial:
             # "Shoigu said the talks lasted long": nothing named or dated said; a denial ("Moscow
             # dismissed the report") still is, a plain "not" ("'We don't know,' he said") is not
             continue
+        verbs.append(verb)
         claims.append(
             Claim(
                 id=f"{document_id[:16]}-{sent.start_char}-{n}",
@@ -187,6 +198,20 @@ def _sentence_claims(
                 opinion=opinion,
             )
         )
+        for k, day in enumerate(listed_days(dated, here.times, sent.doc.text), start=1):
+            claims.append(replace(claims[-1], id=f"{claims[-1].id}-{k}", time=day))
+    if claims:  # "… after they staged an incursion in August 2024": that act's own claim
+        used = [c.time for c in claims if c.time is not None]
+        taken = {v.i for v in verbs} | {a.verb.i for a in found if a.verb is not None}
+
+        def dates(time: TimeRef, verb: Token) -> bool:
+            return _claim_time([time], verb, None, everything, vocabulary) is time
+
+        others = other_clause_dates(sent, here.times, here.figures, used, taken, dates)
+        for k, (time, verb) in enumerate(others, start=1):
+            told = {"predicate": normalise_predicate(verb, vocabulary), "quantity": None, "time": time}
+            unsaid = {"speaker": None, "via": None, "cue": None}
+            claims.append(replace(claims[0], id=f"{claims[0].id}-c{k}", **told, **unsaid))
     return claims
 
 
@@ -312,111 +337,34 @@ def _named_by_kind(sent: Span, previous: tuple[str, ...], kinds: Mapping[str, st
     return tuple(e for e in previous if kinds.get(e) == kind)[:1]
 
 
-# Words that make a date the start of a running total rather than the figure's date:
-# "162 ships since November 2023", "so far this year", "this year to date".
-_RUNNING_BEFORE = (("since",), ("so", "far"))
-_RUNNING_AFTER = (("so", "far"), ("to", "date"))
-
-
-def _in_a_since_phrase(span: Span) -> bool:
-    """ "since the start of the war in February 2022": a date inside a phrase opened by "since",
-    however deep, marks where a stretch begins."""
-    token = span.root
-    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
-        token = token.head
-        if token.lower_ == "since" and token.dep_ == "prep":
-            return True
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
-
-
-def _starts_a_running_total(span: Span) -> bool:
-    """Whether a date opens a cumulative count, which its report dates, not its start."""
-    doc = span.doc
-    if _in_a_since_phrase(span):
-        return True
-    for words in _RUNNING_BEFORE:
-        before = doc[max(span.start - len(words), 0) : span.start]
-        if tuple(t.lower_ for t in before) == words:
-            return True
-    for words in _RUNNING_AFTER:
-        after = doc[span.end : span.end + len(words)]
-        if tuple(t.lower_ for t in after) == words:
-            return True
-    return False
-
-
-def _since_a_year(time: TimeRef, span: Span | None) -> bool:
-    """ "in effect since 1953", "growing since the start of the war in early 2022": a year that
-    opens a long stretch dates no claim; a day ("stopped since March 25") still dates the change."""
-    return span is not None and len(time.value or "") == 4 and _in_a_since_phrase(span)
-
-
-def _by_a_year(time: TimeRef, span: Span | None, aims: frozenset[str]) -> bool:
-    """ "could be deployed by the end of the year", "by 2026 the plant is to make 6,000": a
-    deadline a whole year wide is a goal, which dates no event; a month ("by the end of
-    October") is narrow enough to date the act it is set for. A deadline in a past account
-    ("raised output to 2,000 by the end of the year") is when it was reached, and dates the act."""
-    if span is None or len(time.value or "") != 4 or span.start == 0:
-        return False
-    return span.doc[span.start - 1].lower_ == "by" and _looks_ahead(span.sent, aims)
-
-
-def _looks_ahead(sentence: Span, aims: frozenset[str]) -> bool:
-    """A sentence about what is to come: a modal ("could be deployed"), a word of aiming from the
-    pack's plan and target cues ("plans to recruit") or "is to" ("the plant is to make")."""
-    return any(
-        token.tag_ == "MD"
-        or token.lemma_.lower() in aims
-        or (token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lemma_ == "be")
-        for token in sentence
-    )
-
-
-# Words that make a year-valued expression a point in it ("late 2022", "the fall of 2024"), not all of it.
-_PART_OF_A_YEAR = re.compile(
-    r"\b(early|late|mid|end|beginning|start|middle|spring|summer|autumn|fall|winter|quarter|half)\b", re.I
-)
-
-
-def _tallied_year(time: TimeRef | None, verb: Token, figure: Quantity | None) -> bool:
-    """ "6,000 drones were produced in 2024", "13,000 entered Russia last year", "launched 100
-    drones recently": a whole year (or "recently") on the figure's own verb is the span the figure
-    tallies, not the date of one event; so is one inside the figure's own phrase ("half of the
-    shells used this year"). A year on another verb ("deliveries, which began in 2022, reached
-    2.8 million") or a part of a year ("late 2022", "by the end of the year") still dates the claim."""
-    if figure is None or time is None or not (len(time.value or "") == 4 or is_recent(time)):
-        return False
-    if _PART_OF_A_YEAR.search(time.text):
-        return False
-    span = verb.doc.char_span(time.start, time.end, alignment_mode="expand")
-    if span is None:
-        return False
-    counted = _token_at(verb.sent, figure.start, figure.end)
-    if any(t.i == span.root.i for t in counted.subtree) and span.root.i != counted.i:
-        return True
-    governor = governing_verb(span.root, {t.i for t in verb.sent})
-    return governor is not None and governor.i == verb.i
-
-
 def _claim_time(
     times: Sequence[TimeRef],
     verb: Token,
     figure: Quantity | None,
     scope: frozenset[int],
     vocabulary: Vocabulary,
+    figures: Sequence[Quantity] = (),
 ) -> TimeRef | None:
     """The date attached to the claim's verb; else the nearest in its scope; else in its sentence.
 
     Only a date dates a claim: "for four years" or "at 16:05 GMT" does not, nor does the start of
-    a running total ("162 ships since November 2023"): a cumulative figure is its report's.
+    a running total ("162 ships since November 2023") or its standing ("60 lost as of May"): a
+    cumulative figure is its report's; nor does a date of another of the sentence's ``figures``.
     """
     doc = verb.doc
     spans = {t: doc.char_span(t.start, t.end, alignment_mode="expand") for t in times if t.kind == "date"}
     times = [t for t, span in spans.items() if span is None or not _names_a_thing(span)]
     if figure is not None:
-        times = [t for t in times if spans[t] is None or not _starts_a_running_total(spans[t])]
+        times = [t for t in times if spans[t] is None or not starts_a_running_total(spans[t])]
+        times = [t for t in times if spans[t] is None or not as_it_stood(t, spans[t])]
+        stretch = ends_of_a_long_stretch(times, doc.text)
+        times = [t for t in times if t not in stretch]
+        counted = _token_at(verb.sent, figure.start, figure.end)
+        others = [_token_at(verb.sent, f.start, f.end) for f in figures if f != figure]
+        times = [t for t in times if spans[t] is None or not anothers_date(spans[t], counted, verb, others)]
     aims = vocabulary.cue("planned") | vocabulary.cue("target")
-    times = [t for t in times if not _since_a_year(t, spans[t]) and not _by_a_year(t, spans[t], aims)]
+    times = [t for t in times if not since_a_year(t, spans[t]) and not by_a_year(t, spans[t], aims)]
+    times = [t for t in times if not a_bare_season(t)]
     if not times:
         return None
     attached, in_scope = [], []
