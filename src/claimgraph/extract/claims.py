@@ -29,6 +29,7 @@ from claimgraph.extract.figure_dates import (
     anothers_date,
     as_it_stood,
     ends_of_a_long_stretch,
+    figure_token,
     listed_days,
     starts_a_running_total,
 )
@@ -149,9 +150,9 @@ def _sentence_claims(
         verb = content_verb(sent, attribution.verb if attribution else None, scope)
         anchor: Token = verb
         if figure is not None:
-            figure_token = _token_at(sent, figure.start, figure.end)
-            anchor = figure_token
-            verb = governing_verb(figure_token, scope) or verb
+            counted = figure_token(sent, figure)
+            anchor = counted
+            verb = governing_verb(counted, scope) or verb
         framing = attribution.framing if attribution else frozenset()
         about = [m for m in here.mentions if not _inside(m, sent, framing)]
         if not about and attribution is not None:
@@ -209,9 +210,9 @@ def _sentence_claims(
 
         others = other_clause_dates(sent, here.times, here.figures, used, taken, dates)
         for k, (time, verb) in enumerate(others, start=1):
-            told = {"predicate": normalise_predicate(verb, vocabulary), "quantity": None, "time": time}
-            unsaid = {"speaker": None, "via": None, "cue": None}
-            claims.append(replace(claims[0], id=f"{claims[0].id}-c{k}", **told, **unsaid))
+            act = normalise_predicate(verb, vocabulary)
+            unsaid = replace(claims[0], speaker=None, via=None, cue=None, quantity=None)
+            claims.append(replace(unsaid, id=f"{claims[0].id}-c{k}", predicate=act, time=time))
     return claims
 
 
@@ -236,12 +237,6 @@ def _within(items: Sequence[_Located], sent: Span) -> list[_Located]:
     return [item for item in items if sent.start_char <= item.start and item.end <= sent.end_char]
 
 
-def _token_at(sent: Span, start: int, end: int) -> Token:
-    """The syntactic head of the tokens between two body offsets."""
-    span = sent.doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else sent.root
-
-
 def _inside(mention: Mention, sent: Span, framing: frozenset[int]) -> bool:
     """Whether a mention lies in the words that frame a claim (speaker, via, cue)."""
     if not framing:
@@ -251,7 +246,7 @@ def _inside(mention: Mention, sent: Span, framing: frozenset[int]) -> bool:
 
 def _owner(found: Sequence[Attribution], figure: Quantity, sent: Span) -> Attribution | None:
     """The attribution whose scope holds the figure; else the sentence-wide one."""
-    token = _token_at(sent, figure.start, figure.end)
+    token = figure_token(sent, figure)
     for attribution in found:
         if token.i in attribution.scope:
             return attribution
@@ -355,13 +350,13 @@ def _claim_time(
     spans = {t: doc.char_span(t.start, t.end, alignment_mode="expand") for t in times if t.kind == "date"}
     times = [t for t, span in spans.items() if span is None or not _names_a_thing(span)]
     if figure is not None:
-        times = [t for t in times if spans[t] is None or not starts_a_running_total(spans[t])]
-        times = [t for t in times if spans[t] is None or not as_it_stood(t, spans[t])]
+        times = [t for t in times if (span := spans[t]) is None or not starts_a_running_total(span)]
+        times = [t for t in times if (span := spans[t]) is None or not as_it_stood(t, span)]
         stretch = ends_of_a_long_stretch(times, doc.text)
         times = [t for t in times if t not in stretch]
-        counted = _token_at(verb.sent, figure.start, figure.end)
-        others = [_token_at(verb.sent, f.start, f.end) for f in figures if f != figure]
-        times = [t for t in times if spans[t] is None or not anothers_date(spans[t], counted, verb, others)]
+        counted = figure_token(verb.sent, figure)
+        others = [figure_token(verb.sent, f) for f in figures if f != figure]
+        times = [t for t in times if (at := spans[t]) is None or not anothers_date(at, counted, verb, others)]
     aims = vocabulary.cue("planned") | vocabulary.cue("target")
     times = [t for t in times if not since_a_year(t, spans[t]) and not by_a_year(t, spans[t], aims)]
     times = [t for t in times if not a_bare_season(t)]

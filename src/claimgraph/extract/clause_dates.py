@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.figure_dates import figure_phrase, in_a_since_phrase
+from claimgraph.extract.figure_dates import figure_phrase, figure_token, in_a_since_phrase
 from claimgraph.extract.predicates import governing_verb
 from claimgraph.records import Quantity, TimeRef
 
@@ -39,7 +39,7 @@ def other_clause_dates(
     """
     doc = sent.doc
     everything = frozenset(t.i for t in sent)
-    counted = [_head(sent, f) for f in figures]
+    counted = [figure_token(sent, f) for f in figures]
     figure_verbs = {g.i for g in (governing_verb(t, everything) for t in counted) if g is not None}
     phrases = [figure_phrase(t) for t in counted]
     found: list[tuple[TimeRef, Token]] = []
@@ -56,11 +56,6 @@ def other_clause_dates(
             continue
         found.append((time, verb))
     return found
-
-
-def _head(sent: Span, figure: Quantity) -> Token:
-    span = sent.doc.char_span(figure.start, figure.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else sent.root
 
 
 def _joined(time: TimeRef, used: Collection[TimeRef], text: str) -> bool:

@@ -16,7 +16,14 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.predicates import governing_verb
-from claimgraph.records import TimeRef
+from claimgraph.records import Quantity, TimeRef
+
+
+def figure_token(sent: Span, figure: Quantity) -> Token:
+    """The syntactic head of a figure's words (the sentence's root if they make no span)."""
+    span = sent.doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else sent.root
+
 
 # Words that make a figure's own phrase: "1,200" in "the 1,200 sailors sent last year".
 _COUNTING = frozenset(["nummod", "quantmod", "compound", "nmod"])

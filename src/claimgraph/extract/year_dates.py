@@ -9,16 +9,10 @@ import re
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.figure_dates import in_a_since_phrase
+from claimgraph.extract.figure_dates import figure_token, in_a_since_phrase
 from claimgraph.extract.predicates import governing_verb
 from claimgraph.extract.recent import is_recent
 from claimgraph.records import Quantity, TimeRef
-
-
-def _token_at(sent: Span, figure: Quantity) -> Token:
-    """The syntactic head of a figure's words."""
-    span = sent.doc.char_span(figure.start, figure.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else sent.root
 
 
 def since_a_year(time: TimeRef, span: Span | None) -> bool:
@@ -70,7 +64,7 @@ def tallied_year(time: TimeRef | None, verb: Token, figure: Quantity | None) -> 
     span = verb.doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None:
         return False
-    counted = _token_at(verb.sent, figure)
+    counted = figure_token(verb.sent, figure)
     if any(t.i == span.root.i for t in counted.subtree) and span.root.i != counted.i:
         return True
     governor = governing_verb(span.root, {t.i for t in verb.sent})
